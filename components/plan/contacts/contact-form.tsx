@@ -1,0 +1,103 @@
+"use client";
+
+import { useActionState, useRef, useState, startTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClasses } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { fieldErrorsOf, type ActionState } from "@/lib/form-state";
+import type { ContactView, FormAction, LinkableUser } from "@/components/plan/contacts/types";
+
+/**
+ * Creates a contact (no `contact`) or edits one. Submitted through the action dispatcher rather
+ * than the form's action prop, so a refused save keeps what the manager typed; a new-contact form
+ * clears itself only after a successful save.
+ */
+export function ContactForm({ action, contact, users }: { action: FormAction; contact?: ContactView; users: LinkableUser[] }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [email, setEmail] = useState(contact?.email ?? "");
+  const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const result = await action(previous, formData);
+    if (result?.ok && !contact) {
+      formRef.current?.reset();
+      setEmail("");
+    }
+    return result;
+  }, null);
+  const errors = fieldErrorsOf(state);
+  const prefix = contact ? `contact-${contact.id}` : "new-contact";
+  const match = users.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
+
+  return (
+    <form
+      ref={formRef}
+      aria-label={contact ? `Edit ${contact.name}` : "New contact"}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => dispatch(formData));
+      }}
+    >
+      {contact ? (
+        <>
+          <input type="hidden" name="id" value={contact.id} />
+          {/* Controlled, so a revalidated page hands the form the version it must send next. */}
+          <input type="hidden" name="version" value={contact.version} />
+        </>
+      ) : null}
+      <Field id={`${prefix}-name`} label="Name" name="name" required maxLength={120} defaultValue={contact?.name} errors={errors.name} />
+      <Field
+        id={`${prefix}-email`}
+        label="Email"
+        name="email"
+        type="email"
+        required
+        defaultValue={contact?.email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        errors={errors.email}
+      />
+      <Field id={`${prefix}-phone`} label="Phone" name="phone" type="tel" maxLength={40} defaultValue={contact?.phone ?? ""} hint="As dialled, e.g. +44 20 7946 0112" errors={errors.phone} />
+      <Field id={`${prefix}-team`} label="Team" name="team" maxLength={80} defaultValue={contact?.team ?? ""} errors={errors.team} />
+      <Field id={`${prefix}-title`} label="Title" name="title" maxLength={120} defaultValue={contact?.title ?? ""} errors={errors.title} />
+      <div className="space-y-1">
+        <label htmlFor={`${prefix}-user`} className="block text-sm font-medium text-slate-700">
+          User account
+        </label>
+        <select
+          id={`${prefix}-user`}
+          name="userId"
+          defaultValue={contact?.user?.id ?? ""}
+          aria-describedby={`${prefix}-user-hint`}
+          aria-invalid={errors.userId ? true : undefined}
+          className={inputClasses}
+        >
+          <option value="">No account</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name} ({u.email}){u.id === match?.id ? " — same email" : ""}
+            </option>
+          ))}
+        </select>
+        <p id={`${prefix}-user-hint`} className={errors.userId ? "text-sm text-red-700" : "text-xs text-slate-500"}>
+          {errors.userId?.[0] ??
+            (match && match.id !== contact?.user?.id ? `Suggested: ${match.name} signs in with this email.` : "Links the person to the account they sign in with.")}
+        </p>
+      </div>
+      <div className="space-y-1 sm:col-span-2">
+        <label htmlFor={`${prefix}-notes`} className="block text-sm font-medium text-slate-700">
+          Notes
+        </label>
+        <textarea id={`${prefix}-notes`} name="notes" rows={3} maxLength={2000} defaultValue={contact?.notes ?? ""} className={inputClasses} />
+        {errors.notes ? <p className="text-sm text-red-700">{errors.notes[0]}</p> : null}
+      </div>
+      <div className="flex items-center gap-3 sm:col-span-2">
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? "Saving…" : "Save contact"}
+        </Button>
+      </div>
+      <div className="sm:col-span-2">
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

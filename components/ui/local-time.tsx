@@ -1,0 +1,34 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+const subscribe = () => () => undefined;
+
+/**
+ * A time in the viewer's own time zone, with UTC on hover. The server renders UTC (it cannot know
+ * the zone); the browser swaps in local time after hydration.
+ */
+export function LocalTime({ value, withSeconds = false }: { value: Date | string; withSeconds?: boolean }) {
+  const date = typeof value === "string" ? new Date(value) : value;
+  const iso = date.toISOString();
+  const utc = `${iso.slice(0, 19).replace("T", " ")} UTC`;
+  const local = useSyncExternalStore(
+    subscribe,
+    () =>
+      date.toLocaleString(undefined, {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: withSeconds ? "2-digit" : undefined,
+        timeZoneName: "short",
+      }),
+    () => utc,
+  );
+  return (
+    <time dateTime={iso} title={utc}>
+      {local}
+    </time>
+  );
+}

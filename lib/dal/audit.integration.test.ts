@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { appendAuditEvent } from "@/lib/dal/audit";
+import { verifyAuditChain, verifyAuditChainUnchecked } from "@/lib/dal/audit-log";
+import { ForbiddenError } from "@/lib/dal/errors";
+import { makeActor, resetTables, testDb } from "@/tests/support/db";
+
+beforeEach(async () => {
+  await resetTables("AuditEvent", "Contact", "User");
+});
+
+describe("the audit hash chain", () => {
+  it("does not fork when many transactions append at once", async () => {
+    const actor = await makeActor("IR_MANAGER");
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        testDb().$transaction((tx) => appendAuditEvent(tx, { actor, action: "test.concurrent", targetId: String(i), after: { i } })),
+      ),
+    );
+    const rows = await testDb().auditEvent.findMany({ orderBy: { seq: "asc" } });
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(40);
+    expect(await verifyAuditChainUnchecked()).toEqual({ ok: true, checked: 40 });
+  });
+
+  it("leaves no audit row when the change it belongs to rolls back", async () => {
+    const actor = await makeActor("ADMIN");
+    await expect(
+      testDb().$transaction(async (tx) => {
+        await appendAuditEvent(tx, { actor, action: "test.rolled_back" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await testDb().auditEvent.count()).toBe(0);
+  });
+
+  it("finds the first altered row, even one altered directly in the database", async () => {
+    const actor = await makeActor("AUDITOR");
+    for (let i = 0; i < 5; i++) {
+      await testDb().$transaction((tx) => appendAuditEvent(tx, { actor, action: "test.event", after: { i, nested: { z: 1, a: 2 } } }));
+    }
+    expect(await verifyAuditChainUnchecked()).toEqual({ ok: true, checked: 5 });
+    await testDb().$executeRaw`UPDATE "AuditEvent" SET "after" = '{"i": 99}' WHERE "seq" = 3`;
+    expect(await verifyAuditChainUnchecked()).toMatchObject({ ok: false, checked: 2, firstBreak: { seq: "3", reason: "content hash mismatch" } });
+  });
+
+  it("lets auditors verify, records the verification, and refuses responders", async () => {
+    const auditor = await makeActor("AUDITOR");
+    const verdict = await verifyAuditChain(auditor);
+    expect(verdict.ok).toBe(true);
+    expect(await testDb().auditEvent.count({ where: { action: "audit.verify_chain", actorId: auditor.id } })).toBe(1);
+    const responder = await makeActor("RESPONDER");
+    await expect(verifyAuditChain(responder)).rejects.toThrow(ForbiddenError);
+    expect(await verifyAuditChainUnchecked()).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/dal/authorize";
+import type { Actor } from "@/lib/domain/roles";
+
+export type DashboardSummary = {
+  openIncidents: number;
+  openBySeverity: Record<"SEV1" | "SEV2" | "SEV3" | "SEV4", number>;
+  activeRuns: number;
+  publishedPlaybooks: number;
+  clusters: number;
+  contacts: number;
+  lastExercise: { title: string; kind: string; conductedAt: Date | null } | null;
+  planRevision: { number: number | null; publishedAt: Date | null } | null;
+};
+
+export async function getDashboardSummary(actor: Actor): Promise<DashboardSummary> {
+  await authorize(actor, "incidents.read");
+  const client = db();
+  const [bySeverity, activeRuns, publishedPlaybooks, clusters, contacts, lastExercise, planRevision] = await Promise.all([
+    client.incident.groupBy({ by: ["severity"], where: { status: { not: "CLOSED" } }, _count: { _all: true } }),
+    client.playbookRun.count({ where: { status: "ACTIVE" } }),
+    client.playbook.count({ where: { retiredAt: null, versions: { some: { status: "PUBLISHED" } } } }),
+    client.cluster.count(),
+    client.contact.count({ where: { active: true } }),
+    client.exercise.findFirst({
+      where: { status: "COMPLETED" },
+      orderBy: { conductedAt: "desc" },
+      select: { title: true, kind: true, conductedAt: true },
+    }),
+    client.planRevision.findFirst({
+      where: { status: "PUBLISHED" },
+      orderBy: { number: "desc" },
+      select: { number: true, publishedAt: true },
+    }),
+  ]);
+  const openBySeverity = { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 };
+  for (const row of bySeverity) openBySeverity[row.severity] = row._count._all;
+  return {
+    openIncidents: Object.values(openBySeverity).reduce((a, b) => a + b, 0),
+    openBySeverity,
+    activeRuns,
+    publishedPlaybooks,
+    clusters,
+    contacts,
+    lastExercise,
+    planRevision,
+  };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
+
+export type RequestOrigin = { ip: string | null; userAgent: string | null; requestId: string | null };
+
+const NO_ORIGIN: RequestOrigin = { ip: null, userAgent: null, requestId: null };
+
+/**
+ * The client's address. The server (scripts/serve.ts) always appends the socket's peer address to
+ * X-Forwarded-For, so the last entry is the direct peer; each trusted proxy in front adds one
+ * more. Entries further left are whatever the client claimed and are ignored.
+ */
+export function clientAddress(h: Headers): string | null {
+  const hops = (h.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const address = hops[hops.length - 1 - env().BULKHEAD_TRUSTED_PROXY_HOPS];
+  // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d; record the plain address.
+  return address?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "") ?? null;
+}
+
+export function originFromHeaders(h: Headers): RequestOrigin {
+  return {
+    ip: clientAddress(h),
+    userAgent: h.get("user-agent")?.slice(0, 400) ?? null,
+    requestId: h.get("x-request-id") ?? randomUUID(),
+  };
+}
+
+/** Where the current request came from, for the audit log; empty outside a request (scripts, tests). */
+export async function requestOrigin(): Promise<RequestOrigin> {
+  try {
+    return originFromHeaders(await headers());
+  } catch {
+    return NO_ORIGIN;
+  }
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, ROLES, type Permission } from "@/lib/domain/roles";
+
+describe("permissions", () => {
+  it("lets auditors read everything and change nothing", () => {
+    for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
+      const isRead = permission.endsWith(".read");
+      expect(can("AUDITOR", permission), permission).toBe(isRead);
+    }
+  });
+
+  it("keeps user management to admins", () => {
+    expect(ROLES.filter((role) => can(role, "users.manage"))).toEqual(["ADMIN"]);
+  });
+
+  it("lets managers edit the plan, playbooks and exercises, and responders act on incidents and runs", () => {
+    expect(ROLES.filter((role) => can(role, "plan.edit"))).toEqual(["IR_MANAGER"]);
+    expect(ROLES.filter((role) => can(role, "incidents.act"))).toEqual(["IR_MANAGER", "RESPONDER"]);
+    expect(ROLES.filter((role) => can(role, "runs.act"))).toEqual(["IR_MANAGER", "RESPONDER"]);
+    expect(ROLES.filter((role) => can(role, "audit.read"))).toEqual(["ADMIN", "IR_MANAGER", "AUDITOR"]);
+  });
+});

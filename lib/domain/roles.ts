@@ -1,0 +1,40 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type { Role };
+
+export const ROLES: readonly Role[] = ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  IR_MANAGER: "IR manager",
+  RESPONDER: "Responder",
+  AUDITOR: "Auditor",
+};
+
+/**
+ * Who may do what. The DAL checks these on every call; the UI only uses them to decide what to
+ * offer. Auditors read everything and change nothing.
+ */
+export const PERMISSIONS = {
+  "plan.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
+  "plan.edit": ["IR_MANAGER"],
+  "incidents.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
+  "incidents.act": ["IR_MANAGER", "RESPONDER"],
+  "playbooks.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
+  "playbooks.edit": ["IR_MANAGER"],
+  "runs.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
+  "runs.act": ["IR_MANAGER", "RESPONDER"],
+  "exercises.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
+  "exercises.edit": ["IR_MANAGER"],
+  "audit.read": ["ADMIN", "IR_MANAGER", "AUDITOR"],
+  "users.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The signed-in user as the DAL sees it, re-read from the database on every request. */
+export type Actor = { id: string; email: string; name: string; role: Role };

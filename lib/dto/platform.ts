@@ -1,0 +1,76 @@
+import type { NamespaceImportPlan } from "@/lib/domain/namespace-import";
+
+/** A person as owners are shown and returned by `GET /api/plan/owners`. */
+export type OwnerPersonDto = { id: string; name: string; email: string; phone: string | null; team: string | null; active: boolean };
+
+export type ScopeOwnersDto = { primary: OwnerPersonDto | null; secondaries: OwnerPersonDto[]; security: OwnerPersonDto[] };
+
+/** One resolved role of a matrix row; `inheritedFrom` is null when the row's own scope provides it. */
+export type EffectiveRole<T> = { value: T; inheritedFrom: string | null };
+
+export type ScopeType = "cluster" | "namespace" | "workload";
+
+/** One row of the ownership matrix: a cluster, one of its namespaces (or patterns), or a workload. */
+export type MatrixRowDto = {
+  /** `prod-eu`, `prod-eu/payments`, `prod-eu/payments/payments-api`. */
+  key: string;
+  scopeType: ScopeType;
+  scopeId: string;
+  version: number;
+  name: string;
+  isPattern: boolean;
+  workloadKind: string | null;
+  own: ScopeOwnersDto;
+  effective: {
+    primary: EffectiveRole<OwnerPersonDto | null>;
+    secondary: EffectiveRole<OwnerPersonDto[]>;
+    security: EffectiveRole<OwnerPersonDto[]>;
+  };
+  warnings: string[];
+};
+
+export type ClusterDto = {
+  id: string;
+  name: string;
+  provider: string;
+  runtime: string;
+  environment: string;
+  criticality: string;
+  description: string | null;
+  version: number;
+  updatedAt: Date;
+  namespaces: { id: string; name: string; isPattern: boolean; labels: Record<string, string> | null }[];
+  /** The cluster row first, then each namespace followed by its workloads. */
+  rows: MatrixRowDto[];
+};
+
+export type ContactOptionDto = { id: string; name: string; email: string; team: string | null; active: boolean };
+
+export type ImportPreviewDto = {
+  clusterId: string;
+  clusterName: string;
+  /** sha256 of the plan; applying with it refuses if the plan has changed since. */
+  digest: string;
+  plan: NamespaceImportPlan;
+  hasChanges: boolean;
+};
+
+export type ImportResultDto = { clusterName: string; added: number; updated: number; ownersPrefilled: number; unchanged: number; notInList: number };
+
+export type ScopeRefDto = { kind: ScopeType; name: string; label: string };
+
+/** The body of `GET /api/plan/owners`. */
+export type ResolvedOwnersDto = {
+  cluster: string;
+  namespace: string | null;
+  workload: string | null;
+  primary: OwnerPersonDto | null;
+  secondary: OwnerPersonDto[];
+  security: OwnerPersonDto | null;
+  securityContacts: OwnerPersonDto[];
+  inheritedFrom: string | null;
+  matchedNamespace: { name: string; isPattern: boolean } | null;
+  matchedWorkload: string | null;
+  source: { primary: ScopeRefDto | null; secondary: ScopeRefDto | null; security: ScopeRefDto | null };
+  warnings: string[];
+};

@@ -1,0 +1,60 @@
+import type { IncidentType, PlanRoleKind, PlaybookPhase } from "@/lib/generated/prisma/client";
+
+// Shapes and Markdown helpers shared by the playbook content files (kept apart from playbooks.ts
+// so that the content files do not import the module that imports them).
+
+export type StepSeed = {
+  phase: PlaybookPhase;
+  title: string;
+  instructions: string;
+  responsibleRole: PlanRoleKind;
+  evidenceExpected?: string;
+  expectedMinutes: number;
+};
+
+export type PlaybookSeed = {
+  key: PlaybookKey;
+  title: string;
+  incidentType: IncidentType;
+  description: string;
+  attackTechniques: string[];
+  changeNote: string;
+  steps: StepSeed[];
+};
+
+export type PlaybookKey = "shell" | "cryptomining" | "escape";
+
+/** Markdown blocks separated by blank lines. */
+export function md(...blocks: string[]): string {
+  return blocks.join("\n\n");
+}
+
+export function sh(...lines: string[]): string {
+  return ["```bash", ...lines, "```"].join("\n");
+}
+
+export function yaml(...lines: string[]): string {
+  return ["```yaml", ...lines, "```"].join("\n");
+}
+
+/**
+ * A deny-all NetworkPolicy for pods carrying the quarantine label. The name is fixed because
+ * `metadata.name` must be lower-case and the incident key is not; the key goes in an annotation.
+ */
+export const QUARANTINE_POLICY = yaml(
+  "apiVersion: networking.k8s.io/v1",
+  "kind: NetworkPolicy",
+  "metadata:",
+  "  name: bulkhead-quarantine",
+  "  namespace: {{namespace}}",
+  "  annotations:",
+  '    bulkhead.io/incident: "{{incident_key}}"',
+  "spec:",
+  "  podSelector:",
+  "    matchLabels:",
+  '      bulkhead.io/quarantine: "true"',
+  "  policyTypes:",
+  "    - Ingress",
+  "    - Egress",
+  "  # No ingress or egress rules: nothing in, nothing out.",
+);

@@ -1,0 +1,77 @@
+import type { Tx } from "@/lib/db";
+import type { Clock } from "./clock";
+import { CONTAINER_ESCAPE_PLAYBOOK } from "./playbook-container-escape";
+import { CRYPTOMINING_PLAYBOOK } from "./playbook-cryptomining";
+import type { PlaybookKey, PlaybookSeed } from "./playbook-format";
+import { SHELL_IN_CONTAINER_PLAYBOOK } from "./playbook-shell";
+
+/**
+ * The only placeholders a step may use: the container context an incident carries. Anything else
+ * would render as literal braces in front of a responder.
+ */
+export const PLACEHOLDER_VOCABULARY = [
+  "cluster",
+  "namespace",
+  "pod",
+  "container_id",
+  "container_name",
+  "image",
+  "image_digest",
+  "node",
+  "workload",
+  "incident_key",
+  "primary_owner",
+  "secondary_owner",
+] as const;
+
+export const PLAYBOOKS: readonly PlaybookSeed[] = [
+  SHELL_IN_CONTAINER_PLAYBOOK,
+  CRYPTOMINING_PLAYBOOK,
+  CONTAINER_ESCAPE_PLAYBOOK,
+];
+
+export type SeededPlaybooks = Record<PlaybookKey, { playbookId: string; versionId: string }>;
+
+export async function seedPlaybooks(tx: Tx, clock: Clock, managerId: string): Promise<SeededPlaybooks> {
+  // Published before the tabletop (~5 months ago) so that the exercise could use them.
+  const createdAt = clock.ago({ days: 214 });
+  const publishedAt = clock.ago({ days: 201 });
+  const seeded = {} as SeededPlaybooks;
+  for (const p of PLAYBOOKS) {
+    const playbook = await tx.playbook.create({
+      data: {
+        title: p.title,
+        incidentType: p.incidentType,
+        description: p.description,
+        attackTechniques: p.attackTechniques,
+        createdAt,
+        versions: {
+          create: {
+            number: 1,
+            status: "PUBLISHED",
+            changeNote: p.changeNote,
+            publishedAt,
+            publishedById: managerId,
+            createdAt,
+            steps: {
+              create: p.steps.map((s, i) => ({
+                position: i + 1,
+                phase: s.phase,
+                title: s.title,
+                instructions: s.instructions,
+                responsibleRole: s.responsibleRole,
+                evidenceExpected: s.evidenceExpected ?? null,
+                expectedMinutes: s.expectedMinutes,
+              })),
+            },
+          },
+        },
+      },
+      select: { id: true, versions: { select: { id: true } } },
+    });
+    const version = playbook.versions[0];
+    if (!version) throw new Error(`playbook ${p.key} was created without its version`);
+    seeded[p.key] = { playbookId: playbook.id, versionId: version.id };
+  }
+  return seeded;
+}

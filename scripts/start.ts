@@ -1,0 +1,169 @@
+// `npm start`: everything a newcomer needs to run Bulkhead. With no DATABASE_URL it runs its own
+// PostgreSQL under .data/ (docs/decisions/002-embedded-postgresql.md); either way it applies
+// migrations, seeds demo data into an empty database, builds when the build is stale, serves the
+// app and stops everything cleanly on Ctrl-C / SIGTERM.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { buildIsCurrent, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
+import { applyMigrations } from "./lib/migrate";
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
+import { createPrismaClient } from "../lib/db";
+import { seedDemo } from "../prisma/seed";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(root, process.env.BULKHEAD_DATA_DIR ?? ".data");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+function say(line = "") {
+  process.stdout.write(`${line}\n`);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`\nbulkhead: ${message}\n`);
+  process.exit(1);
+}
+
+/** A secret kept beside the embedded database, created on first use. */
+async function persistedSecret(name: string, make: () => string): Promise<string> {
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const value = make();
+  await writeFile(file, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}`))));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("the app exited during start-up (see the output above)");
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`the app did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
+}
+
+let postgres: RunningPostgres | null = null;
+let app: ChildProcess | null = null;
+let stopping = false;
+
+/** Stops the app first (it holds database connections), then PostgreSQL, then exits. */
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say("\nStopping Bulkhead…");
+  if (app && app.exitCode === null) {
+    const child = app;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (postgres) await postgres.stop();
+  say("Stopped.");
+  process.exit(code);
+}
+
+async function main() {
+  const started = Date.now();
+  const embedded = !process.env.DATABASE_URL;
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (embedded) {
+    say(`Starting the embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/pg …`);
+    postgres = await startEmbeddedPostgres({ dataDir, database: "bulkhead", preferredPort: Number(process.env.BULKHEAD_PG_PORT ?? 54329), persistent: true });
+    databaseUrl = postgres.url;
+  }
+
+  // Secrets: from the environment, else (for this tree's own data directory) kept in .data/.
+  const secretFile = path.join(dataDir, "auth-secret");
+  let authSecret = process.env.AUTH_SECRET;
+  if (!authSecret && !embedded && !existsSync(secretFile) && !dev) {
+    fail("AUTH_SECRET is required when DATABASE_URL is set (every instance of one deployment shares it).");
+  }
+  authSecret ??= await persistedSecret("auth-secret", () => randomBytes(33).toString("base64"));
+  const actionsKey =
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? (await persistedSecret("server-actions-key", () => randomBytes(32).toString("base64")));
+  let ingestToken = process.env.BULKHEAD_DEMO_INGEST_TOKEN;
+  if (!ingestToken && embedded) ingestToken = await persistedSecret("demo-ingest-token", () => `bh_${randomBytes(24).toString("base64url")}`);
+
+  const migrated = await applyMigrations(databaseUrl!, { log: (line) => say(`  ${line}`) });
+  say(migrated.applied.length ? `Applied ${migrated.applied.length} migration(s).` : "Database schema is up to date.");
+
+  const prisma = createPrismaClient(databaseUrl!, 2);
+  const seed = await seedDemo(prisma, { ingestToken }).finally(() => prisma.$disconnect());
+  say(seed.seeded ? "Seeded the demo data." : `Demo seed skipped: ${seed.reason.replace(/\.$/, "")}.`);
+  if (seed.seeded) ingestToken = seed.ingestToken;
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
+  if (!dev) {
+    const fingerprint = await sourceFingerprint(root);
+    if (!(await buildIsCurrent(root, fingerprint))) {
+      say("Building the app (first start or sources changed; about a minute)…");
+      await run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+      await recordBuild(root, fingerprint);
+    }
+  }
+
+  const server = dev
+    ? [nextBin, "dev", "-p", String(port)]
+    : ["--import", "tsx", path.join(root, "scripts/serve.ts")];
+  app = spawn(process.execPath, server, {
+    cwd: root,
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  app.on("exit", (code) => {
+    if (!stopping) void stop(code ?? 1);
+  });
+  const url = `http://localhost:${port}`;
+  await waitForHealth(url, app, 120_000);
+
+  say("");
+  say(`Bulkhead is ready at ${url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  say("");
+  say("Demo sign-ins (password: bulkhead-demo)");
+  for (const role of ["admin", "manager", "responder", "auditor"]) say(`  ${role}@bulkhead.local`);
+  say("");
+  say(ingestToken ? `Demo ingest token (falcosidekick-prod-eu): ${ingestToken}` : "Demo ingest token: not known to this start (set BULKHEAD_DEMO_INGEST_TOKEN).");
+  say(`  curl -X POST ${url}/api/ingest/falco -H "Authorization: Bearer <token>" -H "Content-Type: application/json" -d @event.json`);
+  say("");
+  if (embedded) {
+    say("A second instance on this database:");
+    say(`  DATABASE_URL='${databaseUrl}' AUTH_SECRET="$(cat ${path.relative(root, secretFile)})" PORT=${port + 1} npm start`);
+    say("");
+  }
+  say("Press Ctrl-C to stop.");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nbulkhead: ${error instanceof Error ? error.message : String(error)}\n`);
+  void stop(1);
+});

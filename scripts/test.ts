@@ -1,0 +1,180 @@
+// `npm test`: every check, against real parts. Lint, typecheck, unit tests, integration tests on
+// a throwaway PostgreSQL this script starts, and Playwright in Chromium against the production
+// build served by `npm start`'s own start script on that same server. Ends with one line,
+// `N passed, N failed`. `npm test -- --only=unit,integration` runs a subset while developing.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+const STAGES = ["lint", "typecheck", "unit", "integration", "e2e"] as const;
+type Stage = (typeof STAGES)[number];
+
+const onlyArg = process.argv.find((a) => a.startsWith("--only="));
+const selected = new Set<Stage>(onlyArg ? (onlyArg.slice(7).split(",") as Stage[]) : STAGES);
+
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+function banner(title: string) {
+  process.stdout.write(`\n━━━ ${title} ━━━\n`);
+}
+
+/** A whole-tool check (lint, typecheck) counts as one test. */
+async function check(name: string, command: string, args: string[]) {
+  banner(name);
+  const code = await run(command, args);
+  if (code === 0) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    failures.push(name);
+  }
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  await client.end();
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
+async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, tmp: string) {
+  banner(`${project} tests`);
+  const report = path.join(tmp, `${project}.json`);
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`], env);
+  if (!existsSync(report)) {
+    tally.failed += 1;
+    failures.push(`${project} (no report, exit ${code})`);
+    return;
+  }
+  const result = JSON.parse(await readFile(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: { status: string; name: string; message?: string }[];
+  };
+  tally.passed += result.numPassedTests;
+  tally.failed += result.numFailedTests;
+  tally.skipped += result.numPendingTests + result.numTodoTests;
+  // A file that fails to load has no tests to count but must still fail the run.
+  const brokenFiles = result.testResults.filter((f) => f.status === "failed" && f.message);
+  tally.failed += brokenFiles.length;
+  if (result.numFailedTests || brokenFiles.length || code !== 0) failures.push(`${project} tests`);
+}
+
+async function waitForHealth(url: string, timeoutMs: number, exited: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !exited()) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return true;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+async function e2e(adminUrl: string, tmp: string) {
+  banner("e2e (Playwright, Chromium, production build)");
+  const databaseUrl = await createDatabase(adminUrl, "bulkhead_e2e");
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      BULKHEAD_DEMO_INGEST_TOKEN: `bh_e2e_${randomBytes(12).toString("hex")}`,
+      BULKHEAD_DATA_DIR: path.join(tmp, "app-data"),
+      BULKHEAD_LOG_LEVEL: "warn",
+      PORT: String(port),
+    },
+  });
+  let exited = false;
+  app.on("exit", () => (exited = true));
+  try {
+    if (!(await waitForHealth(baseUrl, 300_000, () => exited))) {
+      tally.failed += 1;
+      failures.push("e2e (the app did not start)");
+      return;
+    }
+    const report = path.join(tmp, "e2e.json");
+    const code = await run(bin("playwright"), ["test"], {
+      ...process.env,
+      BULKHEAD_E2E_BASE_URL: baseUrl,
+      BULKHEAD_E2E_DATABASE_URL: databaseUrl,
+      BULKHEAD_E2E_JSON: report,
+    });
+    if (!existsSync(report)) {
+      tally.failed += 1;
+      failures.push(`e2e (no report, exit ${code})`);
+      return;
+    }
+    const { stats } = JSON.parse(await readFile(report, "utf8")) as {
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    };
+    tally.passed += stats.expected;
+    tally.failed += stats.unexpected + stats.flaky;
+    tally.skipped += stats.skipped;
+    if (stats.unexpected || stats.flaky || code !== 0) failures.push("e2e");
+  } finally {
+    if (!exited) {
+      const done = new Promise((r) => app.once("exit", r));
+      app.kill("SIGTERM");
+      await done;
+    }
+  }
+}
+
+async function main() {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-test-"));
+  let postgres: RunningPostgres | null = null;
+  try {
+    if (selected.has("lint")) await check("lint", bin("eslint"), ["--max-warnings=0", "."]);
+    if (selected.has("typecheck")) await check("typecheck", bin("tsc"), ["--noEmit"]);
+    if (selected.has("unit")) await vitest("unit", process.env, tmp);
+
+    if (selected.has("integration") || selected.has("e2e")) {
+      banner("PostgreSQL for the tests");
+      postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bulkhead_test", persistent: false });
+      process.stdout.write(`throwaway server on port ${postgres.port}\n`);
+    }
+    if (postgres && selected.has("integration")) {
+      await vitest("integration", { ...process.env, BULKHEAD_TEST_DATABASE_URL: postgres.url }, tmp);
+    }
+    if (postgres && selected.has("e2e")) await e2e(postgres.adminUrl, tmp);
+  } finally {
+    await postgres?.stop().catch(() => undefined);
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  // Skipped tests are defects here: a test either runs and asserts, or it does not exist.
+  const failed = tally.failed + tally.skipped;
+  process.stdout.write(`\n${failures.length ? `Failed: ${failures.join(", ")}\n` : ""}`);
+  if (tally.skipped) process.stdout.write(`${tally.skipped} skipped (counted as failed)\n`);
+  process.stdout.write(`${tally.passed} passed, ${failed} failed\n`);
+  if (process.env.BULKHEAD_RESULTS_FILE) {
+    await appendFile(process.env.BULKHEAD_RESULTS_FILE, `${tally.passed} ${failed}\n`);
+  }
+  process.exit(failed || failures.length ? 1 : 0);
+}
+
+void main();
