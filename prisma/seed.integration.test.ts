@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { canonicalJson, verifyChainSegment } from "@/lib/domain/audit-chain";
+import { verifyChainSegment } from "@/lib/domain/audit-chain";
+import { dedupKeyOf } from "@/lib/domain/falco/dedup";
+import { normalizeFalcoEvent, type NormalizedEvent } from "@/lib/domain/falco/normalize";
 import { PlanRoleKind } from "@/lib/generated/prisma/enums";
 import { testDb } from "@/tests/support/db";
 import { seedDemo } from "./seed";
@@ -172,7 +174,9 @@ describe("the demo seed", () => {
       for (const kind of ["ALERT", "OWNERS", "STATUS_CHANGE"] as const) expect(kinds.has(kind), kind).toBe(true);
       for (const alert of incident.alerts) {
         const raw = alert.raw as { rule: string; output_fields: Record<string, unknown> };
-        expect(alert.dedupKey).toBe(sha256(canonicalJson(alert.raw)));
+        const normalized = normalizeFalcoEvent(alert.raw);
+        expect(normalized.ok).toBe(true);
+        expect(alert.dedupKey).toBe(dedupKeyOf((normalized as { ok: true; event: NormalizedEvent }).event));
         expect(raw.rule).toBe(alert.rule);
         expect(raw.output_fields["k8s.ns.name"]).toBe(alert.namespace);
         expect(raw.output_fields["container.id"]).toBe(alert.containerId);

@@ -5,11 +5,13 @@ import { existsSync } from "node:fs";
 import { appendFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { CONTAINER_TECHNIQUES, TACTICS } from "../lib/domain/attack";
+import { falcoChecks } from "./lib/conformance-falco";
 
 const root = path.resolve(import.meta.dirname, "..");
 const fixtures = path.resolve(root, process.env.BULKHEAD_FIXTURES ?? "../shared/fixtures");
 
-type Check = { name: string; run: () => Promise<void> };
+/** A check may return a line of detail to print under it (counts, a distribution). */
+type Check = { name: string; run: () => Promise<void | string> };
 const checks: Check[] = [];
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -46,6 +48,8 @@ checks.push({
   },
 });
 
+checks.push(...falcoChecks(fixtures));
+
 async function main() {
   if (!existsSync(fixtures)) {
     process.stderr.write(`No reference fixtures at ${fixtures}; set BULKHEAD_FIXTURES.\n0 passed, 1 failed\n`);
@@ -55,9 +59,9 @@ async function main() {
   let failed = 0;
   for (const check of checks) {
     try {
-      await check.run();
+      const detail = await check.run();
       passed += 1;
-      process.stdout.write(`  ✓ ${check.name}\n`);
+      process.stdout.write(`  ✓ ${check.name}\n${detail ? `      ${detail}\n` : ""}`);
     } catch (error) {
       failed += 1;
       process.stdout.write(`  ✗ ${check.name}\n      ${error instanceof Error ? error.message : String(error)}\n`);

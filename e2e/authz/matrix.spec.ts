@@ -32,7 +32,7 @@ const EVERYONE: readonly Who[] = ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR",
  */
 type ActionOutcome = "allowed" | "denied" | "login" | "public";
 /** An HTTP status, "login" (a redirect to /login) or "home" (a redirect to /). */
-type RouteOutcome = 200 | 401 | 404 | "login" | "home";
+type RouteOutcome = 200 | 401 | 404 | 405 | "login" | "home";
 
 // Who may do what, written out here rather than read from lib/domain/roles.ts, so that a change
 // there shows up as a failure here.
@@ -302,6 +302,9 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/api/plan/export": { get: async () => ["/api/plan/export?format=md"], expect: API_FOR_ALL },
   "/api/plan/owners": { get: async (db) => [`/api/plan/owners?cluster=${(await insertCluster(db, { owners: true })).name}`], expect: API_FOR_ALL },
   "/api/plan/readiness": { expect: API_FOR_ALL },
+  // Machines post alerts with a detection source's bearer token, never a session: a session gets
+  // nothing here (POST's token checks are in app/api/ingest/falco/route.integration.test.ts).
+  "/api/ingest/falco": { expect: { ADMIN: 405, IR_MANAGER: 405, RESPONDER: 405, AUDITOR: 405, anonymous: 405 } },
 };
 
 /** Next's own not-found and error renderers: in the build's route list, but not routes of this app. */

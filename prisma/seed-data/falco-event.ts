@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { canonicalJson } from "@/lib/domain/audit-chain";
 import type { FalcoPriority, Prisma } from "@/lib/generated/prisma/client";
-import { sha256Hex } from "./clock";
+import { dedupKeyOf } from "@/lib/domain/falco/dedup";
+import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
 
 // Builds demo alerts in the shape falcosidekick forwards them (its payload field order: uuid,
 // output, priority, rule, time, output_fields, source, tags, hostname), so the demo data looks
@@ -130,8 +130,8 @@ export function falcoAlert(
   };
   return {
     sourceId,
-    // Placeholder scheme until ingest defines the real one: the whole event, canonicalised.
-    dedupKey: sha256Hex(canonicalJson(raw)),
+    // The key ingest computes, so replaying a demo event through POST /api/ingest/falco is a duplicate.
+    dedupKey: demoDedupKey(raw),
     eventTime,
     // falcosidekick forwards within a second or so.
     receivedAt: new Date(eventTime.getTime() + 400 + Number(ns % 700n)),
@@ -174,3 +174,9 @@ export const PROCESS_PAIRS: [string, string][] = [
   ["command", "proc.cmdline"],
   ["terminal", "proc.tty"],
 ];
+
+function demoDedupKey(raw: unknown): string {
+  const normalized = normalizeFalcoEvent(raw);
+  if (!normalized.ok) throw new Error(`demo event does not normalise: ${normalized.error}`);
+  return dedupKeyOf(normalized.event);
+}

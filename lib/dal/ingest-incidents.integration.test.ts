@@ -1,0 +1,204 @@
+import { createHash } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ingestFalcoEvents } from "@/lib/dal/ingest";
+import { parseFalcoBody } from "@/lib/domain/falco/parse-body";
+import { seedDemo } from "@/prisma/seed";
+import { resetTables, testDb } from "@/tests/support/db";
+
+// Correlation, severity and owners on the demo plan (prisma/seed.ts): prod-eu/payments is owned by
+// Aisha Bello (primary) and Jonas Becker (secondary); the payments-* pattern by Jonas and Aisha;
+// kube-system has no owners of its own (cluster prod-eu: Priya Raman, Tomás Oliveira); the
+// cluster's security contacts are Helen Okafor and Marco Reyes.
+
+const TOKEN = "bh_ingest-incidents-token-00000000000001";
+let seededIncidents: string[] = [];
+let seededAlerts: string[] = [];
+let sourceId = "";
+
+type Spec = { ns?: string | null; pod?: string | null; minute?: number; priority?: string; rule?: string; tags?: string[]; cluster?: string; hostname?: string };
+let counter = 0;
+
+function event(spec: Spec = {}): Record<string, unknown> {
+  counter += 1;
+  const minute = spec.minute ?? 0;
+  const at = new Date(Date.UTC(2024, 5, 1, 10, 0, 0) + minute * 60_000).toISOString().replace(/\.\d+Z$/, `.${String(counter).padStart(9, "0")}Z`);
+  const fields: Record<string, unknown> = {
+    "container.id": "5c1d0e2f3a4b",
+    "k8s.ns.name": spec.ns === undefined ? "payments" : spec.ns,
+    "k8s.pod.name": spec.pod === undefined ? "payments-api-7d9f8b6c5d-x2kqp" : spec.pod,
+    "proc.cmdline": "sh -c id",
+  };
+  if (spec.cluster) fields["k8s.cluster.name"] = spec.cluster;
+  return {
+    hostname: spec.hostname ?? "ip-10-42-17-88",
+    output: `${spec.rule ?? "Terminal shell in container"} n=${counter}`,
+    priority: spec.priority ?? "Warning",
+    rule: spec.rule ?? "Terminal shell in container",
+    source: "syscall",
+    tags: spec.tags ?? ["container", "shell", "mitre_execution", "T1059"],
+    time: at,
+    output_fields: fields,
+  };
+}
+
+async function ingest(events: unknown[], window?: number) {
+  const parsed = parseFalcoBody(JSON.stringify(events));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return ingestFalcoEvents(TOKEN, parsed.entries, { correlationWindowMinutes: window });
+}
+
+const incident = (key: string) =>
+  testDb().incident.findUniqueOrThrow({
+    where: { number: Number(key.slice(4)) },
+    include: {
+      owners: { include: { contact: { select: { name: true } } }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] },
+      timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+      suggestedPlaybook: { select: { incidentType: true } },
+      planRevision: { select: { number: true } },
+    },
+  });
+const newIncidents = () => testDb().incident.count({ where: { id: { notIn: seededIncidents } } });
+
+beforeAll(async () => {
+  const rows = await testDb().$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  await resetTables(...rows.map((r) => r.tablename));
+  await seedDemo(testDb(), { ingestToken: "bh_ingest-incidents-demo-token-000000001" });
+  seededIncidents = (await testDb().incident.findMany({ select: { id: true } })).map((i) => i.id);
+  seededAlerts = (await testDb().alert.findMany({ select: { id: true } })).map((a) => a.id);
+  const source = await testDb().detectionSource.create({
+    data: { name: "falco-correlation", kind: "FALCOSIDEKICK", tokenHash: createHash("sha256").update(TOKEN).digest("hex"), tokenPrefix: TOKEN.slice(0, 8), defaultCluster: "prod-eu", minIncidentPriority: "WARNING" },
+  });
+  sourceId = source.id;
+}, 120_000);
+
+beforeEach(async () => {
+  const db = testDb();
+  const mine = { id: { notIn: seededIncidents } };
+  await db.timelineEntry.deleteMany({ where: { incident: mine } });
+  await db.incidentOwner.deleteMany({ where: { incident: mine } });
+  await db.alert.deleteMany({ where: { id: { notIn: seededAlerts } } });
+  await db.incident.deleteMany({ where: mine });
+});
+
+describe("opening incidents", () => {
+  it("opens one from an alert at or above the source's threshold, with type, severity, ATT&CK, playbook, plan revision and owners", async () => {
+    const result = await ingest([event({ rule: "Detect release_agent File Container Escapes", priority: "Critical", tags: ["container", "process", "mitre_privilege_escalation", "T1611"] })]);
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]).toMatch(/^INC-\d{4}$/);
+    const inc = await incident(result.incidents[0]!);
+    expect(inc).toMatchObject({
+      title: "Detect release_agent File Container Escapes — payments-api in prod-eu/payments",
+      type: "CONTAINER_ESCAPE",
+      severity: "SEV1",
+      status: "OPEN",
+      correlationKey: "prod-eu/payments/payments-api",
+      cluster: "prod-eu",
+      namespace: "payments",
+      workload: "payments-api",
+      attackTechniques: ["T1611"],
+      attackTactics: ["privilege-escalation"],
+      alertCount: 1,
+      suggestedPlaybook: { incidentType: "CONTAINER_ESCAPE" },
+      planRevision: { number: 1 },
+    });
+    expect(inc.clusterId).not.toBeNull();
+    expect(inc.namespaceId).not.toBeNull();
+    expect(inc.owners.map((o) => [o.role, o.contact.name, o.inheritedFrom])).toEqual([
+      ["PRIMARY", "Aisha Bello", null],
+      ["SECONDARY", "Jonas Becker", null],
+      ["SECURITY", "Helen Okafor", "cluster prod-eu"],
+      ["SECURITY", "Marco Reyes", "cluster prod-eu"],
+    ]);
+    expect(inc.timeline.map((t) => t.kind)).toEqual(["ALERT", "OWNERS"]);
+    expect(inc.timeline[0]!.message).toMatch(/^Opened from Falco alert "Detect release_agent File Container Escapes" \(CRITICAL\) on payments-api-7d9f8b6c5d-x2kqp in prod-eu\/payments\./);
+    expect(inc.timeline[1]!.message).toMatch(/primary Aisha Bello, secondary Jonas Becker/);
+  });
+
+  it("records where inherited owners came from: a namespace pattern, the cluster", async () => {
+    const viaPattern = await ingest([event({ ns: "payments-eu", pod: "refunds-6f7d8c9b5-abcde" })]);
+    const pattern = await incident(viaPattern.incidents[0]!);
+    expect(pattern.owners.filter((o) => o.role !== "SECURITY").map((o) => [o.role, o.contact.name, o.inheritedFrom])).toEqual([
+      ["PRIMARY", "Jonas Becker", "namespace payments-*"],
+      ["SECONDARY", "Aisha Bello", "namespace payments-*"],
+    ]);
+
+    const viaCluster = await ingest([event({ ns: "kube-system", pod: "coredns-5d78c9869d-7wq2z" })]);
+    const cluster = await incident(viaCluster.incidents[0]!);
+    expect(cluster.owners.filter((o) => o.role !== "SECURITY").map((o) => [o.role, o.contact.name, o.inheritedFrom])).toEqual([
+      ["PRIMARY", "Priya Raman", "cluster prod-eu"],
+      ["SECONDARY", "Tomás Oliveira", "cluster prod-eu"],
+    ]);
+  });
+
+  it("opens an incident without owners for a cluster the plan does not know, and says so", async () => {
+    const result = await ingest([event({ cluster: "edge-7" })]);
+    const inc = await incident(result.incidents[0]!);
+    expect(inc).toMatchObject({ cluster: "edge-7", clusterId: null, namespaceId: null });
+    expect(inc.owners).toEqual([]);
+    expect(inc.timeline.find((t) => t.kind === "OWNERS")?.message).toMatch(/Cluster 'edge-7' is not in the plan/);
+  });
+
+  it("stores an alert below the threshold without an incident, and never opens one for Falco's own metrics", async () => {
+    const metrics = { hostname: "ip-10-42-17-88", output: "Falco metrics snapshot", priority: "Emergency", rule: "Falco internal: metrics snapshot", source: "internal", time: "2024-06-01T10:00:00Z", output_fields: {} };
+    const result = await ingest([event({ priority: "Notice" }), metrics]);
+    expect(result).toMatchObject({ accepted: 2, incidents: [] });
+    expect(await newIncidents()).toBe(0);
+    expect(await testDb().alert.count({ where: { sourceId, incidentId: null } })).toBe(2);
+  });
+});
+
+describe("correlation", () => {
+  it("joins alerts of the same workload (another pod of the Deployment) and opens another for another workload", async () => {
+    const first = await ingest([event({ minute: 0 })]);
+    const second = await ingest([event({ minute: 10, pod: "payments-api-7d9f8b6c5d-q8zrt", priority: "Notice" }), event({ minute: 12, pod: "ledger-writer-0" })]);
+    expect(second.incidents).toHaveLength(2);
+    expect(second.incidents).toContain(first.incidents[0]);
+    const joined = await incident(first.incidents[0]!);
+    expect(joined.alertCount).toBe(2);
+    expect(joined.timeline.filter((t) => t.kind === "ALERT").map((t) => t.message)[1]).toMatch(/^Alert joined: "Terminal shell in container" \(NOTICE\) on payments-api-7d9f8b6c5d-q8zrt: sh -c id\.$/);
+    const other = await incident(second.incidents.find((k) => k !== first.incidents[0])!);
+    expect(other.correlationKey).toBe("prod-eu/payments/ledger-writer");
+  });
+
+  it("raises the severity when a worse alert joins, and bumps the version so stale forms conflict", async () => {
+    const first = await ingest([event({ priority: "Warning" })]);
+    const before = await incident(first.incidents[0]!);
+    expect(before.severity).toBe("SEV3");
+    await ingest([event({ minute: 5, priority: "Critical", rule: "Drop and execute new binary in container", tags: ["container", "mitre_persistence", "TA0003"] })]);
+    const after = await incident(first.incidents[0]!);
+    expect(after).toMatchObject({ severity: "SEV1", alertCount: 2, version: before.version + 1, type: "SHELL_IN_CONTAINER" });
+    expect(after.attackTactics).toEqual(["execution", "persistence"]);
+    expect(after.timeline.at(-1)!.message).toMatch(/Severity raised from SEV3 to SEV1\.$/);
+    await ingest([event({ minute: 6, priority: "Warning" })]);
+    expect((await incident(first.incidents[0]!)).severity).toBe("SEV1");
+  });
+
+  it("opens a new incident past the window, and never joins a closed one", async () => {
+    const first = await ingest([event({ minute: 0 })], 30);
+    const late = await ingest([event({ minute: 45 })], 30);
+    expect(late.incidents).not.toEqual(first.incidents);
+    const lateKey = late.incidents[0]!;
+    await testDb().incident.update({ where: { number: Number(lateKey.slice(4)) }, data: { status: "CLOSED" } });
+    const again = await ingest([event({ minute: 50 })], 30);
+    expect(again.incidents).not.toContain(lateKey);
+    expect(await newIncidents()).toBe(3);
+  });
+
+  it("correlates host events on their node", async () => {
+    const a = await ingest([event({ ns: null, pod: null, hostname: "worker-3", rule: "Write below binary dir", tags: ["host", "mitre_persistence", "T1543"] })]);
+    const b = await ingest([event({ ns: null, pod: null, hostname: "worker-3", minute: 1, rule: "Write below etc", tags: ["host", "T1098"] })]);
+    expect(b.incidents).toEqual(a.incidents);
+    expect(await incident(a.incidents[0]!)).toMatchObject({ correlationKey: "prod-eu/-/node:worker-3", title: "Write below binary dir — node worker-3 in prod-eu", type: "PERSISTENCE" });
+  });
+
+  it("opens one incident per workload when batches about it race", async () => {
+    const batches = Array.from({ length: 4 }, (_v, i) => [event({ minute: i, priority: "Error" }), event({ minute: i, pod: "ledger-writer-1" })]);
+    await Promise.all(batches.map((b) => ingest(b)));
+    const incidents = await testDb().incident.findMany({ where: { id: { notIn: seededIncidents } }, select: { correlationKey: true, alertCount: true, severity: true } });
+    expect(incidents.map((i) => [i.correlationKey, i.alertCount]).sort()).toEqual([
+      ["prod-eu/payments/ledger-writer", 4],
+      ["prod-eu/payments/payments-api", 4],
+    ]);
+  });
+});

@@ -1,0 +1,254 @@
+import { describe, expect, it } from "vitest";
+import { normalizeFalcoEvent, parsePriority, type NormalizedEvent } from "@/lib/domain/falco/normalize";
+import { parseFalcoBody } from "@/lib/domain/falco/parse-body";
+import { hostEvent, kubeAuditExecEvent, metricsSnapshot, minerEvent, nullFieldsEvent, shellEvent } from "@/lib/domain/falco/test-events";
+import { parseRfc3339 } from "@/lib/domain/falco/time";
+
+function normalized(value: unknown, defaultCluster: string | null = "prod-eu"): NormalizedEvent {
+  const result = normalizeFalcoEvent(value, { defaultCluster });
+  if (!result.ok) throw new Error(result.error);
+  return result.event;
+}
+
+function rejection(value: unknown): string {
+  const result = normalizeFalcoEvent(value, { defaultCluster: "prod-eu" });
+  if (result.ok) throw new Error("expected a rejection");
+  return result.error;
+}
+
+describe("parseFalcoBody", () => {
+  const one = JSON.stringify(shellEvent());
+  const cases: [string, string, { events: number; errors: number[] } | RegExp][] = [
+    ["one JSON event", one, { events: 1, errors: [] }],
+    ["one pretty-printed event", JSON.stringify(shellEvent(), null, 2), { events: 1, errors: [] }],
+    ["a JSON array", JSON.stringify([shellEvent(), hostEvent()]), { events: 2, errors: [] }],
+    ["a JSON array with whitespace before it", `\n  ${JSON.stringify([shellEvent()])}`, { events: 1, errors: [] }],
+    ["NDJSON with a trailing newline", `${one}\n${JSON.stringify(hostEvent())}\n`, { events: 2, errors: [] }],
+    ["NDJSON with CRLF and blank lines", `${one}\r\n\r\n${one}\r\n`, { events: 2, errors: [] }],
+    ["NDJSON with a bad line", `${one}\n{"rule": \n${one}`, { events: 2, errors: [1] }],
+    ["an empty body", "", /empty/],
+    ["only whitespace", " \n\t ", /empty/],
+    ["an empty array", "[]", /empty JSON array/],
+    ["a broken array", `[${one},`, /starts with '\[' but is not valid JSON at line 1/],
+    ["not JSON", "hello falco", /not valid JSON at line 1, column 1/],
+    ["a JSON string", '"an event"', /JSON but not an event/],
+    ["a JSON number", "42", /JSON but not an event/],
+    ["NDJSON where no line parses", "nope\nnot either", /nor newline-delimited JSON/],
+  ];
+  it.each(cases)("%s", (_name, body, expected) => {
+    const parsed = parseFalcoBody(body);
+    if (expected instanceof RegExp) {
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toMatch(expected);
+      return;
+    }
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.entries).toHaveLength(expected.events + expected.errors.length);
+    expect(parsed.entries.filter((e) => "error" in e).map((e) => e.index)).toEqual(expected.errors);
+    expect(parsed.entries.map((e) => e.index)).toEqual(parsed.entries.map((_e, i) => i));
+  });
+
+  it("names the physical line of a bad NDJSON line", () => {
+    const parsed = parseFalcoBody(`${one}\n\n{oops}\n`);
+    expect(parsed.ok && parsed.entries[1]).toEqual({ index: 1, error: expect.stringMatching(/^line 3 is not valid JSON at line 1, column 2/) });
+  });
+
+  it("keeps array elements that are not objects for the per-event check", () => {
+    const parsed = parseFalcoBody(`[${one}, 7]`);
+    expect(parsed.ok && parsed.entries[1]).toEqual({ index: 1, value: 7 });
+  });
+});
+
+describe("parseRfc3339", () => {
+  const cases: [string, string | null][] = [
+    ["2023-05-25T13:44:05.478445995Z", "1685022245478445995"],
+    ["2023-05-25T13:44:05.478445Z", "1685022245478445000"],
+    ["2023-05-25T13:44:05Z", "1685022245000000000"],
+    ["2023-05-25t13:44:05.1z", "1685022245100000000"],
+    ["2023-05-25T15:44:05.478445995+02:00", "1685022245478445995"],
+    ["2023-05-25T13:44:05.4784459951234Z", "1685022245478445995"],
+    ["2021-04-13T20:58:00.746609046Z+2", null],
+    ["2021-04-13 20:58:00Z", null],
+    ["2021-04-13T20:58:00", null],
+    ["2021-02-29T00:00:00Z", null],
+    ["2021-13-01T00:00:00Z", null],
+    ["2021-01-01T24:00:00Z", null],
+    ["2021-01-01T00:00:00+2", null],
+    ["", null],
+  ];
+  it.each(cases)("%s", (text, nanos) => {
+    expect(parseRfc3339(text)?.nanos ?? null).toBe(nanos);
+  });
+
+  it("gives the database a millisecond Date", () => {
+    expect(parseRfc3339("2023-05-25T13:44:05.478445995Z")?.date.toISOString()).toBe("2023-05-25T13:44:05.478Z");
+  });
+});
+
+describe("parsePriority", () => {
+  it.each([
+    ["Critical", "CRITICAL"],
+    ["critical", "CRITICAL"],
+    ["EMERGENCY", "EMERGENCY"],
+    ["Informational", "INFORMATIONAL"],
+    ["Info", "INFORMATIONAL"],
+    ["INFO", "INFORMATIONAL"],
+    ["Warning", "WARNING"],
+    ["debug", "DEBUG"],
+    [" Notice ", "NOTICE"],
+    ["severe", null],
+  ])("%s → %s", (text, priority) => expect(parsePriority(text)).toBe(priority));
+});
+
+describe("normalizeFalcoEvent: container and Kubernetes context", () => {
+  it("maps a Falco ≥0.35 event to the Alert columns", () => {
+    const { alert, timeNanos, security, hostEvent: onHost, truncated } = normalized(shellEvent());
+    expect(alert).toMatchObject({
+      eventTime: new Date("2024-03-02T09:12:44.120Z"),
+      rule: "Terminal shell in container",
+      priority: "NOTICE",
+      eventSource: "syscall",
+      tags: ["container", "maturity_stable", "mitre_execution", "shell", "T1059"],
+      hostname: "ip-10-0-3-17.eu-west-1.compute.internal",
+      cluster: "prod-eu",
+      namespace: "shop",
+      podName: "checkout-6b8d9c7f4d-t7v2m",
+      workload: "checkout",
+      containerId: "3a9c0d41be77",
+      containerName: "checkout",
+      imageRepository: "registry.example.org/shop/checkout",
+      imageTag: "1.8.2",
+      imageDigest: null,
+      nodeName: "ip-10-0-3-17.eu-west-1.compute.internal",
+      processName: "bash",
+      processCmdline: "bash",
+      parentProcess: "runc",
+      userName: "root",
+      fileName: null,
+      connection: null,
+    });
+    expect(timeNanos).toBe("1709370764120004711");
+    expect([security, onHost, truncated]).toEqual([true, false, []]);
+  });
+
+  it("keeps the raw event exactly as parsed", () => {
+    const event = shellEvent({ uuid: "0b1e…" });
+    expect(normalized(event).alert.raw).toBe(event);
+  });
+
+  it("drops null and <NA> fields instead of storing them", () => {
+    const { alert } = normalized(nullFieldsEvent());
+    expect(alert.outputFields).not.toHaveProperty("container.image.repository");
+    expect(alert.outputFields).not.toHaveProperty("proc.pname");
+    expect([alert.imageRepository, alert.parentProcess, alert.eventSource, alert.hostname, alert.nodeName]).toEqual([null, null, null, null, null]);
+    expect([alert.namespace, alert.podName, alert.workload, alert.containerId]).toEqual(["default", "debug", "debug", "77e1f0c2aa10"]);
+    expect(alert.tags).toEqual([]);
+  });
+
+  it("treats container.id host as a host event with no container", () => {
+    const event = normalized(hostEvent());
+    expect(event.hostEvent).toBe(true);
+    expect(event.alert).toMatchObject({ containerId: null, namespace: null, podName: null, workload: null, nodeName: "worker-3", fileName: "/usr/bin/x", priority: "ERROR" });
+    expect(event.alert.outputFields).not.toHaveProperty("k8s.ns.name");
+  });
+
+  it("reads Kubernetes audit events' ka.* fields, not the Falco pod's hostname, as context", () => {
+    const { alert } = normalized(kubeAuditExecEvent());
+    expect(alert).toMatchObject({ eventSource: "k8s_audit", namespace: "billing", podName: "api-0", workload: "api", userName: "alice", nodeName: null, containerId: null });
+    expect(alert.outputFields["ka.uri.param[command]"]).toBe("bash");
+  });
+
+  it("finds an audit event's namespace in its API path when ka.target.namespace is absent", () => {
+    const event = kubeAuditExecEvent();
+    event.output_fields = { "ka.uri": "/api/v1/namespaces/kube-system/events/x.1", "ka.target.resource": "events", "ka.user.name": "bob" };
+    expect(normalized(event).alert).toMatchObject({ namespace: "kube-system", podName: null, workload: null });
+  });
+
+  it("shortens 64-character container ids, reads image digests and connections, and normalises syscalls", () => {
+    const { alert } = normalized(minerEvent());
+    expect(alert).toMatchObject({
+      containerId: "9f0e3b2a7c11",
+      imageRepository: "docker.io/library/nginx",
+      imageTag: "1.25",
+      imageDigest: expect.stringMatching(/^sha256:0d7c/),
+      connection: "10.1.2.3:40112->203.0.113.9:3333",
+      fileName: null,
+      eventSource: "syscall",
+      priority: "CRITICAL",
+      workload: "frontend",
+    });
+  });
+
+  it("takes the image from the output's image= when output_fields lack it", () => {
+    const event = shellEvent();
+    event.output_fields = { "k8s.ns.name": "shop", "k8s.pod.name": "checkout-0" };
+    event.output = "Notice x (container_id=3a9c0d41be77 image=registry.local:5000/team/app:2.0@sha256:abc)";
+    expect(normalized(event).alert).toMatchObject({ imageRepository: "registry.local:5000/team/app", imageTag: "2.0", imageDigest: "sha256:abc", containerId: "3a9c0d41be77", workload: "checkout" });
+  });
+
+  it("derives the workload from owner fields before the pod name", () => {
+    const event = shellEvent();
+    (event.output_fields as Record<string, unknown>)["k8s.deployment.name"] = "checkout-v2";
+    expect(normalized(event).alert.workload).toBe("checkout-v2");
+  });
+
+  it("merges falcosidekick custom fields and takes the cluster from them", () => {
+    const inFields = shellEvent();
+    (inFields.output_fields as Record<string, unknown>).cluster = "prod-us";
+    expect(normalized(inFields).alert.cluster).toBe("prod-us");
+
+    const topLevel = shellEvent({ "k8s.cluster.name": "staging", environment: "staging" });
+    const { alert } = normalized(topLevel);
+    expect(alert.cluster).toBe("staging");
+    expect(alert.outputFields).toMatchObject({ "k8s.cluster.name": "staging", environment: "staging" });
+    expect(normalized(shellEvent(), null).alert.cluster).toBeNull();
+  });
+
+  it("keeps truncated strings and flags where Falco cut them", () => {
+    const event = shellEvent();
+    (event.output_fields as Record<string, unknown>)["proc.cmdline"] = "python -c import socket,subprocess,os;s=socket.socket([...]";
+    const result = normalized(event);
+    expect(result.alert.processCmdline).toMatch(/\[\.\.\.\]$/);
+    expect(result.truncated).toEqual(["proc.cmdline"]);
+  });
+
+  it("falls back to evt.time when time is absent", () => {
+    const event = shellEvent({ time: undefined });
+    const result = normalized(event);
+    expect(result.alert.eventTime.toISOString()).toBe("2024-03-02T09:12:44.120Z");
+    expect(result.timeNanos).toMatch(/^17093707641200\d{5}$/);
+  });
+
+  it("accepts the metrics snapshot as a non-security event", () => {
+    const event = normalized(metricsSnapshot());
+    expect(event.security).toBe(false);
+    expect(event.alert).toMatchObject({ rule: "Falco internal: metrics snapshot", priority: "INFORMATIONAL", eventSource: "internal" });
+    const bare = normalized({ output: "Falco metrics snapshot", time: "2024-09-10T20:26:40Z", output_fields: {} });
+    expect([bare.alert.rule, bare.alert.priority, bare.security]).toEqual(["Falco metrics snapshot", "INFORMATIONAL", false]);
+  });
+});
+
+describe("normalizeFalcoEvent: per-event errors", () => {
+  const cases: [string, unknown, RegExp][] = [
+    ["not an object", 7, /an event must be a JSON object, not number/],
+    ["an array", [shellEvent()], /not an array/],
+    ["null", null, /not null/],
+    ["no output", shellEvent({ output: undefined }), /output is missing/],
+    ["output a number", shellEvent({ output: 5 }), /output must be a string, not number/],
+    ["no rule", shellEvent({ rule: undefined }), /rule is missing/],
+    ["rule an object", shellEvent({ rule: { name: "x" } }), /rule must be a string, not object/],
+    ["no priority", shellEvent({ priority: undefined }), /priority is missing/],
+    ["unknown priority", shellEvent({ priority: "Severe" }), /priority "Severe" is not a Falco priority/],
+    ["priority a number", shellEvent({ priority: 4 }), /priority must be a string/],
+    ["odd time", shellEvent({ time: "2021-04-13T20:58:00.746609046Z+2" }), /^time is not valid RFC 3339: "2021-04-13T20:58:00.746609046Z\+2"$/],
+    ["time a number", shellEvent({ time: 1618347519 }), /time must be an RFC 3339 string, not number/],
+    ["no time at all", shellEvent({ time: undefined, output_fields: {} }), /time is missing/],
+    ["output_fields an array", shellEvent({ output_fields: [] }), /output_fields must be an object, not an array/],
+    ["tags a string", shellEvent({ tags: "shell" }), /tags must be an array of strings/],
+    ["tags with a number", shellEvent({ tags: ["shell", 3] }), /tags must be an array of strings/],
+    ["source a number", shellEvent({ source: 1 }), /source must be a string/],
+    ["hostname an array", shellEvent({ hostname: ["a"] }), /hostname must be a string/],
+  ];
+  it.each(cases)("%s", (_name, value, message) => expect(rejection(value)).toMatch(message));
+});
