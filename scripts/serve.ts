@@ -5,11 +5,20 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { env } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
-const trustsProxies = Number(process.env.BULKHEAD_TRUSTED_PROXY_HOPS ?? 0) > 0;
 
+// Refuse to start with bad configuration (e.g. no AUTH_SECRET in production), before listening.
+try {
+  env();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+const trustsProxies = env().BULKHEAD_TRUSTED_PROXY_HOPS > 0;
 const app = next({ dev: false, dir: root, port });
 await app.prepare();
 const handle = app.getRequestHandler();

@@ -41,6 +41,7 @@ const SIGNED_IN = { ADMIN: "public", IR_MANAGER: "public", RESPONDER: "public", 
 const AUDIT_READ = { ADMIN: "allowed", IR_MANAGER: "allowed", RESPONDER: "denied", AUDITOR: "allowed", anonymous: "login" } as const;
 const USERS_MANAGE = { ADMIN: "allowed", IR_MANAGER: "denied", RESPONDER: "denied", AUDITOR: "denied", anonymous: "login" } as const;
 const PLAN_EDIT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "denied", AUDITOR: "denied", anonymous: "login" } as const;
+const INCIDENTS_ACT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "allowed", AUDITOR: "denied", anonymous: "login" } as const;
 
 const PAGE_FOR_ALL = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: "login" } as const;
 const PAGE_FOR_AUDIT_READ = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 200, anonymous: "login" } as const;
@@ -54,7 +55,12 @@ const SIGN_IN_PAGE = { ADMIN: "home", IR_MANAGER: "home", RESPONDER: "home", AUD
  * Valid input for one call, and a probe of whether the call's effect happened (none for an action
  * that only reads: its response is what tells).
  */
-type Scenario = { fields: Record<string, string | string[]>; happened?: () => Promise<boolean> };
+type Scenario = {
+  fields: Record<string, string | string[]>;
+  happened?: () => Promise<boolean>;
+  /** The page to post from, for actions that live only on a page with parameters (the build names just its pattern). */
+  page?: string;
+};
 type ScenarioContext = { db: pg.Pool; actorId: string | null };
 
 const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c: ScenarioContext) => Promise<Scenario> }> = {
@@ -271,6 +277,41 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
       };
     },
   },
+
+  "app/(portal)/incidents/[key]/actions.ts#transitionIncidentAction": {
+    expect: INCIDENTS_ACT,
+    scenario: async ({ db }) => {
+      const incident = await insertIncident(db);
+      return {
+        page: `/incidents/${incident.key}`,
+        fields: { key: incident.key, version: "0", to: "TRIAGED", note: "" },
+        happened: async () => (await incidentOf(db, incident.id)).status === "TRIAGED",
+      };
+    },
+  },
+  "app/(portal)/incidents/[key]/actions.ts#assignCommanderAction": {
+    expect: INCIDENTS_ACT,
+    scenario: async ({ db }) => {
+      const incident = await insertIncident(db);
+      const commander = await insertUser(db, { role: "RESPONDER" });
+      return {
+        page: `/incidents/${incident.key}`,
+        fields: { key: incident.key, version: "0", commanderId: commander.id },
+        happened: async () => (await incidentOf(db, incident.id)).commanderId === commander.id,
+      };
+    },
+  },
+  "app/(portal)/incidents/[key]/actions.ts#addIncidentNoteAction": {
+    expect: INCIDENTS_ACT,
+    scenario: async ({ db }) => {
+      const incident = await insertIncident(db);
+      return {
+        page: `/incidents/${incident.key}`,
+        fields: { key: incident.key, note: "Noted by the matrix" },
+        happened: async () => (await db.query(`SELECT 1 FROM "TimelineEntry" WHERE "incidentId" = $1 AND "kind" = 'NOTE'`, [incident.id])).rowCount === 1,
+      };
+    },
+  },
 };
 
 const CLUSTER_DETAILS = { provider: "GKE", runtime: "CONTAINERD", environment: "STAGING", criticality: "LOW", description: "" };
@@ -292,6 +333,10 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/plan/roles": { expect: PAGE_FOR_ALL },
   "/print/plan": { expect: PAGE_FOR_ALL },
   "/incidents": { expect: PAGE_FOR_ALL },
+  "/incidents/[key]": {
+    get: async (db) => [`/incidents/INC-${String((await one(db, `SELECT min("number") AS "n" FROM "Incident"`, [])).n).padStart(4, "0")}`],
+    expect: PAGE_FOR_ALL,
+  },
   "/playbooks": { expect: PAGE_FOR_ALL },
   "/runs": { expect: PAGE_FOR_ALL },
   "/exercises": { expect: PAGE_FOR_ALL },
@@ -302,6 +347,7 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/api/plan/export": { get: async () => ["/api/plan/export?format=md"], expect: API_FOR_ALL },
   "/api/plan/owners": { get: async (db) => [`/api/plan/owners?cluster=${(await insertCluster(db, { owners: true })).name}`], expect: API_FOR_ALL },
   "/api/plan/readiness": { expect: API_FOR_ALL },
+  "/api/incidents": { get: async () => ["/api/incidents", "/api/incidents?status=OPEN&status=TRIAGED&severity=SEV1"], expect: API_FOR_ALL },
   // Machines post alerts with a detection source's bearer token, never a session: a session gets
   // nothing here (POST's token checks are in app/api/ingest/falco/route.integration.test.ts).
   "/api/ingest/falco": { expect: { ADMIN: 405, IR_MANAGER: 405, RESPONDER: 405, AUDITOR: 405, anonymous: 405 } },
@@ -373,6 +419,19 @@ async function one(db: pg.Pool, sql: string, values: unknown[]): Promise<Record<
 }
 
 const userOf = (db: pg.Pool, id: string) => one(db, `SELECT "role", "active", "sessionEpoch" FROM "User" WHERE "id" = $1`, [id]);
+const incidentOf = (db: pg.Pool, id: string) => one(db, `SELECT "status", "commanderId" FROM "Incident" WHERE "id" = $1`, [id]);
+
+/** A fresh OPEN incident at version 0, as ingest would open it (the seed's incidents are further along). */
+async function insertIncident(db: pg.Pool): Promise<{ id: string; key: string }> {
+  const id = `matrix-incident-${uniqueSuffix()}`;
+  const row = await one(
+    db,
+    `INSERT INTO "Incident" ("id", "title", "type", "severity", "status", "updatedAt") VALUES ($1, 'Matrix incident', 'OTHER', 'SEV3', 'OPEN', now()) RETURNING "number"`,
+    [id],
+  );
+  return { id, key: `INC-${String(row.number).padStart(4, "0")}` };
+}
+
 const contactOf = (db: pg.Pool, id: string) => one(db, `SELECT "name", "active", "lastReviewedAt" FROM "Contact" WHERE "id" = $1`, [id]);
 
 async function namespaceNames(db: pg.Pool, clusterId: string): Promise<string[]> {
@@ -427,7 +486,7 @@ test.describe("server actions", () => {
           // Without a cookie proxy.ts turns the request away; with one it cannot verify, the action's own check does.
           for (const sent of [undefined, FORGED_SESSION]) {
             const scenario = await row.scenario({ db, actorId });
-            const { response, body } = await callAction(baseURL!, page, id, scenario.fields, sent);
+            const { response, body } = await callAction(baseURL!, scenario.page ?? page, id, scenario.fields, sent);
             expect(redirectTarget(response), `${sent ? "forged" : "no"} cookie: sent to sign-in`).toMatch(/^\/login(\?|$)/);
             expect(body).not.toContain('"ok":true');
             if (scenario.happened) expect(await scenario.happened(), "nothing changed").toBe(false);
@@ -437,7 +496,7 @@ test.describe("server actions", () => {
 
         const since = await lastAuditSeq(db);
         const scenario = await row.scenario({ db, actorId });
-        const { response, body } = await callAction(baseURL!, page, id, scenario.fields, cookie);
+        const { response, body } = await callAction(baseURL!, scenario.page ?? page, id, scenario.fields, cookie);
         if (outcome === "denied") {
           expect(response.status).toBe(200);
           expect(body).toContain(PERMISSION_DENIED);

@@ -1,0 +1,105 @@
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+
+export type DossierEntryData = {
+  id: string;
+  kind: "container" | "workload";
+  label: string;
+  pods: string[];
+  containerNames: string[];
+  images: { repository: string; tag: string | null; digest: string | null }[];
+  nodes: string[];
+  processes: string[];
+  files: string[];
+  connections: string[];
+  users: string[];
+  alertCount: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  probablyGone: boolean;
+};
+
+function Facts({ label, items }: { label: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd>
+        <ul className="font-mono text-xs">
+          {items.map((item) => (
+            <li key={item} className="break-all">{item}</li>
+          ))}
+        </ul>
+      </dd>
+    </div>
+  );
+}
+
+function DossierCard({ entry }: { entry: DossierEntryData }) {
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <header className="mb-2 flex flex-wrap items-center gap-2">
+        <h3 className="font-mono font-medium break-all">{entry.label}</h3>
+        {entry.probablyGone ? <Badge tone="warn">Probably gone</Badge> : <Badge tone="info">Recently active</Badge>}
+      </header>
+      <p className="mb-2 text-xs text-slate-600">
+        {entry.alertCount} alert{entry.alertCount === 1 ? "" : "s"} · first seen <LocalTime value={entry.firstSeen} withSeconds /> · last seen{" "}
+        <LocalTime value={entry.lastSeen} withSeconds />
+      </p>
+      <dl className="grid gap-2 sm:grid-cols-2">
+        <Facts label="Images" items={entry.images.map((i) => `${i.repository}${i.tag ? `:${i.tag}` : ""}${i.digest ? `@${i.digest}` : " (no digest recorded)"}`)} />
+        <Facts label="Nodes" items={entry.nodes} />
+        <Facts label="Pods" items={entry.pods} />
+        {entry.kind === "workload" ? <Facts label="Containers" items={entry.containerNames} /> : null}
+        <Facts label="Processes" items={entry.processes} />
+        <Facts label="Users" items={entry.users} />
+        <Facts label="Files" items={entry.files} />
+        <Facts label="Network" items={entry.connections} />
+      </dl>
+    </article>
+  );
+}
+
+/**
+ * What each workload and container did, as its alerts recorded it. "Probably gone" is a heuristic:
+ * no alert for longer than the lifetime (most containers live minutes), not a check of the cluster.
+ */
+export function ContainerDossier({
+  workloads,
+  containers,
+  fromAlerts,
+  totalAlerts,
+  goneAfterMinutes,
+}: {
+  workloads: DossierEntryData[];
+  containers: DossierEntryData[];
+  fromAlerts: number;
+  totalAlerts: number;
+  goneAfterMinutes: number;
+}) {
+  if (workloads.length === 0 && containers.length === 0) {
+    return <p className="text-sm text-slate-600">The alerts carried no container or workload context.</p>;
+  }
+  return (
+    <div className="space-y-4">
+      <p className="text-xs text-slate-600">
+        &ldquo;Probably gone&rdquo; is a heuristic: no alert for more than {goneAfterMinutes} minutes. The container may still run quietly; if it is gone, these alerts are all that is left of it.
+        {fromAlerts < totalAlerts ? ` Built from the latest ${fromAlerts} of ${totalAlerts} alerts.` : null}
+      </p>
+      <section aria-label="Workloads">
+        <h3 className="mb-2 text-sm font-semibold text-slate-700">Per workload</h3>
+        <div className="grid gap-3 lg:grid-cols-2">
+          {workloads.map((w) => <DossierCard key={w.id} entry={w} />)}
+        </div>
+      </section>
+      {containers.length ? (
+        <section aria-label="Containers">
+          <h3 className="mb-2 text-sm font-semibold text-slate-700">Per container</h3>
+          <div className="grid gap-3 lg:grid-cols-2">
+            {containers.map((c) => <DossierCard key={c.id} entry={c} />)}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

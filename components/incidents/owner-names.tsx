@@ -1,0 +1,20 @@
+import type { OwnersData } from "./types";
+
+/** Compact owners for a table cell: primary, then secondaries; inherited ones say from where. */
+export function OwnerNames({ owners }: { owners: OwnersData }) {
+  const rows = [
+    ...(owners.primary ? [{ ...owners.primary, role: "Primary" }] : []),
+    ...owners.secondary.map((o) => ({ ...o, role: "Secondary" })),
+  ];
+  if (rows.length === 0) return <span className="text-amber-800">No owners in the plan</span>;
+  return (
+    <ul>
+      {rows.map((o) => (
+        <li key={`${o.role}-${o.contactId}`}>
+          <span className="text-slate-500">{o.role}:</span> {o.name}
+          {o.inheritedFrom ? <span className="text-xs text-slate-500"> (from {o.inheritedFrom})</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

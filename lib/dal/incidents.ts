@@ -1,0 +1,177 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { authorize } from "@/lib/dal/authorize";
+import { NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { techniqueById, TACTICS } from "@/lib/domain/attack";
+import { buildDossier, type DossierEntry } from "@/lib/domain/container-dossier";
+import { incidentKey } from "@/lib/domain/falco/classify";
+import type { Actor } from "@/lib/domain/roles";
+import type { IncidentStatus, IncidentType, Severity } from "@/lib/generated/prisma/enums";
+import { IncidentKeyInput, type IncidentListFilterInput } from "@/lib/validation/incidents";
+
+export const INCIDENT_PAGE_SIZE = 25;
+/** The detail page shows the newest alerts; the count says how many there are in all. */
+export const INCIDENT_ALERT_LIMIT = 200;
+/** The dossier reads only the context columns, so it can cover far more alerts than the table shows. */
+const DOSSIER_ALERT_LIMIT = 5000;
+
+const ownerSelect = {
+  role: true,
+  inheritedFrom: true,
+  contact: { select: { id: true, name: true, email: true, phone: true, team: true, active: true } },
+} satisfies Prisma.IncidentOwnerSelect;
+
+const incidentListSelect = {
+  id: true, number: true, title: true, type: true, severity: true, status: true, cluster: true, namespace: true, workload: true,
+  alertCount: true, lastAlertAt: true, detectedAt: true,
+  commander: { select: { name: true } },
+  owners: { select: ownerSelect, orderBy: [{ role: "asc" }, { createdAt: "asc" }] },
+} satisfies Prisma.IncidentSelect;
+
+type OwnerRow = Prisma.IncidentOwnerGetPayload<{ select: typeof ownerSelect }>;
+
+export type IncidentOwnerDto = {
+  contactId: string; name: string; email: string; phone: string | null; team: string | null; active: boolean; inheritedFrom: string | null;
+};
+export type IncidentOwnersDto = { primary: IncidentOwnerDto | null; secondary: IncidentOwnerDto[]; security: IncidentOwnerDto[] };
+
+export type IncidentSummaryDto = {
+  key: string; title: string; type: IncidentType; severity: Severity; status: IncidentStatus;
+  cluster: string | null; namespace: string | null; workload: string | null;
+  alertCount: number; lastAlertAt: Date | null; detectedAt: Date;
+  owners: IncidentOwnersDto; commander: string | null;
+};
+
+function toOwners(rows: OwnerRow[]): IncidentOwnersDto {
+  const dto = (o: OwnerRow): IncidentOwnerDto => ({
+    contactId: o.contact.id, name: o.contact.name, email: o.contact.email, phone: o.contact.phone, team: o.contact.team,
+    active: o.contact.active, inheritedFrom: o.inheritedFrom,
+  });
+  return {
+    primary: rows.filter((o) => o.role === "PRIMARY").map(dto)[0] ?? null,
+    secondary: rows.filter((o) => o.role === "SECONDARY").map(dto),
+    security: rows.filter((o) => o.role === "SECURITY").map(dto),
+  };
+}
+
+function toSummary(row: Prisma.IncidentGetPayload<{ select: typeof incidentListSelect }>): IncidentSummaryDto {
+  return {
+    key: incidentKey(row.number), title: row.title, type: row.type, severity: row.severity, status: row.status,
+    cluster: row.cluster, namespace: row.namespace, workload: row.workload,
+    alertCount: row.alertCount, lastAlertAt: row.lastAlertAt, detectedAt: row.detectedAt,
+    owners: toOwners(row.owners), commander: row.commander?.name ?? null,
+  };
+}
+
+// Keyset pagination over (detectedAt desc, id desc): page N costs the same as page 1 however long
+// the history is, and needs no total count (a count over the filtered history is what gets slow).
+function encodeCursor(row: { detectedAt: Date; id: string }): string {
+  return Buffer.from(`${row.detectedAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { detectedAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const detectedAt = new Date(iso ?? "");
+  if (!id || Number.isNaN(detectedAt.getTime())) throw new ValidationError("That page link is no longer valid; start from the first page.", { cursor: ["Invalid cursor"] });
+  return { detectedAt, id };
+}
+
+export async function listIncidents(
+  actor: Actor,
+  filter: Partial<IncidentListFilterInput> = {},
+): Promise<{ incidents: IncidentSummaryDto[]; nextCursor: string | null }> {
+  await authorize(actor, "incidents.read", { type: "Incident" });
+  const and: Prisma.IncidentWhereInput[] = [];
+  if (filter.status?.length) and.push({ status: { in: filter.status } });
+  if (filter.severity?.length) and.push({ severity: { in: filter.severity } });
+  if (filter.cluster) and.push({ cluster: filter.cluster });
+  if (filter.namespace) and.push({ namespace: filter.namespace });
+  if (filter.owner) {
+    const owner = filter.owner;
+    and.push({ owners: { some: { OR: [{ contactId: owner }, { contact: { email: { equals: owner, mode: "insensitive" } } }] } } });
+  }
+  if (filter.q) and.push({ title: { contains: filter.q, mode: "insensitive" } });
+  if (filter.from) and.push({ detectedAt: { gte: filter.from } });
+  if (filter.to) and.push({ detectedAt: { lt: filter.to } });
+  if (filter.cursor) {
+    const after = decodeCursor(filter.cursor);
+    and.push({ OR: [{ detectedAt: { lt: after.detectedAt } }, { detectedAt: after.detectedAt, id: { lt: after.id } }] });
+  }
+  const rows = await db().incident.findMany({
+    where: { AND: and },
+    orderBy: [{ detectedAt: "desc" }, { id: "desc" }],
+    take: INCIDENT_PAGE_SIZE + 1,
+    select: incidentListSelect,
+  });
+  const page = rows.slice(0, INCIDENT_PAGE_SIZE);
+  const last = page.at(-1);
+  return { incidents: page.map(toSummary), nextCursor: rows.length > INCIDENT_PAGE_SIZE && last ? encodeCursor(last) : null };
+}
+
+const alertSelect = {
+  id: true, eventTime: true, rule: true, priority: true, output: true, tags: true, podName: true, containerId: true, containerName: true,
+  processName: true, processCmdline: true, parentProcess: true, userName: true, fileName: true, connection: true,
+} satisfies Prisma.AlertSelect;
+
+const dossierSelect = {
+  eventTime: true, containerId: true, containerName: true, podName: true, workload: true, namespace: true, imageRepository: true,
+  imageTag: true, imageDigest: true, nodeName: true, processName: true, processCmdline: true, userName: true, fileName: true, connection: true,
+} satisfies Prisma.AlertSelect;
+
+const incidentDetailSelect = {
+  ...incidentListSelect,
+  summary: true, version: true, firstAlertAt: true, attackTechniques: true, attackTactics: true,
+  triagedAt: true, containedAt: true, eradicatedAt: true, recoveredAt: true, resolvedAt: true,
+  commander: { select: { id: true, name: true, email: true } },
+  suggestedPlaybook: { select: { title: true } },
+  timeline: {
+    select: { id: true, kind: true, at: true, message: true, actor: { select: { name: true } } },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.IncidentSelect;
+
+export type IncidentAlertDto = Prisma.AlertGetPayload<{ select: typeof alertSelect }>;
+export type IncidentTimelineEntryDto = { id: string; kind: string; at: Date; message: string; actor: string | null };
+export type IncidentTechniqueDto = { id: string; name: string; tactics: string[]; url: string | null };
+
+export type IncidentDetailDto = IncidentSummaryDto & {
+  id: string; version: number; summary: string | null; firstAlertAt: Date | null;
+  commander: string | null; commanderId: string | null;
+  phaseTimes: { triagedAt: Date | null; containedAt: Date | null; eradicatedAt: Date | null; recoveredAt: Date | null; resolvedAt: Date | null };
+  suggestedPlaybook: string | null;
+  techniques: IncidentTechniqueDto[];
+  tactics: { id: string; name: string }[];
+  alerts: IncidentAlertDto[];
+  timeline: IncidentTimelineEntryDto[];
+  dossier: { workloads: DossierEntry[]; containers: DossierEntry[]; fromAlerts: number };
+};
+
+/** `key` is `INC-0042` (or its number). Unknown and malformed keys are both "not found". */
+export async function getIncidentOrThrow(actor: Actor, key: string, now: Date = new Date()): Promise<IncidentDetailDto> {
+  await authorize(actor, "incidents.read", { type: "Incident" });
+  const number = IncidentKeyInput.safeParse(key);
+  if (!number.success) throw new NotFoundError(`Incident ${key} was not found.`);
+  const row = await db().incident.findUnique({ where: { number: number.data }, select: incidentDetailSelect });
+  if (!row) throw new NotFoundError(`Incident ${key} was not found.`);
+  const [alerts, dossierAlerts] = await Promise.all([
+    db().alert.findMany({ where: { incidentId: row.id }, orderBy: [{ eventTime: "desc" }, { id: "desc" }], take: INCIDENT_ALERT_LIMIT, select: alertSelect }),
+    db().alert.findMany({ where: { incidentId: row.id }, orderBy: [{ eventTime: "desc" }, { id: "desc" }], take: DOSSIER_ALERT_LIMIT, select: dossierSelect }),
+  ]);
+  const tacticName = new Map(TACTICS.flatMap((t) => [[t.id, t.name], [t.shortname, t.name]] as const));
+  return {
+    ...toSummary({ ...row, commander: row.commander }),
+    id: row.id, version: row.version, summary: row.summary, firstAlertAt: row.firstAlertAt,
+    commanderId: row.commander?.id ?? null,
+    phaseTimes: { triagedAt: row.triagedAt, containedAt: row.containedAt, eradicatedAt: row.eradicatedAt, recoveredAt: row.recoveredAt, resolvedAt: row.resolvedAt },
+    suggestedPlaybook: row.suggestedPlaybook?.title ?? null,
+    techniques: row.attackTechniques.map((id) => {
+      const t = techniqueById(id);
+      return { id, name: t?.name ?? id, tactics: (t?.tactics ?? []).map((x) => tacticName.get(x) ?? x), url: t?.url ?? null };
+    }),
+    tactics: row.attackTactics.map((id) => ({ id, name: tacticName.get(id) ?? id })),
+    alerts,
+    timeline: row.timeline.map((e) => ({ id: e.id, kind: e.kind, at: e.at, message: e.message, actor: e.actor?.name ?? null })),
+    dossier: { ...buildDossier(dossierAlerts, now), fromAlerts: dossierAlerts.length },
+  };
+}
