@@ -15,6 +15,8 @@ const EnvInput = z
     BULKHEAD_EVIDENCE_DIR: z.string().min(1).default(".data/evidence"),
     /** Alerts of one cluster/namespace/workload within this many minutes join the same open incident. */
     BULKHEAD_CORRELATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+    /** Minutes without an alert after which a container is shown as probably gone in the dossier. */
+    BULKHEAD_CONTAINER_LIFETIME_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
     BULKHEAD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
     BULKHEAD_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     BULKHEAD_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(25),

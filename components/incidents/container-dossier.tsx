@@ -1,23 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
+import type { DossierEntry } from "@/lib/domain/container-dossier";
 
-export type DossierEntryData = {
-  id: string;
-  kind: "container" | "workload";
-  label: string;
-  pods: string[];
-  containerNames: string[];
-  images: { repository: string; tag: string | null; digest: string | null }[];
-  nodes: string[];
-  processes: string[];
-  files: string[];
-  connections: string[];
-  users: string[];
-  alertCount: number;
-  firstSeen: Date;
-  lastSeen: Date;
-  probablyGone: boolean;
-};
 
 function Facts({ label, items }: { label: string; items: string[] }) {
   if (items.length === 0) return null;
@@ -35,7 +19,7 @@ function Facts({ label, items }: { label: string; items: string[] }) {
   );
 }
 
-function DossierCard({ entry }: { entry: DossierEntryData }) {
+function DossierCard({ entry }: { entry: DossierEntry }) {
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <header className="mb-2 flex flex-wrap items-center gap-2">
@@ -71,8 +55,8 @@ export function ContainerDossier({
   totalAlerts,
   goneAfterMinutes,
 }: {
-  workloads: DossierEntryData[];
-  containers: DossierEntryData[];
+  workloads: DossierEntry[];
+  containers: DossierEntry[];
   fromAlerts: number;
   totalAlerts: number;
   goneAfterMinutes: number;

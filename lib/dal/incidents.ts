@@ -5,6 +5,7 @@ import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { techniqueById, TACTICS } from "@/lib/domain/attack";
 import { buildDossier, type DossierEntry } from "@/lib/domain/container-dossier";
+import { env } from "@/lib/env";
 import { incidentKey } from "@/lib/domain/falco/classify";
 import type { Actor } from "@/lib/domain/roles";
 import type { IncidentStatus, IncidentType, Severity } from "@/lib/generated/prisma/enums";
@@ -144,7 +145,7 @@ export type IncidentDetailDto = IncidentSummaryDto & {
   tactics: { id: string; name: string }[];
   alerts: IncidentAlertDto[];
   timeline: IncidentTimelineEntryDto[];
-  dossier: { workloads: DossierEntry[]; containers: DossierEntry[]; fromAlerts: number };
+  dossier: { workloads: DossierEntry[]; containers: DossierEntry[]; fromAlerts: number; lifetimeMinutes: number };
 };
 
 /** `key` is `INC-0042` (or its number). Unknown and malformed keys are both "not found". */
@@ -172,6 +173,10 @@ export async function getIncidentOrThrow(actor: Actor, key: string, now: Date = 
     tactics: row.attackTactics.map((id) => ({ id, name: tacticName.get(id) ?? id })),
     alerts,
     timeline: row.timeline.map((e) => ({ id: e.id, kind: e.kind, at: e.at, message: e.message, actor: e.actor?.name ?? null })),
-    dossier: { ...buildDossier(dossierAlerts, now), fromAlerts: dossierAlerts.length },
+    dossier: {
+      ...buildDossier(dossierAlerts, now, env().BULKHEAD_CONTAINER_LIFETIME_MINUTES),
+      fromAlerts: dossierAlerts.length,
+      lifetimeMinutes: env().BULKHEAD_CONTAINER_LIFETIME_MINUTES,
+    },
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FalcoPriority } from "@/lib/generated/prisma/enums";
 import { appendAuditEvent } from "@/lib/dal/audit";
@@ -106,7 +107,7 @@ async function ingestEntries(source: Source, entries: readonly BodyEntry[], opti
   const rows = [...byKey.values()].sort((a, b) => (a.dedupKey < b.dedupKey ? -1 : 1)).map((v) => alertRow(source.id, v.event, v.dedupKey));
   const now = new Date();
 
-  return db().$transaction(
+  const result = await db().$transaction(
     async (tx: Tx) => {
       // INSERT … ON CONFLICT ("dedupKey") DO NOTHING RETURNING: replays and concurrent identical
       // posts come back without a row and count as duplicates.
@@ -122,7 +123,6 @@ async function ingestEntries(source: Source, entries: readonly BodyEntry[], opti
         inserted.map((a) => ({ ...a, security: byKey.get(a.dedupKey)!.event.security })),
         { minIncidentPriority: source.minIncidentPriority, windowMinutes: options.correlationWindowMinutes ?? env().BULKHEAD_CORRELATION_WINDOW_MINUTES, now },
       );
-      await tx.detectionSource.update({ where: { id: source.id }, data: { lastSeenAt: now, alertCount: { increment: inserted.length } } });
       const result: IngestResult = {
         accepted: inserted.length,
         duplicates: valid.length - inserted.length,
@@ -141,6 +141,13 @@ async function ingestEntries(source: Source, entries: readonly BodyEntry[], opti
     // Concurrent batches about one workload wait for each other's correlation lock.
     { timeout: 30_000, maxWait: 10_000 },
   );
+  // The source's counters are one row every batch of the source would otherwise lock until its
+  // commit, serialising all ingest; they are informational, so they are bumped after the commit.
+  // A failure here must not turn a committed batch into an error the sender retries for nothing.
+  await db()
+    .detectionSource.update({ where: { id: source.id }, data: { lastSeenAt: now, alertCount: { increment: result.accepted } } })
+    .catch((error: unknown) => log.warn({ err: error, source: source.id }, "detection source counters not updated"));
+  return result;
 }
 
 /**

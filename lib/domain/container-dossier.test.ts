@@ -35,6 +35,12 @@ describe("buildDossier", () => {
     expect(buildDossier([base], at(16)).containers[0]!.probablyGone).toBe(true);
   });
 
+  it("uses the configured lifetime when one is given", () => {
+    const at = (minutes: number) => new Date(base.eventTime.getTime() + minutes * 60_000);
+    expect(buildDossier([base], at(45), 60).containers[0]!.probablyGone).toBe(false);
+    expect(buildDossier([base], at(61), 60).containers[0]!.probablyGone).toBe(true);
+  });
+
   it("is empty without alerts", () => {
     expect(buildDossier([], new Date())).toEqual({ workloads: [], containers: [] });
   });

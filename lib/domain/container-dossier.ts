@@ -42,8 +42,8 @@ export type DossierEntry = {
   probablyGone: boolean;
 };
 
-/** How long without an alert before a container is shown as probably gone. */
-export const PROBABLY_GONE_AFTER_MS = 15 * 60 * 1000;
+/** How long without an alert before a container is shown as probably gone, unless configured (BULKHEAD_CONTAINER_LIFETIME_MINUTES). */
+export const DEFAULT_LIFETIME_MINUTES = 15;
 
 /** Keeps each list readable; the alerts table has the rest. */
 const MAX_ITEMS = 20;
@@ -83,13 +83,13 @@ function accumulate(groups: Map<string, Acc>, key: string, kind: DossierEntry["k
   }
 }
 
-function finish(g: Acc, now: Date): DossierEntry {
+function finish(g: Acc, now: Date, lifetimeMs: number): DossierEntry {
   const { sets, images, ...rest } = g;
   return {
     ...rest,
     pods: [...sets.pods], containerNames: [...sets.containerNames], nodes: [...sets.nodes], processes: [...sets.processes],
     files: [...sets.files], connections: [...sets.connections], users: [...sets.users], images: [...images.values()],
-    probablyGone: now.getTime() - g.lastSeen.getTime() > PROBABLY_GONE_AFTER_MS,
+    probablyGone: now.getTime() - g.lastSeen.getTime() > lifetimeMs,
   };
 }
 
@@ -98,7 +98,12 @@ function finish(g: Acc, now: Date): DossierEntry {
  * first. Alerts without a container id (host or Kubernetes audit events) count only toward their
  * workload.
  */
-export function buildDossier(alerts: readonly DossierAlert[], now: Date): { workloads: DossierEntry[]; containers: DossierEntry[] } {
+export function buildDossier(
+  alerts: readonly DossierAlert[],
+  now: Date,
+  lifetimeMinutes = DEFAULT_LIFETIME_MINUTES,
+): { workloads: DossierEntry[]; containers: DossierEntry[] } {
+  const lifetimeMs = lifetimeMinutes * 60_000;
   const workloads = new Map<string, Acc>();
   const containers = new Map<string, Acc>();
   for (const a of alerts) {
@@ -108,7 +113,7 @@ export function buildDossier(alerts: readonly DossierAlert[], now: Date): { work
   }
   const newestFirst = (x: DossierEntry, y: DossierEntry) => y.lastSeen.getTime() - x.lastSeen.getTime();
   return {
-    workloads: [...workloads.values()].map((g) => finish(g, now)).sort(newestFirst),
-    containers: [...containers.values()].map((g) => finish(g, now)).sort(newestFirst),
+    workloads: [...workloads.values()].map((g) => finish(g, now, lifetimeMs)).sort(newestFirst),
+    containers: [...containers.values()].map((g) => finish(g, now, lifetimeMs)).sort(newestFirst),
   };
 }

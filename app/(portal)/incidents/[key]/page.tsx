@@ -14,7 +14,6 @@ import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError } from "@/lib/dal/errors";
 import { listCommanderCandidates } from "@/lib/dal/incident-response";
 import { getIncidentOrThrow } from "@/lib/dal/incidents";
-import { PROBABLY_GONE_AFTER_MS } from "@/lib/domain/container-dossier";
 import { allowedTransitions, isEarlyClose, STATUS_LABELS } from "@/lib/domain/incident-status";
 import { can } from "@/lib/domain/roles";
 import { addIncidentNoteAction, assignCommanderAction, transitionIncidentAction } from "./actions";
@@ -111,7 +110,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
           containers={incident.dossier.containers}
           fromAlerts={incident.dossier.fromAlerts}
           totalAlerts={incident.alertCount}
-          goneAfterMinutes={PROBABLY_GONE_AFTER_MS / 60_000}
+          goneAfterMinutes={incident.dossier.lifetimeMinutes}
         />
       </Section>
       <Section title="Timeline">
