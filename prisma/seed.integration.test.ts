@@ -5,7 +5,7 @@ import { verifyChainSegment } from "@/lib/domain/audit-chain";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent, type NormalizedEvent } from "@/lib/domain/falco/normalize";
 import { PlanRoleKind } from "@/lib/generated/prisma/enums";
-import { testDb } from "@/tests/support/db";
+import { appTables, resetAllTables, testDb } from "@/tests/support/db";
 import { seedDemo } from "./seed";
 
 const TOKEN = "bh_integration-test-token-0123456789ab";
@@ -26,29 +26,16 @@ const VOCABULARY = new Set([
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-async function tables(): Promise<string[]> {
-  const rows = await testDb().$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables
-     WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
-     ORDER BY tablename`;
-  return rows.map((r) => r.tablename);
-}
-
-async function truncateAll(): Promise<void> {
-  const names = await tables();
-  await testDb().$executeRawUnsafe(`TRUNCATE ${names.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
-}
-
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of await tables()) {
+  for (const table of await appTables()) {
     const [row] = await testDb().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}"`);
     counts[table] = Number(row?.n ?? 0);
   }
   return counts;
 }
 
-beforeEach(truncateAll);
+beforeEach(resetAllTables);
 
 describe("the demo seed", () => {
   it("seeds a complete, consistent demo", async () => {

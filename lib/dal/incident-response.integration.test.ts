@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/dal/errors";
 import { addIncidentNote, assignCommander, transitionIncident } from "@/lib/dal/incident-response";
-import { incidentKey } from "@/lib/domain/falco/classify";
+import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { makeActor, resetTables, testDb } from "@/tests/support/db";

@@ -5,9 +5,8 @@ import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { assertOneRowUpdated, staleVersionConflict } from "@/lib/dal/versioning";
-import { incidentKey } from "@/lib/domain/falco/classify";
-import { checkTransition, STATUS_LABELS } from "@/lib/domain/incident-status";
-import type { Actor } from "@/lib/domain/roles";
+import { checkTransition, incidentKey, STATUS_LABELS } from "@/lib/domain/incident-status";
+import { PERMISSIONS, type Actor } from "@/lib/domain/roles";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { IncidentKeyInput } from "@/lib/validation/incidents";
 
@@ -62,11 +61,13 @@ export async function transitionIncident(
   });
 }
 
-/** Who may command an incident: active users who may act on incidents. */
+/** Who may command an incident: active users whose role may act on incidents. */
+const COMMANDER_ROLES = [...PERMISSIONS["incidents.act"]];
+
 export async function listCommanderCandidates(actor: Actor): Promise<{ id: string; name: string; email: string }[]> {
   await authorize(actor, "incidents.act", { type: "Incident" });
   return db().user.findMany({
-    where: { active: true, role: { in: ["IR_MANAGER", "RESPONDER"] } },
+    where: { active: true, role: { in: COMMANDER_ROLES } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, email: true },
   });
@@ -81,7 +82,7 @@ export async function assignCommander(
     const before = await loadForUpdate(tx, input.key, input.version);
     if (before.status === "CLOSED") throw new ValidationError("This incident is closed; its commander is part of the record.");
     const commander = input.commanderId
-      ? await tx.user.findFirst({ where: { id: input.commanderId, active: true, role: { in: ["IR_MANAGER", "RESPONDER"] } }, select: { id: true, name: true } })
+      ? await tx.user.findFirst({ where: { id: input.commanderId, active: true, role: { in: COMMANDER_ROLES } }, select: { id: true, name: true } })
       : null;
     if (input.commanderId && !commander) {
       throw new ValidationError("Choose an active IR manager or responder as commander.", { commanderId: ["Not someone who can command"] });

@@ -3,7 +3,7 @@ import { getIncidentOrThrow, listIncidents, INCIDENT_PAGE_SIZE } from "@/lib/dal
 import type { Actor } from "@/lib/domain/roles";
 import { IncidentListFilter } from "@/lib/validation/incidents";
 import { seedDemo } from "@/prisma/seed";
-import { makeActor, resetTables, testDb } from "@/tests/support/db";
+import { makeActor, resetAllTables, testDb } from "@/tests/support/db";
 
 // The demo seed's three incidents (INC-0001 prod-eu/checkout CLOSED, INC-0002 prod-eu/data-pipeline
 // CONTAINED, INC-0003 prod-eu/payments TRIAGED) plus 60 bare ones in cluster `bulk` for paging.
@@ -16,9 +16,7 @@ const BULK = 60;
 const filter = (raw: Record<string, unknown>) => IncidentListFilter.parse(raw);
 
 beforeAll(async () => {
-  const rows = await testDb().$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
-  await resetTables(...rows.map((r) => r.tablename));
+  await resetAllTables();
   await seedDemo(testDb(), { ingestToken: "bh_incidents-list-demo-token-0000000001" });
   const base = Date.UTC(2024, 0, 1);
   await testDb().incident.createMany({

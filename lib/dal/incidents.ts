@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { techniqueById, TACTICS } from "@/lib/domain/attack";
 import { buildDossier, type DossierEntry } from "@/lib/domain/container-dossier";
 import { env } from "@/lib/env";
-import { incidentKey } from "@/lib/domain/falco/classify";
+import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
 import type { IncidentStatus, IncidentType, Severity } from "@/lib/generated/prisma/enums";
 import { IncidentKeyInput, type IncidentListFilterInput } from "@/lib/validation/incidents";

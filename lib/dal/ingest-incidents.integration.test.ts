@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestFalcoEvents } from "@/lib/dal/ingest";
 import { parseFalcoBody } from "@/lib/domain/falco/parse-body";
 import { seedDemo } from "@/prisma/seed";
-import { resetTables, testDb } from "@/tests/support/db";
+import { demoSnapshot, resetAllTables, restoreDemo, testDb } from "@/tests/support/db";
 
 // Correlation, severity and owners on the demo plan (prisma/seed.ts): prod-eu/payments is owned by
 // Aisha Bello (primary) and Jonas Becker (secondary); the payments-* pattern by Jonas and Aisha;
@@ -11,8 +11,7 @@ import { resetTables, testDb } from "@/tests/support/db";
 // cluster's security contacts are Helen Okafor and Marco Reyes.
 
 const TOKEN = "bh_ingest-incidents-token-00000000000001";
-let seededIncidents: string[] = [];
-let seededAlerts: string[] = [];
+let demo: Awaited<ReturnType<typeof demoSnapshot>>;
 let sourceId = "";
 
 type Spec = { ns?: string | null; pod?: string | null; minute?: number; priority?: string; rule?: string; tags?: string[]; cluster?: string; hostname?: string };
@@ -57,15 +56,12 @@ const incident = (key: string) =>
       planRevision: { select: { number: true } },
     },
   });
-const newIncidents = () => testDb().incident.count({ where: { id: { notIn: seededIncidents } } });
+const newIncidents = () => testDb().incident.count({ where: { id: { notIn: demo.incidents } } });
 
 beforeAll(async () => {
-  const rows = await testDb().$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
-  await resetTables(...rows.map((r) => r.tablename));
+  await resetAllTables();
   await seedDemo(testDb(), { ingestToken: "bh_ingest-incidents-demo-token-000000001" });
-  seededIncidents = (await testDb().incident.findMany({ select: { id: true } })).map((i) => i.id);
-  seededAlerts = (await testDb().alert.findMany({ select: { id: true } })).map((a) => a.id);
+  demo = await demoSnapshot();
   const source = await testDb().detectionSource.create({
     data: { name: "falco-correlation", kind: "FALCOSIDEKICK", tokenHash: createHash("sha256").update(TOKEN).digest("hex"), tokenPrefix: TOKEN.slice(0, 8), defaultCluster: "prod-eu", minIncidentPriority: "WARNING" },
   });
@@ -73,12 +69,7 @@ beforeAll(async () => {
 }, 120_000);
 
 beforeEach(async () => {
-  const db = testDb();
-  const mine = { id: { notIn: seededIncidents } };
-  await db.timelineEntry.deleteMany({ where: { incident: mine } });
-  await db.incidentOwner.deleteMany({ where: { incident: mine } });
-  await db.alert.deleteMany({ where: { id: { notIn: seededAlerts } } });
-  await db.incident.deleteMany({ where: mine });
+  await restoreDemo(demo);
 });
 
 describe("opening incidents", () => {
@@ -195,7 +186,7 @@ describe("correlation", () => {
   it("opens one incident per workload when batches about it race", async () => {
     const batches = Array.from({ length: 4 }, (_v, i) => [event({ minute: i, priority: "Error" }), event({ minute: i, pod: "ledger-writer-1" })]);
     await Promise.all(batches.map((b) => ingest(b)));
-    const incidents = await testDb().incident.findMany({ where: { id: { notIn: seededIncidents } }, select: { correlationKey: true, alertCount: true, severity: true } });
+    const incidents = await testDb().incident.findMany({ where: { id: { notIn: demo.incidents } }, select: { correlationKey: true, alertCount: true, severity: true } });
     expect(incidents.map((i) => [i.correlationKey, i.alertCount]).sort()).toEqual([
       ["prod-eu/payments/ledger-writer", 4],
       ["prod-eu/payments/payments-api", 4],

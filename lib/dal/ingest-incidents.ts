@@ -7,7 +7,6 @@ import { clusterTreeSelect, toClusterScopes } from "@/lib/dal/platform-scopes";
 import {
   attackFromTags,
   correlationKey,
-  incidentKey,
   incidentTitle,
   incidentTypeFor,
   priorityAtLeast,
@@ -15,6 +14,7 @@ import {
   tacticsInMatrixOrder,
   worseSeverity,
 } from "@/lib/domain/falco/classify";
+import { incidentKey } from "@/lib/domain/incident-status";
 import { resolveOwners, type ScopeRef } from "@/lib/domain/owner-resolution";
 
 // Correlation of freshly inserted alerts into incidents, inside the ingest transaction

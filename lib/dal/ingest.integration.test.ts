@@ -6,7 +6,7 @@ import { parseFalcoBody, type BodyEntry } from "@/lib/domain/falco/parse-body";
 import { viaFalcosidekick } from "@/lib/domain/falco/test-events";
 import type { FalcoPriority } from "@/lib/generated/prisma/enums";
 import { seedDemo } from "@/prisma/seed";
-import { resetTables, testDb } from "@/tests/support/db";
+import { demoSnapshot, resetAllTables, restoreDemo, testDb } from "@/tests/support/db";
 
 // Runs against the demo plan (prisma/seed.ts): prod-eu with payments (Aisha primary, Jonas
 // secondary), the payments-* pattern, kube-system without owners of its own, published playbooks.
@@ -17,8 +17,7 @@ const INACTIVE = "bh_ingest-integration-token-inactive0001";
 const DEMO_TOKEN = "bh_ingest-integration-demo-token-0000001";
 const hash = (t: string) => createHash("sha256").update(t).digest("hex");
 
-let seededIncidents: string[] = [];
-let seededAlerts: string[] = [];
+let demo: Awaited<ReturnType<typeof demoSnapshot>>;
 let sourceId = "";
 let auditSeq = 0n;
 
@@ -58,12 +57,9 @@ const entries = (events: unknown[]): BodyEntry[] => {
 };
 const ingest = (events: unknown[], window?: number) => ingestFalcoEvents(TOKEN, entries(events), { correlationWindowMinutes: window });
 beforeAll(async () => {
-  const rows = await testDb().$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
-  await resetTables(...rows.map((r) => r.tablename));
+  await resetAllTables();
   await seedDemo(testDb(), { ingestToken: DEMO_TOKEN });
-  seededIncidents = (await testDb().incident.findMany({ select: { id: true } })).map((i) => i.id);
-  seededAlerts = (await testDb().alert.findMany({ select: { id: true } })).map((a) => a.id);
+  demo = await demoSnapshot();
   const base = { kind: "FALCO" as const, defaultCluster: "prod-eu", minIncidentPriority: "WARNING" as FalcoPriority };
   sourceId = (await testDb().detectionSource.create({ data: { ...base, name: "falco-test", tokenHash: hash(TOKEN), tokenPrefix: TOKEN.slice(0, 8) } })).id;
   await testDb().detectionSource.create({ data: { ...base, name: "falco-revoked", tokenHash: hash(REVOKED), tokenPrefix: "bh_ingest", revokedAt: new Date() } });
@@ -73,11 +69,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   // Back to the demo data: everything ingest wrote since is removed.
   const db = testDb();
-  const mine = { id: { notIn: seededIncidents } };
-  await db.timelineEntry.deleteMany({ where: { incident: mine } });
-  await db.incidentOwner.deleteMany({ where: { incident: mine } });
-  await db.alert.deleteMany({ where: { id: { notIn: seededAlerts } } });
-  await db.incident.deleteMany({ where: mine });
+  await restoreDemo(demo);
   // The audit log is append-only: tests count the events written after this point.
   auditSeq = (await db.auditEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
   await db.detectionSource.update({ where: { id: sourceId }, data: { alertCount: 0, lastSeenAt: null } });
@@ -177,7 +169,7 @@ describe("never duplicated", () => {
     expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(20);
     expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(80);
     expect(await testDb().alert.count({ where: { sourceId } })).toBe(20);
-    const incidents = await testDb().incident.findMany({ where: { id: { notIn: seededIncidents } }, select: { correlationKey: true, alertCount: true } });
+    const incidents = await testDb().incident.findMany({ where: { id: { notIn: demo.incidents } }, select: { correlationKey: true, alertCount: true } });
     expect(incidents.map((i) => [i.correlationKey, i.alertCount]).sort()).toEqual([
       ["prod-eu/payments/ledger-writer", 10],
       ["prod-eu/payments/payments-api", 10],

@@ -5,7 +5,7 @@ import { clearScopeOwners, resolveOwners, setScopeOwners } from "@/lib/dal/owner
 import { addNamespace, addWorkload, createCluster, listPlatform, updateCluster } from "@/lib/dal/platform";
 import type { Actor } from "@/lib/domain/roles";
 import { seedDemo } from "@/prisma/seed";
-import { makeActor, resetTables, testDb } from "@/tests/support/db";
+import { makeActor, resetAllTables, resetTables, testDb } from "@/tests/support/db";
 
 let manager: Actor;
 let c: Record<"priya" | "tomas" | "helen" | "aisha" | "jonas" | "kenji", string>;
@@ -29,9 +29,17 @@ async function prodEu() {
   });
 }
 
-const version = async (table: "namespace" | "cluster" | "workload", id: string) =>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  ((await (testDb()[table] as any).findUniqueOrThrow({ where: { id }, select: { version: true } })) as { version: number }).version;
+async function version(table: "namespace" | "cluster" | "workload", id: string): Promise<number> {
+  const query = { where: { id }, select: { version: true } } as const;
+  const db = testDb();
+  const row =
+    table === "cluster"
+      ? await db.cluster.findUniqueOrThrow(query)
+      : table === "namespace"
+        ? await db.namespace.findUniqueOrThrow(query)
+        : await db.workload.findUniqueOrThrow(query);
+  return row.version;
+}
 
 const ownershipCount = () => testDb().ownership.count();
 
@@ -285,9 +293,7 @@ describe("namespace import", () => {
 
 describe("on the demo data", () => {
   beforeEach(async () => {
-    const rows = await testDb().$queryRaw<{ tablename: string }[]>`
-      SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
-    await resetTables(...rows.map((r) => r.tablename));
+    await resetAllTables();
   });
 
   it("resolves a namespace's primary and secondary as different people, and 404s an unknown cluster", async () => {

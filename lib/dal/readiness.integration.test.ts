@@ -3,7 +3,7 @@ import { createPrismaClient } from "@/lib/db";
 import { getPlanReadiness } from "@/lib/dal/readiness";
 import type { Actor } from "@/lib/domain/roles";
 import { seedDemo } from "@/prisma/seed";
-import { makeActor, testDb } from "@/tests/support/db";
+import { makeActor, resetAllTables, testDb } from "@/tests/support/db";
 
 // The route handler's session lookup needs a request; the tests say who is signed in instead.
 const signedIn = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -12,17 +12,10 @@ const { GET } = await import("@/app/api/plan/readiness/route");
 
 const DATA_PIPELINE = "/plan/platform#prod-eu/data-pipeline";
 
-/** The demo seed fills most of the schema, so every table is emptied, as in prisma/seed.integration.test.ts. */
-async function truncateAll(): Promise<void> {
-  const rows = await testDb().$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
-  await testDb().$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
-}
-
 let manager: Actor;
 
 beforeEach(async () => {
-  await truncateAll();
+  await resetAllTables();
   const prisma = createPrismaClient(process.env.DATABASE_URL!, 2);
   try {
     const result = await seedDemo(prisma, {});

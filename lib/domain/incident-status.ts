@@ -11,7 +11,7 @@ import type { IncidentStatus } from "@/lib/generated/prisma/enums";
  * opens a new incident (correlation only joins open ones), so closed records stay as they were
  * reviewed.
  */
-export const INCIDENT_LIFECYCLE: readonly IncidentStatus[] = ["OPEN", "TRIAGED", "CONTAINED", "ERADICATED", "RECOVERED", "CLOSED"];
+export const INCIDENT_LIFECYCLE = ["OPEN", "TRIAGED", "CONTAINED", "ERADICATED", "RECOVERED", "CLOSED"] as const satisfies readonly IncidentStatus[];
 
 /** The column each status's time is recorded in. */
 export const PHASE_TIME_FIELD = {
@@ -27,6 +27,11 @@ export type PhaseTimeField = (typeof PHASE_TIME_FIELD)[keyof typeof PHASE_TIME_F
 export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = {
   OPEN: "Open", TRIAGED: "Triaged", CONTAINED: "Contained", ERADICATED: "Eradicated", RECOVERED: "Recovered", CLOSED: "Closed",
 };
+
+/** How people and the API name an incident: `INC-` and its number padded to four digits (`INC-0042`). */
+export function incidentKey(number: number): string {
+  return `INC-${String(number).padStart(4, "0")}`;
+}
 
 /** The next phase in order, or null when closed. */
 export function nextStatus(from: IncidentStatus): IncidentStatus | null {

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { INCIDENT_LIFECYCLE } from "@/lib/domain/incident-status";
 
-export const INCIDENT_STATUSES = ["OPEN", "TRIAGED", "CONTAINED", "ERADICATED", "RECOVERED", "CLOSED"] as const;
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 
 /** A query value given once, repeated (`status=OPEN&status=TRIAGED`) or comma-separated; empty means "any". */
@@ -44,7 +44,7 @@ function Instant(endOfDay: boolean) {
  */
 export const IncidentListFilter = z
   .object({
-    status: manyOf(INCIDENT_STATUSES, "status"),
+    status: manyOf(INCIDENT_LIFECYCLE, "status"),
     severity: manyOf(SEVERITIES, "severity"),
     cluster: Text(120),
     namespace: Text(120),
@@ -84,7 +84,7 @@ const IncidentRef = z.object({
 const Note = z.string().trim().max(4000, "Keep a note under 4,000 characters");
 
 export const TransitionIncidentInput = IncidentRef.extend({
-  to: z.enum(INCIDENT_STATUSES, { error: "Choose the next status" }),
+  to: z.enum(INCIDENT_LIFECYCLE, { error: "Choose the next status" }),
   note: z.preprocess((v) => (v === "" || v === null ? undefined : v), Note.optional()),
 });
 

@@ -34,7 +34,3 @@ export function sha256Hex(text: string): string {
 export function digestOf(imageRef: string): string {
   return `sha256:${sha256Hex(`bulkhead-demo-image:${imageRef}`)}`;
 }
-
-export function incidentKey(number: number): string {
-  return `INC-${String(number).padStart(4, "0")}`;
-}

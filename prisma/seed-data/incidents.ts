@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Assets } from "./assets";
-import { incidentKey, later, sha256Hex, type Clock } from "./clock";
+import { incidentKey } from "@/lib/domain/incident-status";
+import { later, sha256Hex, type Clock } from "./clock";
 import { falcoAlert } from "./falco-event";
 import { INCIDENTS, type IncidentSeed } from "./incident-stories";
 import type { People } from "./people";

@@ -19,6 +19,38 @@ export async function resetTables(...tables: string[]): Promise<void> {
   await testDb().$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
+/** Every table the migrations made (not Prisma's bookkeeping), for files that need a blank database. */
+export async function appTables(): Promise<string[]> {
+  const rows = await testDb().$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables
+     WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
+     ORDER BY tablename`;
+  return rows.map((r) => r.tablename);
+}
+
+/** Empties every table: for files that seed the demo, which fills most of the schema. */
+export async function resetAllTables(): Promise<void> {
+  await resetTables(...(await appTables()));
+}
+
+/** The demo's incidents and alerts, so that a file can return to the demo between its tests. */
+export async function demoSnapshot(): Promise<{ incidents: string[]; alerts: string[] }> {
+  return {
+    incidents: (await testDb().incident.findMany({ select: { id: true } })).map((i) => i.id),
+    alerts: (await testDb().alert.findMany({ select: { id: true } })).map((a) => a.id),
+  };
+}
+
+/** Removes the incidents and alerts written since the snapshot, with what hangs off them. */
+export async function restoreDemo(snapshot: { incidents: string[]; alerts: string[] }): Promise<void> {
+  const db = testDb();
+  const added = { id: { notIn: snapshot.incidents } };
+  await db.timelineEntry.deleteMany({ where: { incident: added } });
+  await db.incidentOwner.deleteMany({ where: { incident: added } });
+  await db.alert.deleteMany({ where: { id: { notIn: snapshot.alerts } } });
+  await db.incident.deleteMany({ where: added });
+}
+
 let counter = 0;
 
 /** A user row to act as; the password hash is never checked by these tests. */

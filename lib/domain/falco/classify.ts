@@ -178,8 +178,3 @@ export function incidentTitle(rule: string, where: { cluster: string | null; nam
   const place = subject && scope ? `${subject} in ${scope}` : (subject ?? scope);
   return place ? `${rule} — ${place}` : rule;
 }
-
-/** How people and the API name an incident: `INC-` and its number padded to four digits (`INC-0042`). */
-export function incidentKey(number: number): string {
-  return `INC-${String(number).padStart(4, "0")}`;
-}
