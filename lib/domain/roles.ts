@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "plan.edit": ["IR_MANAGER"],
   "incidents.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
   "incidents.act": ["IR_MANAGER", "RESPONDER"],
+  "sources.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
+  "sources.manage": ["IR_MANAGER"],
   "playbooks.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
   "playbooks.edit": ["IR_MANAGER"],
   "runs.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],

@@ -5,24 +5,7 @@ import { CRYPTOMINING_PLAYBOOK } from "./playbook-cryptomining";
 import type { PlaybookKey, PlaybookSeed } from "./playbook-format";
 import { SHELL_IN_CONTAINER_PLAYBOOK } from "./playbook-shell";
 
-/**
- * The only placeholders a step may use: the container context an incident carries. Anything else
- * would render as literal braces in front of a responder.
- */
-export const PLACEHOLDER_VOCABULARY = [
-  "cluster",
-  "namespace",
-  "pod",
-  "container_id",
-  "container_name",
-  "image",
-  "image_digest",
-  "node",
-  "workload",
-  "incident_key",
-  "primary_owner",
-  "secondary_owner",
-] as const;
+export { PLACEHOLDER_VOCABULARY } from "@/lib/domain/playbook-template";
 
 export const PLAYBOOKS: readonly PlaybookSeed[] = [
   SHELL_IN_CONTAINER_PLAYBOOK,

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+
+/** The one PostgreSQL channel every instance listens on; payloads carry ids only. */
+export const LIVE_CHANNEL = "bulkhead_live";
+
+/** Any fixed number: the advisory lock that makes live-event ids follow commit order. */
+const LIVE_EVENT_LOCK = 7_310_422;
+
+export type LiveTopic = `run:${string}` | "incidents";
+
+export function runTopic(runId: string): LiveTopic {
+  return `run:${runId}`;
+}
+
+export type LiveEventInput = {
+  topic: LiveTopic;
+  /** What happened, e.g. `step.updated`, `run.completed`, `presence`, `alerts.ingested`. */
+  kind: string;
+  entityId?: string | null;
+  actorId?: string | null;
+};
+
+/**
+ * Records a live update inside the caller's transaction and notifies every instance when it commits.
+ *
+ * Call it as the LAST statement of the transaction (after appendAuditEvent): the transaction-scoped
+ * lock is held until commit, so ids are handed out in commit order. That is what lets a reconnecting
+ * client resume with `Last-Event-ID` — an id below the last one it saw can never commit later.
+ */
+export async function appendLiveEvent(tx: Tx, input: LiveEventInput): Promise<bigint> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LIVE_EVENT_LOCK})`;
+  const rows = await tx.$queryRaw<{ id: bigint }[]>`
+    INSERT INTO "LiveEvent" ("topic", "kind", "entityId", "actorId")
+    VALUES (${input.topic}, ${input.kind}, ${input.entityId ?? null}, ${input.actorId ?? null})
+    RETURNING "id"`;
+  const id = rows[0]!.id;
+  await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${id}:${input.topic}`})`;
+  return id;
+}
