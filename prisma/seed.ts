@@ -5,7 +5,7 @@
 // react-server condition):
 //   node --conditions=react-server --import tsx prisma/seed.ts
 // seeds $DATABASE_URL, with $BULKHEAD_DEMO_INGEST_TOKEN as the Falco ingest token when set.
-import { createHash, randomBytes } from "node:crypto";
+import { newSourceToken, sourceTokenHash } from "@/lib/domain/source-token";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "@/lib/auth/password";
@@ -29,15 +29,6 @@ export const DEMO_SOURCE_NAME = "falcosidekick-prod-eu";
 /** Any fixed number, distinct from the audit chain's: two instances starting at once seed once. */
 const SEED_LOCK = 7_310_500;
 
-/** `bh_` and 32 base64url characters (24 random bytes). */
-export function newIngestToken(): string {
-  return `bh_${randomBytes(24).toString("base64url")}`;
-}
-
-export function ingestTokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 function alreadySeeded(users: number): { seeded: false; reason: string } {
   return {
     seeded: false,
@@ -53,7 +44,7 @@ export async function seedDemo(
   const users = await prisma.user.count();
   if (users > 0) return alreadySeeded(users);
 
-  const ingestToken = options.ingestToken || newIngestToken();
+  const ingestToken = options.ingestToken || newSourceToken();
   const passwordHashes = {} as Record<UserKey, string>;
   for (const u of DEMO_USERS) passwordHashes[u.key] = await hashPassword(DEMO_PASSWORD);
   const clock = clockAt(new Date());
@@ -74,7 +65,7 @@ export async function seedDemo(
         data: {
           name: DEMO_SOURCE_NAME,
           kind: "FALCOSIDEKICK",
-          tokenHash: ingestTokenHash(ingestToken),
+          tokenHash: sourceTokenHash(ingestToken),
           tokenPrefix: ingestToken.slice(0, 8),
           defaultCluster: "prod-eu",
           minIncidentPriority: "WARNING",
