@@ -183,6 +183,32 @@ describe("correlation", () => {
     expect(await incident(a.incidents[0]!)).toMatchObject({ correlationKey: "prod-eu/-/node:worker-3", title: "Write below binary dir — node worker-3 in prod-eu", type: "PERSISTENCE" });
   });
 
+  it("takes along the workload's earlier alerts below the threshold when an incident opens, and counts them", async () => {
+    const tooEarly = await ingest([event({ minute: -90, priority: "Notice" })], 60);
+    const earlier = await ingest([event({ minute: 0, priority: "Notice" }), event({ minute: 2, priority: "Informational", rule: "Read sensitive file untrusted", tags: ["container", "filesystem", "mitre_credential_access", "T1555"] })], 60);
+    const otherWorkload = await ingest([event({ minute: 1, priority: "Notice", pod: "ledger-writer-0" })], 60);
+    expect([tooEarly, earlier, otherWorkload].map((r) => r.incidents)).toEqual([[], [], []]);
+
+    const opened = await ingest([event({ minute: 10, priority: "Warning" })], 60);
+    expect(opened.incidents).toHaveLength(1);
+    const inc = await incident(opened.incidents[0]!);
+    expect(inc).toMatchObject({ alertCount: 3, severity: "SEV3", firstAlertAt: new Date(Date.UTC(2024, 5, 1, 10, 0, 0)) });
+    expect(inc.attackTactics).toEqual(["execution", "credential-access"]);
+    expect(await testDb().alert.count({ where: { incidentId: inc.id } })).toBe(3);
+    // Outside the window and another workload's alert stay unattached.
+    expect(await testDb().alert.count({ where: { sourceId, incidentId: null } })).toBe(2);
+    expect(inc.timeline.map((t) => t.kind)).toEqual(["ALERT", "OWNERS", "ALERT"]);
+    expect(inc.timeline[2]!.message).toMatch(/^Attached 2 earlier alerts of this workload that were below the source's threshold: "Terminal shell in container", "Read sensitive file untrusted"\.$/);
+  });
+
+  it("takes along earlier alerts below the threshold from the same batch, and never Falco's own events", async () => {
+    const metrics = { hostname: "ip-10-42-17-88", output: "Falco metrics snapshot", priority: "Informational", rule: "Falco internal: metrics snapshot", source: "internal", time: "2024-06-01T10:00:30Z", output_fields: { "k8s.ns.name": "payments", "k8s.pod.name": "payments-api-7d9f8b6c5d-x2kqp" } };
+    const result = await ingest([event({ minute: 5, priority: "Error" }), metrics, event({ minute: 1, priority: "Notice" })], 60);
+    const inc = await incident(result.incidents[0]!);
+    expect(inc).toMatchObject({ alertCount: 2, severity: "SEV2" });
+    expect(await testDb().alert.count({ where: { sourceId, incidentId: null } })).toBe(1);
+  });
+
   it("opens one incident per workload when batches about it race", async () => {
     const batches = Array.from({ length: 4 }, (_v, i) => [event({ minute: i, priority: "Error" }), event({ minute: i, pod: "ledger-writer-1" })]);
     await Promise.all(batches.map((b) => ingest(b)));

@@ -1,29 +1,27 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FalcoPriority, IncidentType, OwnershipRole, Severity } from "@/lib/generated/prisma/enums";
-import { clusterTreeSelect, toClusterScopes } from "@/lib/dal/platform-scopes";
-import {
-  attackFromTags,
-  correlationKey,
-  incidentTitle,
-  incidentTypeFor,
-  priorityAtLeast,
-  severityForPriority,
-  tacticsInMatrixOrder,
-  worseSeverity,
-} from "@/lib/domain/falco/classify";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FalcoPriority, Severity } from "@/lib/generated/prisma/enums";
+import { newRowId } from "@/lib/dal/ingest-rows";
+import { newBatchCache, openIncident, type IncidentState, type InsertedAlert } from "@/lib/dal/ingest-incident-open";
+import { attackFromTags, correlationKey, priorityAtLeast, severityForPriority, tacticsInMatrixOrder, worseSeverity } from "@/lib/domain/falco/classify";
 import { incidentKey } from "@/lib/domain/incident-status";
-import { resolveOwners, type ScopeRef } from "@/lib/domain/owner-resolution";
 
-// Correlation of freshly inserted alerts into incidents, inside the ingest transaction
-// (lib/dal/ingest.ts). Alerts of one cluster/namespace/workload within the window join one open
-// incident; otherwise an alert at or above the source's threshold opens one.
+export type { InsertedAlert } from "@/lib/dal/ingest-incident-open";
+
+// Correlation of freshly inserted alerts into incidents, inside the ingest flush
+// (lib/dal/ingest-flush.ts). Alerts of one cluster/namespace/workload within the window join one
+// open incident; otherwise an alert at or above the source's threshold opens one, and takes along
+// the earlier alerts of that workload in the window that were below the threshold.
+//
+// Set-based: whatever the number of workloads in the flush, one statement locks their keys (with
+// the insert), one reads their open incidents, and one each writes alert links, incident totals and
+// timeline entries.
 
 /**
  * Two-key advisory locks (class, id) are a key space of their own: the audit chain and the seed use
- * one-key locks. The id is computed here rather than with PostgreSQL's hashtext so that batches can
+ * one-key locks. The id is computed here rather than with PostgreSQL's hashtext so that flushes can
  * take their locks in ascending id order — the same order everywhere, so never a deadlock, even
  * when two correlation keys share an id (then they merely wait for each other).
  */
@@ -33,198 +31,60 @@ function lockId(key: string): number {
   return createHash("sha256").update(key).digest().readInt32BE(0);
 }
 
-export type InsertedAlert = {
-  id: string;
-  eventTime: Date;
-  rule: string;
-  priority: FalcoPriority;
-  tags: string[];
-  cluster: string | null;
-  namespace: string | null;
-  workload: string | null;
-  podName: string | null;
-  nodeName: string | null;
-  processCmdline: string | null;
-  /** False for Falco's operational events: they never open or join an incident. */
-  security: boolean;
-};
+function keyOf(alert: InsertedAlert): string {
+  return correlationKey(alert.cluster, alert.namespace, alert.workload, alert.nodeName);
+}
+
+/**
+ * The advisory locks a flush must hold before correlating these alerts, as SQL that takes them in
+ * ascending order (ingest-flush.ts takes them before inserting, so every flush locks workload keys
+ * first and dedup-key index entries second: one global order).
+ */
+export function correlationLocksSql(alerts: readonly InsertedAlert[]): Prisma.Sql {
+  const ids = [...new Set(alerts.filter((a) => a.security).map((a) => lockId(keyOf(a))))].sort((a, b) => a - b);
+  return Prisma.sql`SELECT count(pg_advisory_xact_lock(${CORRELATION_LOCK_CLASS}::int, k)) AS n FROM (SELECT unnest(${`{${ids.join(",")}}`}::int[]) AS k ORDER BY 1) AS ordered`;
+}
 
 export type CorrelationOptions = { minIncidentPriority: FalcoPriority; windowMinutes: number; now: Date };
+export type CorrelationResult = { opened: string[]; joined: string[]; /** Alert id → key of the incident it joined or opened. */ incidentOf: Map<string, string> };
 
-type IncidentState = {
-  id: string;
-  key: string;
-  number: number;
-  isNew: boolean;
-  loadedSeverity: Severity;
-  severity: Severity;
-  techniques: Set<string>;
-  tactics: Set<string>;
-  firstAlertAt: Date;
-  lastAlertAt: Date;
-  alertIds: string[];
-};
-
-type BatchCache = {
-  clusters: Map<string, Prisma.ClusterGetPayload<{ select: typeof clusterTreeSelect }> | null>;
-  playbooks: Map<IncidentType, string | null>;
-  planRevisionId?: string | null;
-};
-
-const minutes = (n: number) => n * 60_000;
+type IncidentRow = { id: string; number: number; severity: Severity; attackTechniques: string[]; attackTactics: string[]; firstAlertAt: Date; lastAlertAt: Date; correlationKey: string };
+type TimelineRow = { id: string; incidentId: string; kind: "ALERT" | "OWNERS"; at: string; message: string; data: unknown };
 
 function within(state: IncidentState, at: Date, windowMs: number): boolean {
   return at.getTime() >= state.firstAlertAt.getTime() - windowMs && at.getTime() <= state.lastAlertAt.getTime() + windowMs;
 }
 
-/** The open incident for this key around `at`, row-locked so that a concurrent close waits for this batch. */
-async function findOpenIncident(tx: Tx, key: string, at: Date, windowMs: number): Promise<IncidentState | null> {
-  const rows = await tx.$queryRaw<{ id: string; number: number; severity: Severity; attackTechniques: string[]; attackTactics: string[]; firstAlertAt: Date | null; lastAlertAt: Date | null }[]>`
-    SELECT id, number, severity::text AS severity, "attackTechniques", "attackTactics", "firstAlertAt", "lastAlertAt"
+/** The open incidents of these keys that could take an alert between `from` and `to`, row-locked so a concurrent close waits for this flush. */
+async function openIncidents(tx: Tx, keys: string[], from: Date, to: Date): Promise<IncidentRow[]> {
+  return tx.$queryRaw<IncidentRow[]>`
+    SELECT id, number, severity::text AS severity, "attackTechniques", "attackTactics", "firstAlertAt", "lastAlertAt", "correlationKey"
     FROM "Incident"
-    WHERE "correlationKey" = ${key} AND status <> 'CLOSED'
-      AND "lastAlertAt" >= ${new Date(at.getTime() - windowMs)} AND "firstAlertAt" <= ${new Date(at.getTime() + windowMs)}
+    WHERE "correlationKey" IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
+      AND status <> 'CLOSED' AND "lastAlertAt" >= ${from.toISOString()}::timestamp AND "firstAlertAt" <= ${to.toISOString()}::timestamp
     ORDER BY "lastAlertAt" DESC
-    LIMIT 1
     FOR UPDATE`;
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    id: row.id,
-    key,
-    number: row.number,
-    isNew: false,
-    loadedSeverity: row.severity,
-    severity: row.severity,
-    techniques: new Set(row.attackTechniques),
-    tactics: new Set(row.attackTactics),
-    firstAlertAt: row.firstAlertAt ?? at,
-    lastAlertAt: row.lastAlertAt ?? at,
-    alertIds: [],
-  };
 }
 
-async function clusterTree(tx: Tx, cache: BatchCache, name: string) {
-  if (!cache.clusters.has(name)) cache.clusters.set(name, await tx.cluster.findUnique({ where: { name }, select: clusterTreeSelect }));
-  return cache.clusters.get(name) ?? null;
-}
-
-/** A published, non-retired playbook for the type, so responders can start it from the incident. */
-async function suggestedPlaybook(tx: Tx, cache: BatchCache, type: IncidentType): Promise<string | null> {
-  if (!cache.playbooks.has(type)) {
-    const found = await tx.playbook.findFirst({
-      where: { incidentType: type, retiredAt: null, versions: { some: { status: "PUBLISHED" } } },
-      orderBy: { updatedAt: "desc" },
-      select: { id: true },
-    });
-    cache.playbooks.set(type, found?.id ?? null);
-  }
-  return cache.playbooks.get(type) ?? null;
-}
-
-async function planRevisionInForce(tx: Tx, cache: BatchCache): Promise<string | null> {
-  if (cache.planRevisionId === undefined) {
-    const found = await tx.planRevision.findFirst({ where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { id: true } });
-    cache.planRevisionId = found?.id ?? null;
-  }
-  return cache.planRevisionId;
-}
-
-/** Null when the owner comes from the incident's own scope (its workload or exact namespace), else where from. */
-function inheritedFrom(ref: ScopeRef, namespace: string | null): string | null {
-  if (ref.kind === "workload") return null;
-  if (ref.kind === "namespace" && ref.name === namespace) return null;
-  if (ref.kind === "cluster" && !namespace) return null;
-  return ref.label;
-}
-
-/** Owners from the plan as IncidentOwner rows, and the OWNERS timeline message that explains them. */
-async function planOwners(tx: Tx, cache: BatchCache, alert: InsertedAlert) {
-  const where = [alert.cluster, alert.namespace].filter(Boolean).join("/");
-  const tree = alert.cluster ? await clusterTree(tx, cache, alert.cluster) : null;
-  if (!tree) {
-    const message = alert.cluster
-      ? `Cluster '${alert.cluster}' is not in the plan: no owners resolved. Add it under Plan → Platform.`
-      : "The alert names no cluster and its source has no default cluster: no owners resolved.";
-    return { rows: [] as { contactId: string; role: OwnershipRole; inheritedFrom: string | null }[], namespaceId: null, clusterId: null, message };
-  }
-  const r = resolveOwners(toClusterScopes(tree), { namespace: alert.namespace, workload: alert.workload });
-  const rows: { contactId: string; role: OwnershipRole; inheritedFrom: string | null }[] = [];
-  const add = (role: OwnershipRole, people: { id: string }[], ref: ScopeRef | null) => {
-    for (const p of people) {
-      if (!rows.some((row) => row.contactId === p.id && row.role === role)) rows.push({ contactId: p.id, role, inheritedFrom: ref ? inheritedFrom(ref, alert.namespace) : null });
-    }
-  };
-  add("PRIMARY", r.primary ? [r.primary] : [], r.source.primary);
-  add("SECONDARY", r.secondary, r.source.secondary);
-  add("SECURITY", r.securityContacts, r.source.security);
-  const names = (people: { name: string }[]) => people.map((p) => p.name).join(", ") || "none";
-  const from = (ref: ScopeRef | null) => (ref && inheritedFrom(ref, alert.namespace) ? ` (from ${ref.label})` : "");
-  const message = [
-    `Owners from the plan for ${where}: primary ${r.primary?.name ?? "none"}${from(r.source.primary)}, secondary ${names(r.secondary)}${from(r.source.secondary)}.`,
-    ...r.warnings,
-  ].join(" ");
-  const namespaceId = r.matchedNamespace ? (tree.namespaces.find((n) => n.name === r.matchedNamespace!.name)?.id ?? null) : null;
-  return { rows, namespaceId, clusterId: tree.id, message };
-}
-
-/** A new incident from its first alert, with its owners; returns its OWNERS timeline entry for the caller to write. */
-async function openIncident(
-  tx: Tx,
-  cache: BatchCache,
-  alert: InsertedAlert,
-  key: string,
-  now: Date,
-): Promise<{ state: IncidentState; ownersEntry: Prisma.TimelineEntryCreateManyInput }> {
-  const type = incidentTypeFor(alert.rule, alert.tags);
-  const attack = attackFromTags(alert.tags);
-  const severity = severityForPriority(alert.priority);
-  const owners = await planOwners(tx, cache, alert);
-  const incident = await tx.incident.create({
-    data: {
-      title: incidentTitle(alert.rule, { cluster: alert.cluster, namespace: alert.namespace, workload: alert.workload, node: alert.nodeName }),
-      type,
-      severity,
-      correlationKey: key,
-      cluster: alert.cluster,
-      namespace: alert.namespace,
-      workload: alert.workload,
-      clusterId: owners.clusterId,
-      namespaceId: owners.namespaceId,
-      suggestedPlaybookId: await suggestedPlaybook(tx, cache, type),
-      planRevisionId: await planRevisionInForce(tx, cache),
-      attackTechniques: attack.techniques,
-      attackTactics: attack.tactics,
-      alertCount: 0,
-      firstAlertAt: alert.eventTime,
-      lastAlertAt: alert.eventTime,
-      detectedAt: now,
-    },
-    select: { id: true, number: true },
-  });
-  if (owners.rows.length) await tx.incidentOwner.createMany({ data: owners.rows.map((o) => ({ ...o, incidentId: incident.id })) });
-  const ownersEntry: Prisma.TimelineEntryCreateManyInput = {
-    incidentId: incident.id,
-    kind: "OWNERS",
-    // Just after the ALERT entry that opened the incident, so the timeline reads in that order.
-    at: new Date(now.getTime() + 1),
-    message: owners.message,
-    data: owners.rows.map((o) => ({ ...o })),
-  };
-  const state: IncidentState = {
-    id: incident.id,
-    key,
-    number: incident.number,
-    isNew: true,
-    loadedSeverity: severity,
-    severity,
-    techniques: new Set(attack.techniques),
-    tactics: new Set(attack.tactics),
-    firstAlertAt: alert.eventTime,
-    lastAlertAt: alert.eventTime,
-    alertIds: [],
-  };
-  return { state, ownersEntry };
+/**
+ * Alerts already stored for the workload of `alert`, around its time, that joined no incident
+ * (they were below their source's threshold, and no incident was open): the ones an incident that
+ * opens now takes along. Falco's operational events are left out, as at ingest.
+ */
+async function earlierUnattached(tx: Tx, alert: InsertedAlert, windowMs: number, exclude: Set<string>): Promise<InsertedAlert[]> {
+  // Plain equality (or IS NULL) per column, so the (cluster, namespace, workload, eventTime) index serves it.
+  const same = (column: string, value: string | null) => (value === null ? Prisma.sql`${Prisma.raw(`"${column}"`)} IS NULL` : Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+  const scope = [same("cluster", alert.cluster), same("namespace", alert.namespace), same("workload", alert.workload)];
+  // A host event's key is its node (classify.ts correlationKey).
+  if (!alert.workload && !alert.namespace) scope.push(same("nodeName", alert.nodeName));
+  const rows = await tx.$queryRaw<Omit<InsertedAlert, "security">[]>`
+    SELECT id, "eventTime", rule, priority::text AS priority, tags, cluster, namespace, workload, "podName", "nodeName", "processCmdline"
+    FROM "Alert"
+    WHERE ${Prisma.join(scope, " AND ")} AND "incidentId" IS NULL
+      AND "eventTime" BETWEEN ${new Date(alert.eventTime.getTime() - windowMs).toISOString()}::timestamp AND ${new Date(alert.eventTime.getTime() + windowMs).toISOString()}::timestamp
+      AND "eventSource" IS DISTINCT FROM 'internal' AND rule !~* '^Falco internal: metrics snapshot$' AND output <> 'Falco metrics snapshot'
+    ORDER BY "eventTime"`;
+  return rows.filter((r) => !exclude.has(r.id)).map((r) => ({ ...r, tags: r.tags ?? [], security: true }));
 }
 
 function alertMessage(alert: InsertedAlert, opened: boolean, raisedFrom: Severity | null, severity: Severity): string {
@@ -236,85 +96,157 @@ function alertMessage(alert: InsertedAlert, opened: boolean, raisedFrom: Severit
   return raisedFrom ? `${head} Severity raised from ${raisedFrom} to ${severity}.` : head;
 }
 
+/** Folds an alert into the incident's totals; returns the severity before it when the alert raised it. */
+function fold(state: IncidentState, alert: InsertedAlert): Severity | null {
+  const before = state.severity;
+  state.severity = worseSeverity(state.severity, severityForPriority(alert.priority));
+  const attack = attackFromTags(alert.tags);
+  for (const t of attack.techniques) state.techniques.add(t);
+  for (const t of attack.tactics) state.tactics.add(t);
+  if (alert.eventTime < state.firstAlertAt) state.firstAlertAt = alert.eventTime;
+  if (alert.eventTime > state.lastAlertAt) state.lastAlertAt = alert.eventTime;
+  state.alertIds.push(alert.id);
+  return before !== state.severity ? before : null;
+}
+
+function earlierMessage(alerts: InsertedAlert[], raisedFrom: Severity | null, severity: Severity): string {
+  const rules = [...new Set(alerts.map((a) => `"${a.rule}"`))];
+  const shown = rules.length > 5 ? `${rules.slice(0, 5).join(", ")} and ${rules.length - 5} more rules` : rules.join(", ");
+  const head = `Attached ${alerts.length} earlier alert${alerts.length === 1 ? "" : "s"} of this workload that were below the source's threshold: ${shown}.`;
+  return raisedFrom ? `${head} Severity raised from ${raisedFrom} to ${severity}.` : head;
+}
+
+function stateOf(row: IncidentRow): IncidentState {
+  return {
+    id: row.id,
+    key: row.correlationKey,
+    number: row.number,
+    isNew: false,
+    loadedSeverity: row.severity,
+    severity: row.severity,
+    techniques: new Set(row.attackTechniques),
+    tactics: new Set(row.attackTactics),
+    firstAlertAt: row.firstAlertAt,
+    lastAlertAt: row.lastAlertAt,
+    alertIds: [],
+  };
+}
+
 /**
- * Attaches each new security alert to an incident or opens one. Each correlation key is locked for
- * the rest of the transaction, so concurrent batches about one workload take turns and never open
- * two incidents for it.
+ * Attaches each new security alert to an incident or opens one. The caller holds the locks of
+ * correlationLocksSql for them until commit, so concurrent flushes about one workload take turns
+ * and never open two incidents for it.
  */
-export async function correlateAlerts(tx: Tx, alerts: readonly InsertedAlert[], options: CorrelationOptions): Promise<{ opened: string[]; joined: string[] }> {
-  const windowMs = minutes(options.windowMinutes);
+export async function correlateAlerts(tx: Tx, alerts: readonly InsertedAlert[], options: CorrelationOptions): Promise<CorrelationResult> {
+  const windowMs = options.windowMinutes * 60_000;
   const groups = new Map<string, InsertedAlert[]>();
   for (const alert of alerts) {
     if (!alert.security) continue;
-    const key = correlationKey(alert.cluster, alert.namespace, alert.workload, alert.nodeName);
+    const key = keyOf(alert);
     const group = groups.get(key);
     if (group) group.push(alert);
     else groups.set(key, [alert]);
   }
-  const cache: BatchCache = { clusters: new Map(), playbooks: new Map() };
-  const touched = new Map<string, IncidentState>();
-  const timeline: Prisma.TimelineEntryCreateManyInput[] = [];
-  const followUps: Prisma.TimelineEntryCreateManyInput[] = [];
+  const incidentOf = new Map<string, string>();
+  if (groups.size === 0) return { opened: [], joined: [], incidentOf };
 
-  const ordered = [...groups.keys()].map((key) => ({ key, id: lockId(key) })).sort((a, b) => a.id - b.id || (a.key < b.key ? -1 : 1));
-  for (const { key, id } of ordered) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CORRELATION_LOCK_CLASS}::int, ${id}::int)`;
+  const times = alerts.map((a) => a.eventTime.getTime());
+  const loaded = await openIncidents(tx, [...groups.keys()], new Date(Math.min(...times) - windowMs), new Date(Math.max(...times) + windowMs));
+  const byKey = new Map<string, IncidentState[]>();
+  for (const row of loaded) byKey.set(row.correlationKey, [...(byKey.get(row.correlationKey) ?? []), stateOf(row)]);
+
+  const cache = newBatchCache();
+  const flushIds = new Set(alerts.map((a) => a.id));
+  const touched = new Map<string, IncidentState>();
+  const timeline: TimelineRow[] = [];
+  const followUps: TimelineRow[] = [];
+  const entry = (state: IncidentState, kind: TimelineRow["kind"], at: Date, message: string, data: unknown) =>
+    ({ id: newRowId(), incidentId: state.id, kind, at: at.toISOString(), message, data }) satisfies TimelineRow;
+
+  for (const [key, group] of groups) {
+    const states = byKey.get(key) ?? [];
+    // Below the threshold with nothing to join yet: taken along if an incident opens later in the flush.
+    let unattached: InsertedAlert[] = [];
     let current: IncidentState | null = null;
-    for (const alert of groups.get(key)!.sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime())) {
-      let opened = false;
+    for (const alert of group.sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime())) {
       if (!current || !within(current, alert.eventTime, windowMs)) {
-        // This batch's own incidents first: their times in memory are ahead of the database's.
-        const inBatch = [...touched.values()].find((s) => s.key === key && within(s, alert.eventTime, windowMs));
-        const found = inBatch ?? (await findOpenIncident(tx, key, alert.eventTime, windowMs));
-        current = found ? (touched.get(found.id) ?? found) : null;
+        // This flush's own incidents first: their times in memory are ahead of the database's.
+        current = states.find((s) => touched.has(s.id) && within(s, alert.eventTime, windowMs)) ?? states.find((s) => within(s, alert.eventTime, windowMs)) ?? null;
       }
-      if (!current) {
-        if (!priorityAtLeast(alert.priority, options.minIncidentPriority)) continue;
-        const { state, ownersEntry } = await openIncident(tx, cache, alert, key, options.now);
-        current = state;
-        followUps.push(ownersEntry);
-        opened = true;
+      if (current) {
+        const raisedFrom = fold(current, alert);
+        touched.set(current.id, current);
+        incidentOf.set(alert.id, incidentKey(current.number));
+        timeline.push(entry(current, "ALERT", options.now, alertMessage(alert, false, raisedFrom, current.severity), { alertId: alert.id, rule: alert.rule, priority: alert.priority }));
+        continue;
       }
-      touched.set(current.id, current);
-      const before = current.severity;
-      current.severity = worseSeverity(current.severity, severityForPriority(alert.priority));
-      const attack = attackFromTags(alert.tags);
-      for (const t of attack.techniques) current.techniques.add(t);
-      for (const t of attack.tactics) current.tactics.add(t);
-      if (alert.eventTime < current.firstAlertAt) current.firstAlertAt = alert.eventTime;
-      if (alert.eventTime > current.lastAlertAt) current.lastAlertAt = alert.eventTime;
-      current.alertIds.push(alert.id);
-      timeline.push({
-        incidentId: current.id,
-        kind: "ALERT",
-        at: options.now,
-        message: alertMessage(alert, opened, before !== current.severity ? before : null, current.severity),
-        data: { alertId: alert.id, rule: alert.rule, priority: alert.priority },
-      });
+      if (!priorityAtLeast(alert.priority, options.minIncidentPriority)) {
+        unattached.push(alert);
+        continue;
+      }
+      const { state, owners } = await openIncident(tx, cache, alert, key, options.now);
+      states.push(state);
+      current = state;
+      fold(state, alert);
+      touched.set(state.id, state);
+      incidentOf.set(alert.id, incidentKey(state.number));
+      timeline.push(entry(state, "ALERT", options.now, alertMessage(alert, true, null, state.severity), { alertId: alert.id, rule: alert.rule, priority: alert.priority }));
+      // Just after the ALERT entry that opened the incident, so the timeline reads in that order.
+      followUps.push(entry(state, "OWNERS", new Date(options.now.getTime() + 1), owners.message, owners.data));
+
+      const earlier = [...unattached.filter((a) => within(state, a.eventTime, windowMs)), ...(await earlierUnattached(tx, alert, windowMs, flushIds))];
+      unattached = unattached.filter((a) => !earlier.includes(a));
+      if (earlier.length === 0) continue;
+      const before = state.severity;
+      for (const a of earlier) {
+        fold(state, a);
+        if (flushIds.has(a.id)) incidentOf.set(a.id, incidentKey(state.number));
+      }
+      // After the OWNERS entry: the timeline reads opened, owners, then what came before.
+      const at = new Date(options.now.getTime() + 2);
+      followUps.push(entry(state, "ALERT", at, earlierMessage(earlier, before !== state.severity ? before : null, state.severity), { alertIds: earlier.slice(0, 100).map((a) => a.id), count: earlier.length }));
     }
   }
-
-  for (const state of touched.values()) {
-    await tx.alert.updateMany({ where: { id: { in: state.alertIds } }, data: { incidentId: state.id } });
-    const raised = state.severity !== state.loadedSeverity;
-    await tx.incident.update({
-      where: { id: state.id },
-      data: {
-        alertCount: { increment: state.alertIds.length },
-        firstAlertAt: state.firstAlertAt,
-        lastAlertAt: state.lastAlertAt,
-        attackTechniques: [...state.techniques].sort(),
-        attackTactics: tacticsInMatrixOrder([...state.tactics]),
-        ...(raised ? { severity: state.severity } : {}),
-        // A raised severity on an incident people may be editing must not be overwritten from a
-        // stale form: the version bump turns their save into a conflict (STYLE rule 6).
-        ...(raised && !state.isNew ? { version: { increment: 1 } } : {}),
-      },
-    });
-  }
-  timeline.push(...followUps);
-  if (timeline.length) await tx.timelineEntry.createMany({ data: timeline });
+  await writeCorrelation(tx, [...touched.values()], [...timeline, ...followUps], options.now);
 
   const keys = (isNew: boolean) => [...touched.values()].filter((s) => s.isNew === isNew).sort((a, b) => a.number - b.number).map((s) => incidentKey(s.number));
-  return { opened: keys(true), joined: keys(false) };
+  return { opened: keys(true), joined: keys(false), incidentOf };
+}
+
+/** Alert links, incident totals and timeline entries of the flush: one statement each. */
+async function writeCorrelation(tx: Tx, touched: IncidentState[], timeline: TimelineRow[], now: Date): Promise<void> {
+  if (touched.length === 0) return;
+  const links = touched.flatMap((s) => s.alertIds.map((id) => ({ id, incident: s.id })));
+  await tx.$executeRaw`
+    UPDATE "Alert" AS a SET "incidentId" = v.incident
+    FROM json_to_recordset(${JSON.stringify(links)}::json) AS v(id text, incident text)
+    WHERE a.id = v.id`;
+  const totals = touched.map((s) => {
+    const raised = s.severity !== s.loadedSeverity;
+    return {
+      id: s.id,
+      added: s.alertIds.length,
+      first: s.firstAlertAt.toISOString(),
+      last: s.lastAlertAt.toISOString(),
+      techniques: [...s.techniques].sort(),
+      tactics: tacticsInMatrixOrder([...s.tactics]),
+      severity: s.severity,
+      // A raised severity on an incident people may be editing must not be overwritten from a
+      // stale form: the version bump turns their save into a conflict (STYLE rule 6).
+      bump: raised && !s.isNew ? 1 : 0,
+    };
+  });
+  await tx.$executeRaw`
+    UPDATE "Incident" AS i
+    SET "alertCount" = i."alertCount" + v.added, "firstAlertAt" = v.first, "lastAlertAt" = v.last,
+        "attackTechniques" = v.techniques, "attackTactics" = v.tactics, severity = v.severity::"Severity",
+        version = i.version + v.bump, "updatedAt" = ${now.toISOString()}::timestamp
+    FROM json_to_recordset(${JSON.stringify(totals)}::json)
+      AS v(id text, added int, first timestamp, last timestamp, techniques text[], tactics text[], severity text, bump int)
+    WHERE i.id = v.id`;
+  if (timeline.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "TimelineEntry" (id, "incidentId", kind, at, message, data)
+    SELECT v.id, v."incidentId", v.kind::"TimelineKind", v.at, v.message, v.data
+    FROM json_to_recordset(${JSON.stringify(timeline)}::json) AS v(id text, "incidentId" text, kind text, at timestamp, message text, data jsonb)`;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ValidationError } from "@/lib/dal/errors";
 import { IngestAuthError, IngestBatchTooLargeError, ingestFalcoBody, ingestFalcoEvents } from "@/lib/dal/ingest";
 import { parseFalcoBody, type BodyEntry } from "@/lib/domain/falco/parse-body";
@@ -93,6 +93,27 @@ describe("authentication", () => {
   });
 });
 
+describe("a token revoked or rotated while it is in use", () => {
+  it.each([
+    ["revoked", { revokedAt: new Date() }],
+    ["rotated", { tokenHash: hash("bh_ingest-integration-rotated-00000001") }],
+    ["deactivated", { active: false }],
+  ])("stops working as soon as it is %s, although its lookup is cached", async (name, change) => {
+    const token = `bh_ingest-integration-${name}-in-use-0001`;
+    const source = await testDb().detectionSource.create({
+      data: { name: `falco-${name}-in-use`, kind: "FALCO", tokenHash: hash(token), tokenPrefix: token.slice(0, 8), defaultCluster: "prod-eu" },
+    });
+    expect((await ingestFalcoEvents(token, entries([event({ priority: "Notice" })]))).accepted).toBe(1);
+    await testDb().detectionSource.update({ where: { id: source.id }, data: change });
+    await expect(ingestFalcoEvents(token, entries([event({ priority: "Notice" })]))).rejects.toThrow(IngestAuthError);
+    expect(await testDb().alert.count({ where: { sourceId: source.id } })).toBe(1);
+    const denied = await testDb().auditEvent.count({ where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "DENIED", targetId: source.id } });
+    expect(denied).toBe(1);
+    await testDb().alert.deleteMany({ where: { sourceId: source.id } });
+    await testDb().detectionSource.delete({ where: { id: source.id } });
+  });
+});
+
 describe("storing alerts", () => {
   it("stores each event whole with its container context, counts it on the source and audits the batch once", async () => {
     const e = event({ priority: "Notice" });
@@ -102,9 +123,12 @@ describe("storing alerts", () => {
     expect(alert).toMatchObject({ rule: "Terminal shell in container", priority: "NOTICE", cluster: "prod-eu", namespace: "payments", podName: "payments-api-7d9f8b6c5d-x2kqp", workload: "payments-api", containerId: "5c1d0e2f3a4b", incidentId: null });
     expect(alert.raw).toEqual(e);
     expect(alert.dedupKey).toMatch(/^[0-9a-f]{64}$/);
-    const source = await testDb().detectionSource.findUniqueOrThrow({ where: { id: sourceId } });
-    expect(source.alertCount).toBe(1);
-    expect(source.lastSeenAt).toBeInstanceOf(Date);
+    // The counters are bumped after the commit, off the path of the answer (decision 008).
+    await vi.waitFor(async () => {
+      const source = await testDb().detectionSource.findUniqueOrThrow({ where: { id: sourceId } });
+      expect(source.alertCount).toBe(1);
+      expect(source.lastSeenAt).toBeInstanceOf(Date);
+    });
     const audit = await testDb().auditEvent.findMany({ where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "SUCCESS" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: null, actorEmail: "source:falco-test", targetId: sourceId, after: { accepted: 1, duplicates: 0, rejected: 0, incidentsOpened: [], incidentsJoined: [] } });

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { ValidationError } from "@/lib/dal/errors";
-import { IngestAuthError, IngestBatchTooLargeError, ingestFalcoBody } from "@/lib/dal/ingest";
+import { IngestAuthError, IngestBatchTooLargeError, IngestUnavailableError, ingestFalcoBody } from "@/lib/dal/ingest";
 import { log } from "@/lib/log";
 import { BearerAuthorization, MAX_INGEST_BODY_BYTES } from "@/lib/validation/ingest";
 
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "Cache-Control": "no-store" };
+// no-transform: answers of a few bytes are not worth gzip's per-response setup (Next compresses unless told not to).
+const NO_STORE = { "Cache-Control": "no-store, no-transform" };
 
 function error(status: number, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error: message }, { status, headers: { ...NO_STORE, ...headers } });
@@ -53,7 +54,8 @@ function utf8(bytes: Uint8Array): string | null {
  * event, a JSON array of events, or newline-delimited JSON, with the detection source's token as
  * `Authorization: Bearer <token>`. Answers 202 `{accepted, duplicates, rejected:[{index, error}],
  * incidents}` only after the alerts are committed; 400 for a body that cannot be read as events;
- * 401 for a missing, unknown or revoked token; 413 past 1 MiB or 1,000 events. A machine endpoint:
+ * 401 for a missing, unknown or revoked token; 413 past 1 MiB or 1,000 events; 503 with Retry-After
+ * while the database is unreachable (nothing was acknowledged; resending is safe). A machine endpoint:
  * the DAL authenticates the token (there is no session to ask for).
  */
 export async function POST(request: Request) {
@@ -78,6 +80,8 @@ export async function POST(request: Request) {
     if (e instanceof IngestAuthError) return error(401, e.message, { "WWW-Authenticate": 'Bearer realm="bulkhead-ingest"' });
     if (e instanceof IngestBatchTooLargeError) return error(413, e.message);
     if (e instanceof ValidationError) return error(400, e.message);
+    // Falco's http_output and falcosidekick retry a 5xx; Retry-After paces them while the database restarts.
+    if (e instanceof IngestUnavailableError) return error(503, e.message, { "Retry-After": String(e.retryAfterSeconds) });
     // A 5xx tells Falco/falcosidekick to retry; the dedup key makes the retry safe.
     const ref = randomUUID().slice(0, 8);
     log.error({ err: e, ref, context: "POST /api/ingest/falco" }, "unexpected error in alert ingest");

@@ -1,0 +1,105 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { InsertedAlert } from "@/lib/dal/ingest-incident-open";
+import { dedupKeyOf } from "@/lib/domain/falco/dedup";
+import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
+import type { BodyEntry } from "@/lib/domain/falco/parse-body";
+import type { IngestResult } from "@/lib/validation/ingest";
+
+// A request's events turned into Alert rows before they queue for a flush (ingest-flush.ts): all
+// the per-event work (normalising, dedup key, JSON for the INSERT) happens here, on the request,
+// so that the flush transaction does nothing per event but hand PostgreSQL one JSON document.
+
+let sequence = 0;
+const processTag = randomBytes(4).toString("hex");
+
+/** A collision-resistant id in the shape of the cuids Prisma gives other rows (rows inserted in bulk by SQL get theirs here). */
+export function newRowId(): string {
+  sequence = (sequence + 1) % 36 ** 4;
+  return `c${Date.now().toString(36)}${sequence.toString(36).padStart(4, "0")}${processTag}${randomBytes(5).toString("hex")}`;
+}
+
+export type PreparedAlert = {
+  dedupKey: string;
+  /** The row as `json_to_recordset` in the INSERT reads it (ingest-flush.ts). */
+  json: string;
+  /** What correlation needs to know of the alert if it is inserted. */
+  alert: InsertedAlert;
+};
+
+export type PreparedBatch = {
+  /** One per distinct dedup key of the request, in the order received; the first of identical events wins. */
+  alerts: PreparedAlert[];
+  /** Events that normalised, repeats within the request included: those count as duplicates. */
+  validCount: number;
+  rejected: IngestResult["rejected"];
+};
+
+// PostgreSQL text and jsonb cannot hold NUL characters or unpaired UTF-16 surrogates, which JSON
+// can carry. Such an event is stored with U+FFFD in their place rather than lost.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// JSON.stringify escapes exactly these two as \u0000 and \udXXX: a cheap test of the row's JSON before the deep copy.
+const ESCAPED_UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
+
+function storable<T>(value: T): T {
+  if (typeof value === "string") return value.replace(UNSTORABLE, "\uFFFD") as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)])) as T;
+  }
+  return value;
+}
+
+/** Refuses, at compile time, a normalised column the Alert model does not have. */
+function alertColumns<T extends Record<Exclude<keyof T, keyof Prisma.AlertCreateManyInput>, never>>(row: T): T {
+  return row;
+}
+
+export function prepareAlerts(sourceId: string, defaultCluster: string | null, entries: readonly BodyEntry[]): PreparedBatch {
+  const rejected: IngestResult["rejected"] = [];
+  const byKey = new Map<string, PreparedAlert>();
+  let validCount = 0;
+  for (const entry of entries) {
+    if ("error" in entry) {
+      rejected.push({ index: entry.index, error: entry.error });
+      continue;
+    }
+    const result = normalizeFalcoEvent(entry.value, { defaultCluster });
+    if (!result.ok) {
+      rejected.push({ index: entry.index, error: result.error });
+      continue;
+    }
+    validCount += 1;
+    const dedupKey = dedupKeyOf(result.event);
+    if (byKey.has(dedupKey)) continue;
+    const id = newRowId();
+    const row = alertColumns({ ...result.event.alert, id, sourceId, dedupKey, eventTime: result.event.alert.eventTime.toISOString() });
+    let json = JSON.stringify(row);
+    let columns = result.event.alert;
+    if (ESCAPED_UNSTORABLE.test(json)) {
+      const clean = storable(row);
+      json = JSON.stringify(clean);
+      columns = { ...clean, eventTime: result.event.alert.eventTime };
+    }
+    byKey.set(dedupKey, {
+      dedupKey,
+      json,
+      alert: {
+        id,
+        eventTime: columns.eventTime,
+        rule: columns.rule,
+        priority: columns.priority,
+        tags: columns.tags,
+        cluster: columns.cluster,
+        namespace: columns.namespace,
+        workload: columns.workload,
+        podName: columns.podName,
+        nodeName: columns.nodeName,
+        processCmdline: columns.processCmdline,
+        security: result.event.security,
+      },
+    });
+  }
+  return { alerts: [...byKey.values()], validCount, rejected: rejected.sort((a, b) => a.index - b.index) };
+}
