@@ -160,14 +160,14 @@ async function checkLockInsert(tx: Tx, source: IngestSource, rows: PreparedAlert
     WITH source AS (${check}),
     locked AS MATERIALIZED (${correlationLocksSql(rows.map((r) => r.alert))}),
     inserted AS (
-      INSERT INTO "Alert" (id, "sourceId", "dedupKey", "eventTime", rule, priority, "eventSource", output, tags, hostname, cluster, namespace,
+      INSERT INTO "Alert" (id, "sourceId", "dedupKey", "receivedAt", "eventTime", rule, priority, "eventSource", output, tags, hostname, cluster, namespace,
         "podName", workload, "containerId", "containerName", "imageRepository", "imageTag", "imageDigest", "nodeName", "processName",
         "processCmdline", "parentProcess", "userName", "fileName", connection, "outputFields", raw)
-      SELECT r.id, r."sourceId", r."dedupKey", r."eventTime", r.rule, r.priority::"FalcoPriority", r."eventSource", r.output, r.tags, r.hostname,
+      SELECT r.id, r."sourceId", r."dedupKey", r."receivedAt", r."eventTime", r.rule, r.priority::"FalcoPriority", r."eventSource", r.output, r.tags, r.hostname,
         r.cluster, r.namespace, r."podName", r.workload, r."containerId", r."containerName", r."imageRepository", r."imageTag", r."imageDigest",
         r."nodeName", r."processName", r."processCmdline", r."parentProcess", r."userName", r."fileName", r.connection, r."outputFields", r.raw
       FROM json_to_recordset(${`[${rows.map((r) => r.json).join(",")}]`}::json) AS r(
-        id text, "sourceId" text, "dedupKey" text, "eventTime" timestamp, rule text, priority text, "eventSource" text, output text, tags text[],
+        id text, "sourceId" text, "dedupKey" text, "receivedAt" timestamp, "eventTime" timestamp, rule text, priority text, "eventSource" text, output text, tags text[],
         hostname text, cluster text, namespace text, "podName" text, workload text, "containerId" text, "containerName" text, "imageRepository" text,
         "imageTag" text, "imageDigest" text, "nodeName" text, "processName" text, "processCmdline" text, "parentProcess" text, "userName" text,
         "fileName" text, connection text, "outputFields" jsonb, raw jsonb)

@@ -57,6 +57,8 @@ function alertColumns<T extends Record<Exclude<keyof T, keyof Prisma.AlertCreate
 }
 
 export function prepareAlerts(sourceId: string, defaultCluster: string | null, entries: readonly BodyEntry[]): PreparedBatch {
+  // In UTC from here, like every time Prisma writes: the column's database default would follow the session's time zone.
+  const receivedAt = new Date().toISOString();
   const rejected: IngestResult["rejected"] = [];
   const byKey = new Map<string, PreparedAlert>();
   let validCount = 0;
@@ -74,7 +76,7 @@ export function prepareAlerts(sourceId: string, defaultCluster: string | null, e
     const dedupKey = dedupKeyOf(result.event);
     if (byKey.has(dedupKey)) continue;
     const id = newRowId();
-    const row = alertColumns({ ...result.event.alert, id, sourceId, dedupKey, eventTime: result.event.alert.eventTime.toISOString() });
+    const row = alertColumns({ ...result.event.alert, id, sourceId, dedupKey, receivedAt, eventTime: result.event.alert.eventTime.toISOString() });
     let json = JSON.stringify(row);
     let columns = result.event.alert;
     if (ESCAPED_UNSTORABLE.test(json)) {

@@ -123,6 +123,8 @@ describe("storing alerts", () => {
     expect(alert).toMatchObject({ rule: "Terminal shell in container", priority: "NOTICE", cluster: "prod-eu", namespace: "payments", podName: "payments-api-7d9f8b6c5d-x2kqp", workload: "payments-api", containerId: "5c1d0e2f3a4b", incidentId: null });
     expect(alert.raw).toEqual(e);
     expect(alert.dedupKey).toMatch(/^[0-9a-f]{64}$/);
+    // Written in UTC like every Prisma timestamp, whatever the session's time zone.
+    expect(Math.abs(alert.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
     // The counters are bumped after the commit, off the path of the answer (decision 008).
     await vi.waitFor(async () => {
       const source = await testDb().detectionSource.findUniqueOrThrow({ where: { id: sourceId } });
