@@ -22,10 +22,10 @@ export const DEMO_USERS: Record<Role, string> = {
 
 /** The main navigation each role is offered (lib/navigation.ts filtered by lib/domain/roles.ts). */
 export const NAVIGATION: Record<Role, string[]> = {
-  ADMIN: ["Dashboard", "Plan", "Incidents", "Playbooks", "Runs", "Exercises", "Audit", "Users"],
-  IR_MANAGER: ["Dashboard", "Plan", "Incidents", "Playbooks", "Runs", "Exercises", "Audit"],
-  RESPONDER: ["Dashboard", "Plan", "Incidents", "Playbooks", "Runs", "Exercises"],
-  AUDITOR: ["Dashboard", "Plan", "Incidents", "Playbooks", "Runs", "Exercises", "Audit"],
+  ADMIN: ["Dashboard", "Plan", "Incidents", "Playbooks", "Runs", "Exercises", "Sources", "Audit", "Users"],
+  IR_MANAGER: ["Dashboard", "Plan", "Incidents", "Playbooks", "Runs", "Exercises", "Sources", "Audit"],
+  RESPONDER: ["Dashboard", "Plan", "Incidents", "Playbooks", "Runs", "Exercises", "Sources"],
+  AUDITOR: ["Dashboard", "Plan", "Incidents", "Playbooks", "Runs", "Exercises", "Sources", "Audit"],
 };
 
 /** The links of the portal's main navigation, in order. */

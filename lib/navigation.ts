@@ -8,6 +8,7 @@ const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: "/playbooks", label: "Playbooks", permission: "playbooks.read" },
   { href: "/runs", label: "Runs", permission: "runs.read" },
   { href: "/exercises", label: "Exercises", permission: "exercises.read" },
+  { href: "/sources", label: "Sources", permission: "sources.read" },
   { href: "/audit", label: "Audit", permission: "audit.read" },
   { href: "/users", label: "Users", permission: "users.manage" },
 ];

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { techniqueById } from "@/lib/domain/attack";
 import { verifyChainSegment } from "@/lib/domain/audit-chain";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent, type NormalizedEvent } from "@/lib/domain/falco/normalize";
+import { orderSteps, placeholderProblems } from "@/lib/domain/playbook-steps";
 import { PlanRoleKind } from "@/lib/generated/prisma/enums";
 import { appTables, resetAllTables, testDb } from "@/tests/support/db";
 import { seedDemo } from "./seed";
@@ -117,13 +119,31 @@ describe("the demo seed", () => {
 
     // playbooks
     const playbooks = await db.playbook.findMany({ include: { versions: { include: { steps: true } } } });
-    expect(playbooks.map((p) => p.incidentType).sort()).toEqual(["CONTAINER_ESCAPE", "CRYPTOMINING", "SHELL_IN_CONTAINER"]);
+    expect(playbooks.map((p) => p.incidentType).sort()).toEqual([
+      "CONTAINER_ESCAPE",
+      "CREDENTIAL_ACCESS",
+      "CRYPTOMINING",
+      "MALICIOUS_IMAGE",
+      "RANSOMWARE",
+      "SHELL_IN_CONTAINER",
+    ]);
     for (const p of playbooks) {
       expect(p.versions).toHaveLength(1);
+      expect(p.retiredAt).toBeNull();
+      for (const id of p.attackTechniques) expect(techniqueById(id), `${p.title}: ${id}`).toBeDefined();
       const [version] = p.versions;
       expect(version).toMatchObject({ number: 1, status: "PUBLISHED" });
       expect(version!.steps.length).toBeGreaterThanOrEqual(6);
       expect(version!.steps.length).toBeLessThanOrEqual(9);
+      // Stored in run order: positions 1..n follow the response phases, as the library edits them.
+      const steps = [...version!.steps].sort((a, b) => a.position - b.position);
+      expect(steps.map((s) => s.position)).toEqual(steps.map((_, i) => i + 1));
+      expect(orderSteps(steps).map((s) => s.id), p.title).toEqual(steps.map((s) => s.id));
+      expect(placeholderProblems(steps), p.title).toEqual([]);
+      // Preserve before you kill: every playbook collects the manifest, previous logs and the image by digest.
+      const all = steps.map((s) => s.instructions).join("\n");
+      for (const must of ["-o yaml", "--previous", "{{image_digest}}"]) expect(all, `${p.title}: ${must}`).toContain(must);
+      expect(new Set(steps.map((s) => s.phase)), p.title).toEqual(new Set(["DETECTION_ANALYSIS", "CONTAINMENT", "ERADICATION", "RECOVERY", "POST_INCIDENT"]));
       for (const step of version!.steps) {
         const text = `${step.title}\n${step.instructions}`;
         const used = [...text.matchAll(/\{\{([^{}]*)\}\}/g)].map((m) => m[1]!);

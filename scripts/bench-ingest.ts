@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { dedupKeyOf } from "../lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "../lib/domain/falco/normalize";
+import { latencySummary, machineLine, percentile } from "./lib/bench";
 import { freePort, startEmbeddedPostgres } from "./lib/postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -55,16 +56,6 @@ function falcoEvent(): Record<string, unknown> {
     tags: ["container", "mitre_execution", "shell", "T1059"],
     hostname: `node-${sequence % 5}`,
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function summary(latencies: number[]) {
-  const s = [...latencies].sort((a, b) => a - b);
-  return `p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms, p99 ${percentile(s, 99).toFixed(1)} ms`;
 }
 
 /** Runs `task` over `items` with `limit` workers in flight; returns each task's duration in ms. */
@@ -219,15 +210,14 @@ async function main() {
     const version = (await db.query("SHOW server_version")).rows[0].server_version as string;
     await db.end();
 
-    const cpu = os.cpus();
     process.stdout.write(
       [
         "",
-        `machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, PostgreSQL ${version}`,
+        machineLine(version),
         "",
-        `batched ingest (${BATCHES} requests × ${BATCH_SIZE} events, ${CONCURRENCY} in flight): ${batchedRate.toFixed(0)} events/s; per request ${summary(batchLatencies)}`,
-        `single-event ingest (${SINGLES} requests, ${CONCURRENCY} in flight): ${singleRate.toFixed(0)} events/s; ${summary(singleLatencies)}`,
-        `burst (${BURST} single-event requests, ${BURST_CONCURRENCY} in flight): ${(BURST / burstSeconds).toFixed(0)} events/s; ${summary(burstLatencies)}`,
+        `batched ingest (${BATCHES} requests × ${BATCH_SIZE} events, ${CONCURRENCY} in flight): ${batchedRate.toFixed(0)} events/s; per request ${latencySummary(batchLatencies)}`,
+        `single-event ingest (${SINGLES} requests, ${CONCURRENCY} in flight): ${singleRate.toFixed(0)} events/s; ${latencySummary(singleLatencies)}`,
+        `burst (${BURST} single-event requests, ${BURST_CONCURRENCY} in flight): ${(BURST / burstSeconds).toFixed(0)} events/s; ${latencySummary(burstLatencies)}`,
         "",
         `raw PostgreSQL, same table and indexes, ${CONCURRENCY} connections: multi-row INSERT (${BATCH_SIZE} rows) ${baseline.multiRate.toFixed(0)} rows/s; single-row INSERT ${baseline.singleRate.toFixed(0)} rows/s`,
         `ratio batched / raw multi-row: ${((100 * batchedRate) / baseline.multiRate).toFixed(1)}% (target ≥ 25%)`,

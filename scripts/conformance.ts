@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { appendFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { CONTAINER_TECHNIQUES, TACTICS } from "../lib/domain/attack";
+import { cacaoChecks } from "./lib/conformance-cacao";
 import { falcoChecks } from "./lib/conformance-falco";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -49,6 +50,7 @@ checks.push({
 });
 
 checks.push(...falcoChecks(fixtures));
+checks.push(...cacaoChecks(fixtures));
 
 async function main() {
   if (!existsSync(fixtures)) {

@@ -9,7 +9,8 @@ import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
+import { startAppInstance, type AppInstance } from "./lib/app-instance";
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -18,6 +19,8 @@ type Stage = (typeof STAGES)[number];
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
 const selected = new Set<Stage>(onlyArg ? (onlyArg.slice(7).split(",") as Stage[]) : STAGES);
+// `npm test -- --only=e2e e2e/runs-live.spec.ts`: other arguments pick Playwright spec files.
+const specFiles = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
@@ -77,49 +80,36 @@ async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, t
   if (result.numFailedTests || brokenFiles.length || code !== 0) failures.push(`${project} tests`);
 }
 
-async function waitForHealth(url: string, timeoutMs: number, exited: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !exited()) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return true;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
-}
-
 async function e2e(adminUrl: string, tmp: string) {
   banner("e2e (Playwright, Chromium, production build)");
   const databaseUrl = await createDatabase(adminUrl, "bulkhead_e2e");
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(33).toString("base64"),
-      BULKHEAD_DEMO_INGEST_TOKEN: `bh_e2e_${randomBytes(12).toString("hex")}`,
-      BULKHEAD_DATA_DIR: path.join(tmp, "app-data"),
-      BULKHEAD_LOG_LEVEL: "warn",
-      PORT: String(port),
-    },
-  });
-  let exited = false;
-  app.on("exit", () => (exited = true));
+  const secret = randomBytes(33).toString("base64");
+  const ingestToken = `bh_e2e_${randomBytes(12).toString("hex")}`;
+  const instances: AppInstance[] = [];
   try {
-    if (!(await waitForHealth(baseUrl, 300_000, () => exited))) {
-      tally.failed += 1;
-      failures.push("e2e (the app did not start)");
-      return;
+    // Two instances on one database: live updates must cross between them (e2e/runs-live.spec.ts).
+    for (let i = 0; i < 2; i++) {
+      instances.push(
+        await startAppInstance({
+          databaseUrl,
+          authSecret: secret,
+          dataDir: path.join(tmp, "app-data"),
+          env: { BULKHEAD_DEMO_INGEST_TOKEN: ingestToken },
+        }),
+      );
     }
+  } catch (error) {
+    await Promise.all(instances.map((i) => i.stop()));
+    tally.failed += 1;
+    failures.push(`e2e (${error instanceof Error ? error.message : String(error)})`);
+    return;
+  }
+  try {
     const report = path.join(tmp, "e2e.json");
-    const code = await run(bin("playwright"), ["test"], {
+    const code = await run(bin("playwright"), ["test", ...specFiles], {
       ...process.env,
-      BULKHEAD_E2E_BASE_URL: baseUrl,
+      BULKHEAD_E2E_BASE_URL: instances[0]!.url,
+      BULKHEAD_E2E_SECOND_URL: instances[1]!.url,
       BULKHEAD_E2E_DATABASE_URL: databaseUrl,
       BULKHEAD_E2E_JSON: report,
     });
@@ -136,11 +126,7 @@ async function e2e(adminUrl: string, tmp: string) {
     tally.skipped += stats.skipped;
     if (stats.unexpected || stats.flaky || code !== 0) failures.push("e2e");
   } finally {
-    if (!exited) {
-      const done = new Promise((r) => app.once("exit", r));
-      app.kill("SIGTERM");
-      await done;
-    }
+    await Promise.all(instances.map((i) => i.stop()));
   }
 }
 

@@ -22,6 +22,9 @@ import {
   removeDrafts,
   revision,
 } from "./plan-data";
+import { insertSource, sourceOf } from "./detection-data";
+import { insertPlaybook, playbookRow, stepCount, stepRow, versionRow } from "./playbook-data";
+import { insertRun, runStatus, runStepRow } from "./run-data";
 
 type Who = Role | "anonymous";
 const EVERYONE: readonly Who[] = ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR", "anonymous"];
@@ -29,8 +32,9 @@ const EVERYONE: readonly Who[] = ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR",
 /**
  * allowed: it does its work. denied: the DAL's refusal, nothing changes, the refusal is audited.
  * login: sent back to sign-in, nothing changes. public: works for anyone (signing in and out).
+ * opens: does its work and navigates to what it made (a new playbook, draft or run).
  */
-type ActionOutcome = "allowed" | "denied" | "login" | "public";
+type ActionOutcome = "allowed" | "opens" | "denied" | "login" | "public";
 /** An HTTP status, "login" (a redirect to /login) or "home" (a redirect to /). */
 type RouteOutcome = 200 | 401 | 404 | 405 | "login" | "home";
 
@@ -41,15 +45,24 @@ const SIGNED_IN = { ADMIN: "public", IR_MANAGER: "public", RESPONDER: "public", 
 const AUDIT_READ = { ADMIN: "allowed", IR_MANAGER: "allowed", RESPONDER: "denied", AUDITOR: "allowed", anonymous: "login" } as const;
 const USERS_MANAGE = { ADMIN: "allowed", IR_MANAGER: "denied", RESPONDER: "denied", AUDITOR: "denied", anonymous: "login" } as const;
 const PLAN_EDIT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "denied", AUDITOR: "denied", anonymous: "login" } as const;
+const SOURCES_MANAGE = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "denied", AUDITOR: "denied", anonymous: "login" } as const;
+const PLAYBOOKS_EDIT = SOURCES_MANAGE;
+const PLAYBOOKS_OPEN = { ...PLAYBOOKS_EDIT, IR_MANAGER: "opens" } as const;
+const RUNS_ACT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "allowed", AUDITOR: "denied", anonymous: "login" } as const;
+const RUNS_OPEN = { ...RUNS_ACT, IR_MANAGER: "opens", RESPONDER: "opens" } as const;
 const INCIDENTS_ACT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "allowed", AUDITOR: "denied", anonymous: "login" } as const;
 
 const PAGE_FOR_ALL = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: "login" } as const;
 const PAGE_FOR_AUDIT_READ = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 200, anonymous: "login" } as const;
 const PAGE_FOR_USERS_MANAGE = { ADMIN: 200, IR_MANAGER: 404, RESPONDER: 404, AUDITOR: 404, anonymous: "login" } as const;
+const PAGE_FOR_PLAYBOOKS_EDIT = { ADMIN: 404, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 404, anonymous: "login" } as const;
 const PAGE_FOR_PLAN_EDIT = { ADMIN: 404, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 404, anonymous: "login" } as const;
 const API_FOR_ALL = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 401 } as const;
 const OPEN = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 200 } as const;
 const SIGN_IN_PAGE = { ADMIN: "home", IR_MANAGER: "home", RESPONDER: "home", AUDITOR: "home", anonymous: 200 } as const;
+
+/** A valid step form (phase, title, instructions with known placeholders, minutes). */
+const STEP = { phase: "CONTAINMENT", title: "Isolate the pod", instructions: "Apply a deny-all NetworkPolicy in {{namespace}}.", responsibleRole: "", evidenceExpected: "", expectedMinutes: "10" };
 
 /**
  * Valid input for one call, and a probe of whether the call's effect happened (none for an action
@@ -278,6 +291,233 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     },
   },
 
+  "app/(portal)/sources/actions.ts#createDetectionSourceAction": {
+    expect: SOURCES_MANAGE,
+    scenario: async ({ db }) => {
+      const name = `matrix-created-${uniqueSuffix()}`;
+      return {
+        fields: { name, kind: "FALCOSIDEKICK", defaultCluster: "prod-eu", minIncidentPriority: "WARNING" },
+        happened: async () => (await db.query(`SELECT 1 FROM "DetectionSource" WHERE "name" = $1`, [name])).rowCount === 1,
+      };
+    },
+  },
+  "app/(portal)/sources/actions.ts#updateDetectionSourceAction": {
+    expect: SOURCES_MANAGE,
+    scenario: async ({ db }) => {
+      const source = await insertSource(db);
+      const name = `${source.name}-renamed`;
+      return {
+        fields: { id: source.id, version: "0", name, defaultCluster: "", minIncidentPriority: "ERROR" },
+        happened: async () => (await sourceOf(db, source.id)).name === name,
+      };
+    },
+  },
+  "app/(portal)/sources/actions.ts#rotateDetectionSourceTokenAction": {
+    expect: SOURCES_MANAGE,
+    scenario: async ({ db }) => {
+      const source = await insertSource(db);
+      return { fields: { id: source.id, version: "0" }, happened: async () => (await sourceOf(db, source.id)).tokenHash !== source.tokenHash };
+    },
+  },
+  "app/(portal)/sources/actions.ts#revokeDetectionSourceAction": {
+    expect: SOURCES_MANAGE,
+    scenario: async ({ db }) => {
+      const source = await insertSource(db);
+      return { fields: { id: source.id, version: "0" }, happened: async () => (await sourceOf(db, source.id)).revokedAt !== null };
+    },
+  },
+  "app/(portal)/playbooks/new/actions.ts#createPlaybookAction": {
+    expect: PLAYBOOKS_OPEN,
+    scenario: async ({ db }) => {
+      const title = `Matrix created ${uniqueSuffix()}`;
+      return {
+        fields: { title, incidentType: "CRYPTOMINING", description: "", attackTechniques: "T1496" },
+        happened: async () => (await db.query(`SELECT 1 FROM "Playbook" WHERE "title" = $1`, [title])).rowCount === 1,
+      };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#updatePlaybookDetailsAction": {
+    expect: PLAYBOOKS_EDIT,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "PUBLISHED");
+      const title = `${playbook.title} renamed`;
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { id: playbook.id, version: "0", title, incidentType: "CRYPTOMINING", description: "", attackTechniques: "T1496" },
+        happened: async () => (await playbookRow(db, playbook.id)).title === title,
+      };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#retirePlaybookAction": {
+    expect: PLAYBOOKS_OPEN,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "PUBLISHED");
+      return { page: `/playbooks/${playbook.id}`, fields: { id: playbook.id, version: "0" }, happened: async () => (await playbookRow(db, playbook.id)).retiredAt !== null };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#startPlaybookDraftAction": {
+    expect: PLAYBOOKS_OPEN,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "PUBLISHED");
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { playbookId: playbook.id },
+        happened: async () => (await db.query(`SELECT 1 FROM "PlaybookVersion" WHERE "playbookId" = $1 AND "status" = 'DRAFT'`, [playbook.id])).rowCount === 1,
+      };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#addPlaybookStepAction": {
+    expect: PLAYBOOKS_EDIT,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "DRAFT");
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { versionId: playbook.versionId, version: "0", ...STEP },
+        happened: async () => (await stepCount(db, playbook.versionId)) === 3,
+      };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#updatePlaybookStepAction": {
+    expect: PLAYBOOKS_EDIT,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "DRAFT");
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { versionId: playbook.versionId, version: "0", stepId: playbook.stepIds[0]!, ...STEP },
+        happened: async () => (await stepRow(db, playbook.stepIds[0]!))?.title === STEP.title,
+      };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#movePlaybookStepAction": {
+    expect: PLAYBOOKS_EDIT,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "DRAFT");
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { versionId: playbook.versionId, version: "0", stepId: playbook.stepIds[1]!, direction: "up" },
+        happened: async () => (await stepRow(db, playbook.stepIds[1]!))?.position === 1,
+      };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#removePlaybookStepAction": {
+    expect: PLAYBOOKS_EDIT,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "DRAFT");
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { versionId: playbook.versionId, version: "0", stepId: playbook.stepIds[0]! },
+        happened: async () => (await stepRow(db, playbook.stepIds[0]!)) === undefined,
+      };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#discardPlaybookDraftAction": {
+    expect: PLAYBOOKS_EDIT,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "DRAFT");
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { versionId: playbook.versionId, version: "0" },
+        happened: async () => (await versionRow(db, playbook.versionId)) === undefined,
+      };
+    },
+  },
+  "app/(portal)/playbooks/[id]/actions.ts#publishPlaybookVersionAction": {
+    expect: PLAYBOOKS_OPEN,
+    scenario: async ({ db }) => {
+      const playbook = await insertPlaybook(db, "DRAFT");
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { versionId: playbook.versionId, version: "0", changeNote: "Reviewed in the matrix." },
+        happened: async () => (await versionRow(db, playbook.versionId))?.status === "PUBLISHED",
+      };
+    },
+  },
+  "app/(portal)/playbooks/import/actions.ts#importCacaoPlaybookAction": {
+    expect: PLAYBOOKS_EDIT,
+    scenario: async ({ db }) => {
+      const document = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../lib/cacao/fixtures/manual-triage.json"), "utf8")) as { name: string };
+      document.name = `Matrix import ${uniqueSuffix()}`;
+      return {
+        fields: { document: JSON.stringify(document), incidentType: "MALICIOUS_IMAGE" },
+        happened: async () => (await db.query(`SELECT 1 FROM "Playbook" WHERE "title" = $1`, [document.name])).rowCount === 1,
+      };
+    },
+  },
+  "app/(portal)/runs/actions.ts#startRunAction": {
+    expect: RUNS_OPEN,
+    scenario: async ({ db }) => {
+      const incident = await insertIncident(db);
+      const playbook = await insertPlaybook(db, "PUBLISHED");
+      return {
+        page: `/incidents/${incident.key}`,
+        fields: { incidentKey: incident.key, playbookVersionId: playbook.versionId },
+        happened: async () => (await db.query(`SELECT 1 FROM "PlaybookRun" WHERE "incidentId" = $1`, [incident.id])).rowCount === 1,
+      };
+    },
+  },
+  "app/(portal)/runs/actions.ts#startRunStepAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
+      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0" }, happened: async () => (await runStepRow(db, run.stepId)).status === "IN_PROGRESS" };
+    },
+  },
+  "app/(portal)/runs/actions.ts#completeRunStepAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
+      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0" }, happened: async () => (await runStepRow(db, run.stepId)).status === "DONE" };
+    },
+  },
+  "app/(portal)/runs/actions.ts#assignRunStepAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
+      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", assigneeId: (await one(db, `SELECT "id" FROM "User" WHERE "email" = 'responder@bulkhead.local'`, [])).id }, happened: async () => (await runStepRow(db, run.stepId)).assigneeId !== null };
+    },
+  },
+  "app/(portal)/runs/actions.ts#skipRunStepAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
+      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", reason: "Not applicable: no persistent volume." }, happened: async () => (await runStepRow(db, run.stepId)).status === "SKIPPED" };
+    },
+  },
+  "app/(portal)/runs/actions.ts#blockRunStepAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
+      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", reason: "Waiting for the cloud provider." }, happened: async () => (await runStepRow(db, run.stepId)).status === "BLOCKED" };
+    },
+  },
+  "app/(portal)/runs/actions.ts#reopenRunStepAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id, "DONE");
+      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", to: "TODO" }, happened: async () => (await runStepRow(db, run.stepId)).status === "TODO" };
+    },
+  },
+  "app/(portal)/runs/actions.ts#editRunStepNotesAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
+      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", notes: "Pod manifest saved." }, happened: async () => (await runStepRow(db, run.stepId)).notes === "Pod manifest saved." };
+    },
+  },
+  "app/(portal)/runs/actions.ts#completeRunAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id, "DONE");
+      return { page: `/runs/${run.id}`, fields: { runId: run.id, version: "0", acceptOpenSteps: "on" }, happened: async () => (await runStatus(db, run.id)) === "COMPLETED" };
+    },
+  },
+  "app/(portal)/runs/actions.ts#abandonRunAction": {
+    expect: RUNS_ACT,
+    scenario: async ({ db }) => {
+      const run = await insertRun(db, (await insertIncident(db)).id);
+      return { page: `/runs/${run.id}`, fields: { runId: run.id, version: "0", reason: "Started on the wrong incident." }, happened: async () => (await runStatus(db, run.id)) === "ABANDONED" };
+    },
+  },
   "app/(portal)/incidents/[key]/actions.ts#transitionIncidentAction": {
     expect: INCIDENTS_ACT,
     scenario: async ({ db }) => {
@@ -338,7 +578,16 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
     expect: PAGE_FOR_ALL,
   },
   "/playbooks": { expect: PAGE_FOR_ALL },
+  "/playbooks/new": { expect: PAGE_FOR_PLAYBOOKS_EDIT },
+  "/playbooks/import": { expect: PAGE_FOR_PLAYBOOKS_EDIT },
+  "/playbooks/[id]": { get: async (db) => [`/playbooks/${(await insertPlaybook(db, "PUBLISHED")).id}`], expect: PAGE_FOR_ALL },
+  "/playbooks/[id]/diff": {
+    get: async (db) => [`/playbooks/${(await insertPlaybook(db, "PUBLISHED")).id}/diff?from=1&to=1`],
+    expect: PAGE_FOR_ALL,
+  },
   "/runs": { expect: PAGE_FOR_ALL },
+  "/runs/[id]": { get: async (db) => [`/runs/${(await insertRun(db, (await insertIncident(db)).id)).id}`], expect: PAGE_FOR_ALL },
+  "/sources": { expect: PAGE_FOR_ALL },
   "/exercises": { expect: PAGE_FOR_ALL },
   "/audit": { expect: PAGE_FOR_AUDIT_READ },
   "/users": { expect: PAGE_FOR_USERS_MANAGE },
@@ -347,6 +596,15 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/api/plan/export": { get: async () => ["/api/plan/export?format=md"], expect: API_FOR_ALL },
   "/api/plan/owners": { get: async (db) => [`/api/plan/owners?cluster=${(await insertCluster(db, { owners: true })).name}`], expect: API_FOR_ALL },
   "/api/plan/readiness": { expect: API_FOR_ALL },
+  "/api/incidents/events": { expect: API_FOR_ALL },
+  "/api/runs/[id]/events": { get: async (db) => [`/api/runs/${(await insertRun(db, (await insertIncident(db)).id)).id}/events`], expect: API_FOR_ALL },
+  "/api/playbooks/[id]/cacao": {
+    get: async (db) => {
+      const { id } = await one(db, `SELECT "playbookId" AS "id" FROM "PlaybookVersion" WHERE "status" = 'PUBLISHED' LIMIT 1`, []);
+      return [`/api/playbooks/${id}/cacao`, `/api/playbooks/${id}/cacao?version=1`];
+    },
+    expect: API_FOR_ALL,
+  },
   "/api/incidents": { get: async () => ["/api/incidents", "/api/incidents?status=OPEN&status=TRIAGED&severity=SEV1"], expect: API_FOR_ALL },
   // Machines post alerts with a detection source's bearer token, never a session: a session gets
   // nothing here (POST's token checks are in app/api/ingest/falco/route.integration.test.ts).
@@ -510,6 +768,7 @@ test.describe("server actions", () => {
           expect(redirectTarget(response), "not sent anywhere").toBeNull();
           expect(body).toContain('"ok":true');
         }
+        if (outcome === "opens") expect(redirectTarget(response), "opens what it made").toMatch(/^\/(playbooks|runs)\/[^/]+/);
         if (scenario.happened) expect(await scenario.happened(), "the action did its work").toBe(true);
       });
     }

@@ -13,7 +13,11 @@ describe("the audit hash chain", () => {
     const actor = await makeActor("IR_MANAGER");
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        testDb().$transaction((tx) => appendAuditEvent(tx, { actor, action: "test.concurrent", targetId: String(i), after: { i } })),
+        // 40 transactions queue for a pool of 4: allow them the wait a loaded machine needs.
+        testDb().$transaction((tx) => appendAuditEvent(tx, { actor, action: "test.concurrent", targetId: String(i), after: { i } }), {
+          maxWait: 60_000,
+          timeout: 60_000,
+        }),
       ),
     );
     const rows = await testDb().auditEvent.findMany({ orderBy: { seq: "asc" } });

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAuditEvent } from "@/lib/dal/audit";
+import { appendLiveEvent } from "@/lib/dal/live-events";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { assertOneRowUpdated, staleVersionConflict } from "@/lib/dal/versioning";
@@ -57,6 +58,7 @@ export async function transitionIncident(
       data: { incidentId: before.id, kind: "STATUS_CHANGE", at, actorId: actor.id, message, data: { from: before.status, to: input.to } },
     });
     await appendAuditEvent(tx, { actor, action: "incident.transition", targetType: "Incident", targetId: before.id, before, after });
+    await appendLiveEvent(tx, { topic: "incidents", kind: "incident.updated", entityId: before.id, actorId: actor.id });
     return { key: incidentKey(after.number), status: after.status };
   });
 }
@@ -97,6 +99,7 @@ export async function assignCommander(
       },
     });
     await appendAuditEvent(tx, { actor, action: "incident.assign_commander", targetType: "Incident", targetId: before.id, before, after });
+    await appendLiveEvent(tx, { topic: "incidents", kind: "incident.updated", entityId: before.id, actorId: actor.id });
     return { key: incidentKey(after.number), commander: commander?.name ?? null };
   });
 }
@@ -115,6 +118,7 @@ export async function addIncidentNote(actor: Actor, input: { key: string; note: 
       select: { id: true, message: true, at: true },
     });
     await appendAuditEvent(tx, { actor, action: "incident.add_note", targetType: "Incident", targetId: incident.id, after: entry });
+    await appendLiveEvent(tx, { topic: "incidents", kind: "incident.updated", entityId: incident.id, actorId: actor.id });
     return { key: incidentKey(incident.number) };
   });
 }

@@ -9,7 +9,7 @@ import { correlateAlerts, correlationLocksSql, type InsertedAlert } from "@/lib/
 import type { PreparedAlert, PreparedBatch } from "@/lib/dal/ingest-rows";
 import { forgetSource, refuseIngest, type IngestSource } from "@/lib/dal/ingest-sources";
 import type { RequestOrigin } from "@/lib/dal/request-context";
-import { appendLiveEvent } from "@/lib/live/publish";
+import { appendLiveEvent } from "@/lib/dal/live-events";
 import type { IngestResult } from "@/lib/validation/ingest";
 
 // Write-combining for alert ingest (docs/decisions/008-ingest-write-combining.md). Requests of one
@@ -230,8 +230,12 @@ async function storeFlush(members: Waiting[]): Promise<FlushOutcome> {
           ...(members.length > 1 ? { requests: members.length, requestIds: members.map((m) => m.origin.requestId) } : {}),
         },
       });
-      // The incident board listens for this; last statement of the transaction (lib/live/publish.ts).
-      if (inserted.length > 0) await appendLiveEvent(tx, { topic: "incidents", kind: "alerts.ingested", entityId: null });
+      // The incident board listens for this; last statement of the transaction (lib/dal/live-events.ts).
+      // The incident keys let an open incident page refresh only for its own alerts.
+      if (inserted.length > 0) {
+        const keys = [...new Set(results.flatMap((r) => r.incidents))].sort();
+        await appendLiveEvent(tx, { topic: "incidents", kind: "alerts.ingested", entityId: null, data: { incidents: keys } });
+      }
       return { refused: false, results, accepted: inserted.length, at: now };
     },
     // Concurrent flushes about one workload wait for each other's correlation lock.

@@ -39,9 +39,9 @@ describe("plan readiness of the demo", () => {
       message: "prod-eu/data-pipeline: secondary owner Kenji Watanabe is inactive",
       href: DATA_PIPELINE,
     });
-    // Ravi Menon's details are 118 days old in the demo; three core incident types have playbooks.
+    // Ravi Menon's details are 118 days old in the demo; six core incident types have playbooks (malware has none).
     expect(readiness.gaps.some((g) => g.kind === "stale-owner-review" && g.message.startsWith("Ravi Menon"))).toBe(true);
-    expect(readiness.checks.find((c) => c.kind === "playbook-coverage")).toMatchObject({ passed: 3, total: 7 });
+    expect(readiness.checks.find((c) => c.kind === "playbook-coverage")).toMatchObject({ passed: 6, total: 7 });
     // 3 clusters, 12 namespace rows and 10 workloads, each with a distinct primary and secondary.
     expect(readiness.checks.find((c) => c.kind === "owner-coverage")).toMatchObject({ passed: 25, total: 25 });
     for (const kind of ["plan-roles", "escalation", "plan-revision"]) {

@@ -1,4 +1,4 @@
-import { diffLines } from "diff";
+import { foldUnchanged, lineDiff, type DiffEntry } from "@/lib/domain/line-diff";
 
 /**
  * The plan's text sections, in the order the plan reads. Keys and titles are fixed (they are the
@@ -82,9 +82,7 @@ export function applySectionEdits(
   return { ok: true, sections, changedKeys };
 }
 
-export type DiffLine = { kind: "added" | "removed" | "unchanged"; text: string };
-/** Unchanged lines far from any change are folded into one `skipped` entry. */
-export type DiffEntry = DiffLine | { kind: "skipped"; count: number };
+export type { DiffEntry, DiffLine } from "@/lib/domain/line-diff";
 
 export type SectionDiff = {
   key: PlanSectionKey;
@@ -94,42 +92,6 @@ export type SectionDiff = {
   removed: number;
   entries: DiffEntry[];
 };
-
-/** Every line ends in a newline, so appending after a last line without one changes one line, not two. */
-function withFinalNewline(value: string): string {
-  return value === "" || value.endsWith("\n") ? value : `${value}\n`;
-}
-
-function splitLines(value: string): string[] {
-  const lines = value.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-
-/** Folds runs of unchanged lines longer than twice `context` around the changes. */
-function foldUnchanged(lines: DiffLine[], context: number): DiffEntry[] {
-  const out: DiffEntry[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    if (lines[i]!.kind !== "unchanged") {
-      out.push(lines[i]!);
-      i += 1;
-      continue;
-    }
-    let j = i;
-    while (j < lines.length && lines[j]!.kind === "unchanged") j += 1;
-    const run = lines.slice(i, j);
-    const keepBefore = i === 0 ? 0 : context;
-    const keepAfter = j === lines.length ? 0 : context;
-    if (run.length > keepBefore + keepAfter + 1) {
-      out.push(...run.slice(0, keepBefore), { kind: "skipped", count: run.length - keepBefore - keepAfter }, ...run.slice(run.length - keepAfter));
-    } else {
-      out.push(...run);
-    }
-    i = j;
-  }
-  return out;
-}
 
 /**
  * A section-by-section line diff of `next` against `base` (the published revision; null when
@@ -145,11 +107,7 @@ export function diffPlanSections(
   const nextSections = readPlanSections(next);
   return nextSections.map((section, index) => {
     const before = baseSections[index]!.body;
-    const lines: DiffLine[] = [];
-    for (const change of diffLines(withFinalNewline(before), withFinalNewline(section.body))) {
-      const kind = change.added ? "added" : change.removed ? "removed" : "unchanged";
-      for (const text of splitLines(change.value)) lines.push({ kind, text });
-    }
+    const lines = lineDiff(before, section.body);
     const added = lines.filter((l) => l.kind === "added").length;
     const removed = lines.filter((l) => l.kind === "removed").length;
     const changed = before !== section.body;

@@ -8,12 +8,27 @@ export const MAX_INGEST_BODY_BYTES = 1024 * 1024;
 /** Events per request; Falco's http_output sends one, falcosidekick batches far fewer. */
 export const MAX_INGEST_EVENTS = 1000;
 
-/** `Authorization: Bearer <token>` → the token (RFC 6750 §2.1 b64token characters). */
+const TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+const HOW = "Send the detection source's token as `Authorization: Bearer <token>`.";
+
+/**
+ * The token from `Authorization: Bearer <token>` (RFC 6750 §2.1 b64token characters), or from
+ * `Authorization: Basic …` with the token as the password: Falco's own `http_output` cannot add
+ * headers, but libcurl sends Basic credentials written into its URL
+ * (`https://falco:<token>@bulkhead.example/api/ingest/falco`).
+ */
 export const BearerAuthorization = z
-  .string({ error: "Send the detection source's token as `Authorization: Bearer <token>`." })
+  .string({ error: HOW })
   .trim()
-  .regex(/^Bearer +[A-Za-z0-9\-._~+/]+=*$/i, "Send the detection source's token as `Authorization: Bearer <token>`.")
-  .transform((header) => header.replace(/^Bearer +/i, ""));
+  .transform((header, ctx) => {
+    const bearer = /^Bearer +(\S+)$/i.exec(header)?.[1];
+    const basic = /^Basic +([A-Za-z0-9+/]+=*)$/i.exec(header)?.[1];
+    const decoded = basic ? Buffer.from(basic, "base64").toString("utf8") : null;
+    const token = bearer ?? (decoded && decoded.includes(":") ? decoded.slice(decoded.indexOf(":") + 1) : null);
+    if (token && TOKEN.test(token)) return token;
+    ctx.addIssue({ code: "custom", message: HOW });
+    return z.NEVER;
+  });
 
 /** The 202 answer. `incidents` lists the keys of incidents opened or joined by this batch. */
 export type IngestResult = {

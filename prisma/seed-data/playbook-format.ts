@@ -22,7 +22,7 @@ export type PlaybookSeed = {
   steps: StepSeed[];
 };
 
-export type PlaybookKey = "shell" | "cryptomining" | "escape";
+export type PlaybookKey = "shell" | "cryptomining" | "escape" | "image" | "secrets" | "ransomware";
 
 /** Markdown blocks separated by blank lines. */
 export function md(...blocks: string[]): string {

@@ -3,6 +3,9 @@ import type { Clock } from "./clock";
 import { CONTAINER_ESCAPE_PLAYBOOK } from "./playbook-container-escape";
 import { CRYPTOMINING_PLAYBOOK } from "./playbook-cryptomining";
 import type { PlaybookKey, PlaybookSeed } from "./playbook-format";
+import { MALICIOUS_IMAGE_PLAYBOOK } from "./playbook-malicious-image";
+import { RANSOMWARE_PV_PLAYBOOK } from "./playbook-ransomware";
+import { SECRETS_EXFILTRATION_PLAYBOOK } from "./playbook-secrets";
 import { SHELL_IN_CONTAINER_PLAYBOOK } from "./playbook-shell";
 
 export { PLACEHOLDER_VOCABULARY } from "@/lib/domain/playbook-template";
@@ -11,6 +14,9 @@ export const PLAYBOOKS: readonly PlaybookSeed[] = [
   SHELL_IN_CONTAINER_PLAYBOOK,
   CRYPTOMINING_PLAYBOOK,
   CONTAINER_ESCAPE_PLAYBOOK,
+  MALICIOUS_IMAGE_PLAYBOOK,
+  SECRETS_EXFILTRATION_PLAYBOOK,
+  RANSOMWARE_PV_PLAYBOOK,
 ];
 
 export type SeededPlaybooks = Record<PlaybookKey, { playbookId: string; versionId: string }>;

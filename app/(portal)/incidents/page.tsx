@@ -5,6 +5,7 @@ import { IncidentFilters, type IncidentFilterValues } from "@/components/inciden
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { ValidationError } from "@/lib/dal/errors";
@@ -54,6 +55,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Incidents"
         description="Raised from Falco and falcosidekick alerts, correlated per cluster, namespace and workload. Newest detected first."
+        actions={<LiveRefresh url="/api/incidents/events" />}
       />
       <IncidentFilters values={values} />
       {problem ? (

@@ -9,6 +9,7 @@ import { IncidentResponsePanel } from "@/components/incidents/incident-response-
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
 import { OwnerCards } from "@/components/incidents/owner-cards";
 import { LocalTime } from "@/components/ui/local-time";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError } from "@/lib/dal/errors";
@@ -17,6 +18,7 @@ import { getIncidentOrThrow } from "@/lib/dal/incidents";
 import { allowedTransitions, isEarlyClose, STATUS_LABELS } from "@/lib/domain/incident-status";
 import { can } from "@/lib/domain/roles";
 import { addIncidentNoteAction, assignCommanderAction, transitionIncidentAction } from "./actions";
+import { IncidentRunsSection } from "../../runs/incident-runs-section";
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {
   return { title: (await params).key };
@@ -60,7 +62,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
       <p className="mb-2 text-sm">
         <Link href="/incidents" className="text-sky-800 underline">← All incidents</Link>
       </p>
-      <PageHeader title={`${incident.key} · ${incident.title}`} description={incident.summary ?? undefined} />
+      <PageHeader
+        title={`${incident.key} · ${incident.title}`}
+        description={incident.summary ?? undefined}
+        actions={<LiveRefresh url="/api/incidents/events" scope={{ id: incident.id, key: incident.key }} />}
+      />
       <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Severity and status</dt>
@@ -98,6 +104,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
           />
         </Section>
       ) : null}
+      <Section title="Playbook runs">
+        <IncidentRunsSection actor={actor} incidentId={incident.id} incidentKey={incident.key} closed={incident.status === "CLOSED"} />
+      </Section>
       <Section title="Owners">
         <OwnerCards owners={incident.owners} />
       </Section>

@@ -39,7 +39,8 @@ beforeEach(async () => {
 describe("POST /api/ingest/falco: authentication", () => {
   it.each([
     ["no Authorization header", {}, /Missing ingest token/],
-    ["a Basic Authorization header", { authorization: "Basic dXNlcjpwYXNz" }, /Missing ingest token/],
+    ["a Basic Authorization header without a password", { authorization: `Basic ${btoa("falco")}` }, /Missing ingest token/],
+    ["a Basic Authorization header with a wrong password", { authorization: "Basic dXNlcjpwYXNz" }, /Unknown or revoked ingest token/],
     ["a wrong token", { authorization: "Bearer bh_wrong-token" }, /Unknown or revoked ingest token/],
     ["a revoked token", { authorization: `Bearer ${REVOKED}` }, /Unknown or revoked ingest token/],
   ])("answers 401 JSON for %s", async (_name, headers, message) => {
@@ -48,6 +49,15 @@ describe("POST /api/ingest/falco: authentication", () => {
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect(await res.json()).toEqual({ error: expect.stringMatching(message) });
     expect(await testDb().alert.count()).toBe(0);
+  });
+});
+
+describe("POST /api/ingest/falco: Falco's http_output", () => {
+  it("accepts the token as the Basic password, which libcurl sends for credentials in the URL", async () => {
+    const res = await post(JSON.stringify(shellEvent()), { authorization: `Basic ${btoa(`falco:${TOKEN}`)}` });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+    expect(await testDb().alert.count()).toBe(1);
   });
 });
 

@@ -1,0 +1,162 @@
+import { md, QUARANTINE_POLICY, sh, yaml, type PlaybookSeed } from "./playbook-format";
+
+// A bad image is not one pod's problem: the same digest may run in every cluster and sit in every
+// node's cache. This playbook names the image by digest from the first step, blocks that digest at
+// admission before anything else, and only then looks for how it got into the registry.
+export const MALICIOUS_IMAGE_PLAYBOOK: PlaybookSeed = {
+  key: "image",
+  title: "Malicious or compromised container image",
+  incidentType: "MALICIOUS_IMAGE",
+  description:
+    "A running image does something its build never should (Falco: Drop and execute new binary in container, Outbound connection to C2 servers, Container drift detected), or the registry or a scanner reports a digest as malicious. Treat every workload running that digest as affected until shown otherwise.",
+  attackTechniques: ["T1204.003", "T1525", "T1610", "T1036.005"],
+  changeNote: "First version, written with Platform Engineering after the typosquatted base-image scare.",
+  steps: [
+    {
+      phase: "DETECTION_ANALYSIS",
+      title: "Name the image by digest and find everywhere it runs",
+      responsibleRole: "SECURITY_LEAD",
+      expectedMinutes: 15,
+      evidenceExpected: "The digest, its manifest and config, and the list of pods running it in every cluster",
+      instructions: md(
+        "Tags move; digests do not. The image in this incident is **`{{image}}@{{image_digest}}`** — use that name in every note, ticket and block from here on. Find every pod running it, in every cluster (repeat per kube context):",
+        sh(
+          "kubectl get pods -A -o jsonpath='{range .items[*]}{.metadata.namespace}{\"/\"}{.metadata.name}{\"\\t\"}{.status.containerStatuses[*].imageID}{\"\\n\"}{end}' \\",
+          "  | grep '{{image_digest}}'",
+          "crane manifest {{image}}@{{image_digest}} > {{incident_key}}-manifest.json",
+          "crane config {{image}}@{{image_digest}} > {{incident_key}}-config.json",
+        ),
+        "Check what the build system says about this digest: was it produced by your CI (build log, SBOM, signature), and from which commit? `cosign verify {{image}}@{{image_digest}}` with your signing identity fails for an image you did not build. A digest nobody built is the incident.",
+      ),
+    },
+    {
+      phase: "DETECTION_ANALYSIS",
+      title: "Preserve the pod and the image before anything changes",
+      responsibleRole: "DEPUTY_COMMANDER",
+      expectedMinutes: 20,
+      evidenceExpected: "Pod manifest, current and previous logs, checkpoint archive, image tarball — each with SHA-256",
+      instructions: md(
+        "Preserve before you kill. The registry copy can be deleted or overwritten by whoever pushed it, so pull the image by digest now:",
+        sh(
+          "kubectl get pod {{pod}} -n {{namespace}} -o yaml > {{incident_key}}-pod.yaml",
+          "kubectl logs {{pod}} -n {{namespace}} -c {{container_name}} --timestamps > {{incident_key}}-logs.txt",
+          "kubectl logs {{pod}} -n {{namespace}} -c {{container_name}} --previous --timestamps > {{incident_key}}-logs-previous.txt",
+          "crane pull {{image}}@{{image_digest}} {{incident_key}}-image.tar",
+          "# on {{node}}, from a debug pod (kubectl debug node/{{node}} --profile=sysadmin):",
+          "chroot /host crictl checkpoint --export=/var/lib/bulkhead/{{incident_key}}-{{container_id}}.tar {{container_id}}",
+          "sha256sum {{incident_key}}-* /host/var/lib/bulkhead/{{incident_key}}-*",
+        ),
+        "`--previous` fails when the container has not restarted; say so in the evidence record. Register every file in Bulkhead against {{incident_key}}.",
+      ),
+    },
+    {
+      phase: "CONTAINMENT",
+      title: "Block the digest at admission and freeze the repository",
+      responsibleRole: "SECURITY_LEAD",
+      expectedMinutes: 15,
+      evidenceExpected: "The applied admission policy and the registry change",
+      instructions: md(
+        "Stop new pods from starting with this image anywhere, before touching the running ones (a restart would pull it again). With Kyverno:",
+        yaml(
+          "apiVersion: kyverno.io/v1",
+          "kind: ClusterPolicy",
+          "metadata:",
+          "  name: bulkhead-block-image",
+          "  annotations:",
+          '    bulkhead.io/incident: "{{incident_key}}"',
+          "spec:",
+          "  validationFailureAction: Enforce",
+          "  background: false",
+          "  rules:",
+          "    - name: block-repository",
+          "      match:",
+          "        any:",
+          "          - resources:",
+          "              kinds: [Pod]",
+          "      validate:",
+          '        message: "{{image}} is blocked during incident {{incident_key}}"',
+          "        pattern:",
+          "          spec:",
+          "            =(initContainers):",
+          '              - image: "!{{image}}*"',
+          "            containers:",
+          '              - image: "!{{image}}*"',
+        ),
+        "This blocks the whole repository, because a pod that names a tag cannot be matched by digest at admission. Gatekeeper users write the same as a constraint on `spec.containers[*].image`. In the registry: make the tags immutable, revoke push for the repository {{image}} until eradication is signed off, and do **not** delete the digest — it is evidence.",
+      ),
+    },
+    {
+      phase: "CONTAINMENT",
+      title: "Quarantine running pods and scale down instead of deleting",
+      responsibleRole: "DEVOPS_PRIMARY",
+      expectedMinutes: 15,
+      evidenceExpected: "The applied NetworkPolicy and the workload's replica count before and after",
+      instructions: md(
+        "Cut the network of the pod in this incident first:",
+        sh("kubectl label pod {{pod}} -n {{namespace}} bulkhead.io/quarantine=true"),
+        QUARANTINE_POLICY,
+        "Then stop the rest of **{{workload}}** without deleting it: the Deployment and its ReplicaSets are the record of what was rolled out and when.",
+        sh(
+          "kubectl rollout history deployment/{{workload}} -n {{namespace}} > {{incident_key}}-rollout-history.txt",
+          "kubectl get deployment {{workload}} -n {{namespace}} -o yaml > {{incident_key}}-deployment.yaml",
+          "kubectl scale deployment/{{workload}} -n {{namespace}} --replicas=0",
+        ),
+        "Repeat for every workload found in the first step. Tell {{primary_owner}} (primary owner) before scaling down; if they do not answer within 15 minutes, {{secondary_owner}} decides with the incident commander.",
+      ),
+    },
+    {
+      phase: "ERADICATION",
+      title: "Find how the image got into the registry",
+      responsibleRole: "SECURITY_LEAD",
+      expectedMinutes: 60,
+      evidenceExpected: "Registry audit entries for the push, the CI run (or its absence), and the layer that adds the payload",
+      instructions: md(
+        "Three usual ways in, in order of likelihood:",
+        "1. **A poisoned base image or dependency** — the build was yours but pulled something bad. Compare the layers with the previous good digest (`crane config` shows the history; `syft {{image}}@{{image_digest}}` gives the SBOM to diff).\n2. **A stolen push credential** — the registry's audit log shows a push of this digest by a robot account or user at a time no CI job ran. Rotate that credential now.\n3. **A look-alike name** — the manifest names `{{image}}` but a typo or a public registry mirror resolved it (T1036.005). Check the pull source in the pod manifest.",
+        "Record which one it was, and every other digest the same credential or base image produced: those are suspects too.",
+      ),
+    },
+    {
+      phase: "ERADICATION",
+      title: "Purge the image from node caches and other clusters",
+      responsibleRole: "DEVOPS_SECONDARY",
+      expectedMinutes: 30,
+      instructions: md(
+        "Nodes keep pulled images; a later pod with `imagePullPolicy: IfNotPresent` would run the cached copy even after the registry is clean. Once the evidence copy is registered, on every node that ran it (start with {{node}}):",
+        sh(
+          "chroot /host crictl images --digests | grep '{{image_digest}}'",
+          "chroot /host crictl rmi {{image}}@{{image_digest}}",
+        ),
+        "Check the other clusters' admission logs for denied pulls of the digest after the block went in: those are workloads you missed.",
+      ),
+    },
+    {
+      phase: "RECOVERY",
+      title: "Rebuild from a trusted base and redeploy by digest",
+      responsibleRole: "DEVOPS_PRIMARY",
+      expectedMinutes: 45,
+      evidenceExpected: "The new digest, its signature and the build log",
+      instructions: md(
+        "Rebuild from a reviewed commit on a base image pinned by digest, in CI (not on a workstation), sign it, and deploy it by digest so no tag can swap it again:",
+        sh(
+          "cosign verify <registry>/<repository>@<new-digest>   # must pass with your CI identity",
+          "kubectl set image deployment/{{workload}} -n {{namespace}} {{container_name}}=<registry>/<repository>@<new-digest>",
+          "kubectl scale deployment/{{workload}} -n {{namespace}} --replicas=<count saved in the containment step>",
+          "kubectl rollout status deployment/{{workload}} -n {{namespace}}",
+        ),
+        "Before the rollout, narrow the admission block from the repository to the bad digest (pattern `!*{{image_digest}}`) so the rebuild can start. Verify every running pod reports the new image ID. Delete the quarantined pod {{pod}} only after its evidence is registered; keep the admission block on the bad digest permanently.",
+      ),
+    },
+    {
+      phase: "POST_INCIDENT",
+      title: "Require signed images pinned by digest",
+      responsibleRole: "INCIDENT_COMMANDER",
+      expectedMinutes: 60,
+      instructions: md(
+        "Within five working days, review with {{primary_owner}}, {{secondary_owner}} and the security lead. Decide:",
+        "- admission that only admits images signed by your CI identity (Kyverno `verifyImages`, Sigstore policy-controller) in {{cluster}};\n- digest pinning for base images and deployments, with automated update PRs;\n- immutable tags and least-privilege push credentials per repository;\n- whether the runtime alerts caught the image early enough.",
+        "Record findings and action items against {{incident_key}}.",
+      ),
+    },
+  ],
+};

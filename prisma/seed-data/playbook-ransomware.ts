@@ -1,0 +1,163 @@
+import { md, QUARANTINE_POLICY, sh, yaml, type PlaybookSeed } from "./playbook-format";
+
+// Encryption keeps going while people talk, and snapshots are the way back: this playbook stops
+// the writes first (scale down, never delete the claim), protects the snapshots from the same
+// credentials, and restores into a new volume so the encrypted one stays as evidence.
+export const RANSOMWARE_PV_PLAYBOOK: PlaybookSeed = {
+  key: "ransomware",
+  title: "Ransomware on a persistent volume",
+  incidentType: "RANSOMWARE",
+  description:
+    "Files on a PersistentVolume are being encrypted or wiped from inside a container (Falco: mass file renames or writes under the data mount, a ransom note, deletion of VolumeSnapshots or backups). The data is the target; the container is only the hand.",
+  attackTechniques: ["T1485", "T1490", "T1609", "T1078"],
+  changeNote: "First version, written with the storage team after the restore drill on staging.",
+  steps: [
+    {
+      phase: "DETECTION_ANALYSIS",
+      title: "Confirm the encryption and find every volume in reach",
+      responsibleRole: "SECURITY_LEAD",
+      expectedMinutes: 10,
+      evidenceExpected: "The PVCs and PVs mounted by the pod, who else mounts them, and a sample of changed files",
+      instructions: md(
+        "If files are still being changed, do the containment step \"Stop the writes\" **now** and come back: every minute is more data lost.",
+        sh(
+          "kubectl get pod {{pod}} -n {{namespace}} -o jsonpath='{.spec.volumes[*].persistentVolumeClaim.claimName}'",
+          "kubectl get pvc -n {{namespace}} -o wide",
+          "# other pods mounting the same claim (ReadWriteMany volumes spread the damage):",
+          "kubectl get pods -n {{namespace}} -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.spec.volumes[*].persistentVolumeClaim.claimName}{\"\\n\"}{end}'",
+          "kubectl get volumesnapshot -n {{namespace}}",
+        ),
+        "From the Falco alerts for container `{{container_id}}`, note the process, the paths it wrote (`fd.name`), the ransom note's name and the first and last alert times. Check that the snapshots listed still exist in the storage backend: deleting them first is common (T1490).",
+      ),
+    },
+    {
+      phase: "DETECTION_ANALYSIS",
+      title: "Snapshot the encrypted volume and preserve the pod",
+      responsibleRole: "DEPUTY_COMMANDER",
+      expectedMinutes: 20,
+      evidenceExpected: "VolumeSnapshot of the encrypted volume, pod manifest, logs (current and previous), image digest, ransom note hash",
+      instructions: md(
+        "Preserve before you restore: the encrypted volume is evidence (and the only copy if a decryptor appears later). Snapshot it — a snapshot is cheap and does not stop the pod:",
+        yaml(
+          "apiVersion: snapshot.storage.k8s.io/v1",
+          "kind: VolumeSnapshot",
+          "metadata:",
+          "  name: bulkhead-evidence-encrypted",
+          "  namespace: {{namespace}}",
+          "  annotations:",
+          '    bulkhead.io/incident: "{{incident_key}}"',
+          "spec:",
+          "  volumeSnapshotClassName: <class with deletionPolicy: Retain>",
+          "  source:",
+          "    persistentVolumeClaimName: <claim from the first step>",
+        ),
+        sh(
+          "kubectl get pod {{pod}} -n {{namespace}} -o yaml > {{incident_key}}-pod.yaml",
+          "kubectl logs {{pod}} -n {{namespace}} -c {{container_name}} --timestamps > {{incident_key}}-logs.txt",
+          "kubectl logs {{pod}} -n {{namespace}} -c {{container_name}} --previous --timestamps > {{incident_key}}-logs-previous.txt",
+          "sha256sum {{incident_key}}-*",
+        ),
+        "Record the image as `{{image}}@{{image_digest}}`. Use a snapshot class with `deletionPolicy: Retain`, so deleting the VolumeSnapshot object cannot delete the evidence.",
+      ),
+    },
+    {
+      phase: "CONTAINMENT",
+      title: "Stop the writes: scale down, never delete the claim",
+      responsibleRole: "INCIDENT_COMMANDER",
+      expectedMinutes: 10,
+      evidenceExpected: "Replica counts before and after; suspended jobs",
+      instructions: md(
+        "Scaling to zero stops every writer at once and keeps the workload's definition and the claim. Deleting the PVC can delete the volume (reclaim policy `Delete`) — never do it during the incident.",
+        sh(
+          "kubectl get deployment,statefulset -n {{namespace}} > {{incident_key}}-replicas.txt",
+          "kubectl scale deployment/{{workload}} -n {{namespace}} --replicas=0   # or statefulset/{{workload}}",
+          "kubectl get cronjobs -n {{namespace}}",
+          "kubectl patch cronjob <name> -n {{namespace}} --type=json -p='[{\"op\":\"replace\",\"path\":\"/spec/suspend\",\"value\":true}]'",
+        ),
+        "Scale down every other workload that mounts the same claim (first step). The incident commander decides; tell {{primary_owner}} and {{secondary_owner}} at once — this is an outage.",
+      ),
+    },
+    {
+      phase: "CONTAINMENT",
+      title: "Isolate the namespace and protect the backups",
+      responsibleRole: "DEVOPS_PRIMARY",
+      expectedMinutes: 20,
+      evidenceExpected: "The applied NetworkPolicy; confirmation that backups and snapshots are write-protected",
+      instructions: md(
+        "Cut any pod still running in the incident off the network, so keys or data cannot leave and commands cannot arrive:",
+        sh("kubectl label pod {{pod}} -n {{namespace}} bulkhead.io/quarantine=true"),
+        QUARANTINE_POLICY,
+        "Then protect the way back: whoever encrypted the volume may hold credentials for the backups too.",
+        "- Remove `delete` on `volumesnapshots` and `volumesnapshotcontents` from every Role the workload's service account has, and rotate that service-account token (recreate the account).\n- Backups in object storage (Velero, Kasten): confirm object lock or immutability is on, and revoke the write credentials the cluster holds until recovery.\n- If there is any sign of access to the node ({{node}}), cordon it: `kubectl cordon {{node}}`.",
+      ),
+    },
+    {
+      phase: "ERADICATION",
+      title: "Find the entry point and the encryptor",
+      responsibleRole: "SECURITY_LEAD",
+      expectedMinutes: 60,
+      evidenceExpected: "The encryptor binary or script with its hash; how it got there; the credentials it used",
+      instructions: md(
+        "Work from the alerts for container `{{container_id}}` back to the first unusual process. Decide which it was:",
+        "- **In the image** — the encryptor is a file of `{{image}}@{{image_digest}}` (compare with `crane export`): follow the malicious-image playbook for every workload running it.\n- **Brought in at run time** — an exploited application, an exec through the API (audit log `pods/exec` on {{pod}}), or stolen credentials: follow that path and rotate what it used.\n- **From outside the cluster** — the volume's backend was reached directly (cloud console, storage API): the cloud audit log shows it, and the container was a bystander.",
+        "Check the other volumes of {{cluster}} for the ransom note's file name before declaring the scope.",
+      ),
+    },
+    {
+      phase: "RECOVERY",
+      title: "Restore the volume from the last clean snapshot",
+      responsibleRole: "DEVOPS_PRIMARY",
+      expectedMinutes: 60,
+      evidenceExpected: "The snapshot restored from, its time, and the integrity check of the restored data",
+      instructions: md(
+        "Pick the newest snapshot taken **before** the first alert, restore it into a new claim (the encrypted one stays as evidence), and check it in a scratch pod before any workload writes to it:",
+        yaml(
+          "apiVersion: v1",
+          "kind: PersistentVolumeClaim",
+          "metadata:",
+          "  name: <claim>-restored",
+          "  namespace: {{namespace}}",
+          "  annotations:",
+          '    bulkhead.io/incident: "{{incident_key}}"',
+          "spec:",
+          "  storageClassName: <same class as the original>",
+          "  accessModes: [ReadWriteOnce]",
+          "  resources:",
+          "    requests:",
+          "      storage: <same size as the original>",
+          "  dataSource:",
+          "    apiGroup: snapshot.storage.k8s.io",
+          "    kind: VolumeSnapshot",
+          "    name: <last clean snapshot>",
+        ),
+        "Mount it read-only in a scratch pod, open a sample of files and the application's own consistency check. For a StatefulSet, whose claim names are fixed, restore into the claim name it expects only after the encrypted claim's snapshot from the preservation step is confirmed `readyToUse`.",
+      ),
+    },
+    {
+      phase: "RECOVERY",
+      title: "Rebuild from a trusted image and bring the service back",
+      responsibleRole: "DEVOPS_PRIMARY",
+      expectedMinutes: 30,
+      instructions: md(
+        "Point **{{workload}}** at the restored claim, deploy it from a trusted image pinned by digest (a rebuild if the image was the way in), and scale back up:",
+        sh(
+          "kubectl set image deployment/{{workload}} -n {{namespace}} {{container_name}}=<registry>/<repository>@<trusted-digest>",
+          "kubectl scale deployment/{{workload}} -n {{namespace}} --replicas=<count from the containment step>",
+          "kubectl rollout status deployment/{{workload}} -n {{namespace}}",
+        ),
+        "Resume the suspended CronJobs last. Tell {{primary_owner}} how much data was lost (first alert minus the snapshot time) so the application owners can replay or reconcile it. Watch Bulkhead for new alerts on {{workload}} for 72 hours.",
+      ),
+    },
+    {
+      phase: "POST_INCIDENT",
+      title: "Review recovery time, data loss and notification",
+      responsibleRole: "INCIDENT_COMMANDER",
+      expectedMinutes: 60,
+      instructions: md(
+        "Within five working days, with {{primary_owner}}, {{secondary_owner}}, the security lead, legal counsel and communications:",
+        "- how much data was lost against the recovery point objective, and how long the restore took against the recovery time objective;\n- whether the data was also copied out (legal decides on notification duties);\n- snapshot schedule, immutable backups and who may delete snapshots in {{cluster}};\n- whether runtime detection raised the alarm at the first renamed file or much later.",
+        "Record findings and action items against {{incident_key}}; run a restore drill of this volume within a quarter.",
+      ),
+    },
+  ],
+};
