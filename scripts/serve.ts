@@ -22,12 +22,16 @@ const trustsProxies = env().BULKHEAD_TRUSTED_PROXY_HOPS > 0;
 const app = next({ dev: false, dir: root, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Imported once Next has set up its server environment (the route's modules expect it).
+const { directRoute, serveDirect } = await import("./direct-routes");
 
 const server = http.createServer((req, res) => {
   const peer = req.socket.remoteAddress ?? "unknown";
   const forwarded = trustsProxies ? req.headers["x-forwarded-for"] : undefined;
   req.headers["x-forwarded-for"] = forwarded ? `${String(forwarded)}, ${peer}` : peer;
-  void handle(req, res);
+  const direct = directRoute(req);
+  if (direct) void serveDirect(direct, req, res);
+  else void handle(req, res);
 });
 
 function shutdown() {

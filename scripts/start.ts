@@ -134,7 +134,8 @@ async function main() {
 
   const server = dev
     ? [nextBin, "dev", "-p", String(port)]
-    : ["--import", "tsx", path.join(root, "scripts/serve.ts")];
+    : // react-server: the direct routes import the DAL, whose modules are server-only.
+      ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/serve.ts")];
   app = spawn(process.execPath, server, {
     cwd: root,
     env: { ...env, NODE_ENV: dev ? "development" : "production" },

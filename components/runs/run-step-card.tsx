@@ -87,7 +87,16 @@ export function RunStepCard({
       ) : null}
       {controls ? (
         <div className="mt-3 flex flex-wrap items-center gap-2">
-          {offered.has("start") ? <StepButton stepId={step.id} version={step.version} action={actions.start} label={startLabel(step)} variant="primary" /> : null}
+          {offered.has("start") ? (
+            <StepButton
+              stepId={step.id}
+              version={step.version}
+              action={actions.start}
+              label={startLabel(step)}
+              variant="primary"
+              confirm={step.status === "IN_PROGRESS" ? { question: `Take this step over from ${step.assigneeName ?? "its assignee"}?`, yes: "Yes, claim it" } : undefined}
+            />
+          ) : null}
           {offered.has("complete") ? <StepButton stepId={step.id} version={step.version} action={actions.complete} label="Complete" variant="primary" /> : null}
           {EDITORS.filter((e) => offered.has(e.kind)).map((e) => (
             <Button key={e.kind} variant="secondary" aria-expanded={editing === e.kind} onClick={() => setEditing(editing === e.kind ? null : e.kind)}>

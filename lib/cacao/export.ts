@@ -4,7 +4,8 @@ import { CACAO_PHASES } from "@/lib/cacao/phases";
 import type { CacaoAgent, CacaoExternalReference, CacaoPlaybook, CacaoStep } from "@/lib/cacao/types";
 import { techniqueById } from "@/lib/domain/attack";
 import { PLAN_ROLE_DEFAULTS } from "@/lib/domain/plan-roles";
-import type { IncidentType, PlanRoleKind, PlaybookPhase, PlaybookVersionStatus } from "@/lib/generated/prisma/enums";
+import type { PlaybookStepRecord } from "@/lib/domain/playbook-steps";
+import type { IncidentType, PlanRoleKind, PlaybookVersionStatus } from "@/lib/generated/prisma/enums";
 
 /** A playbook version as the export needs it (built by the DAL from the database, or from seed data). */
 export type ExportablePlaybook = {
@@ -22,16 +23,7 @@ export type ExportablePlaybook = {
     publishedById: string | null;
     updatedAt: Date;
   };
-  steps: {
-    id: string;
-    position: number;
-    phase: PlaybookPhase;
-    title: string;
-    instructions: string;
-    responsibleRole: PlanRoleKind | null;
-    evidenceExpected: string | null;
-    expectedMinutes: number | null;
-  }[];
+  steps: PlaybookStepRecord[];
 };
 
 /** Steps without a responsible role are for whoever works the incident. */

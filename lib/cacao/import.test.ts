@@ -106,3 +106,28 @@ describe("splitPhasePrefix", () => {
     expect(splitPhasePrefix("No prefix")).toEqual({ phase: null, title: "No prefix" });
   });
 });
+
+describe("cacaoToPlaybook keeps an imported draft within what the editor accepts", () => {
+  const read = (edit: (doc: Record<string, unknown> & { workflow: Record<string, Record<string, unknown>> }) => void) => {
+    const doc = JSON.parse(fixture("manual-triage.json")) as Record<string, unknown> & { workflow: Record<string, Record<string, unknown>> };
+    edit(doc);
+    const result = readCacaoDocument(JSON.stringify(doc));
+    if (!result.ok) throw new Error(`${result.message}\n${result.problems.join("\n")}`);
+    return result.playbook;
+  };
+
+  it("caps a timeout beyond a day at 24 hours, pads too-short titles, and drops techniques outside ATT&CK for Containers", () => {
+    const playbook = read((doc) => {
+      doc.name = "IR";
+      doc.labels = ["mitre-attack:T1525", "mitre-attack:T1566"];
+      delete doc.external_references;
+      const first = Object.values(doc.workflow).find((s) => s.type === "action")!;
+      first.timeout = 10 * 24 * 60 * 60 * 1000;
+      first.name = "Go";
+    });
+    expect(playbook.title).toBe("Imported CACAO playbook: IR");
+    expect(playbook.attackTechniques).toEqual(["T1525"]);
+    expect(playbook.steps[0]!.expectedMinutes).toBe(1_440);
+    expect(playbook.steps[0]!.title).toBe("Step 1: Go");
+  });
+});

@@ -3,17 +3,13 @@ import { commandMarkdown, flowNotes } from "@/lib/cacao/import-text";
 import { splitPhasePrefix } from "@/lib/cacao/phases";
 import type { CacaoPlaybook, CacaoStep } from "@/lib/cacao/types";
 import { orderSteps, walkWorkflow } from "@/lib/cacao/workflow-graph";
+import { techniqueById } from "@/lib/domain/attack";
 import { PLAN_ROLE_DEFAULTS, PLAN_ROLE_KINDS } from "@/lib/domain/plan-roles";
+import type { PlaybookStepContent } from "@/lib/domain/playbook-steps";
 import { IncidentType, type PlanRoleKind, type PlaybookPhase } from "@/lib/generated/prisma/enums";
+import { MAX_INSTRUCTIONS } from "@/lib/validation/playbooks";
 
-export type ImportedStep = {
-  phase: PlaybookPhase;
-  title: string;
-  instructions: string;
-  responsibleRole: PlanRoleKind | null;
-  evidenceExpected: string | null;
-  expectedMinutes: number | null;
-};
+export type ImportedStep = PlaybookStepContent;
 
 export type ImportedPlaybook = {
   title: string;
@@ -30,6 +26,13 @@ const TITLE_MAX = 200;
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+// An imported draft must be editable with the same forms as any other (lib/validation/playbooks.ts):
+// what a CACAO document may hold beyond those limits is brought within them rather than refused.
+const EVIDENCE_MAX = 1_000;
+const MINUTES_MAX = 1_440;
+const titled = (text: string, fallback: string) => clip(text.length >= 3 ? text : `${fallback}${text ? `: ${text}` : ""}`, TITLE_MAX);
+const minutes = (value: number | null | undefined) => (value && value >= 1 ? Math.min(Math.round(value), MINUTES_MAX) : null);
 
 /** "Security lead", "security_lead" or "SECURITY_LEAD" as an agent name → the plan role. */
 function roleFromAgentName(name: unknown): PlanRoleKind | null {
@@ -61,7 +64,8 @@ function techniquesOf(doc: CacaoPlaybook, extension: PlaybookExtension | undefin
     if (fromUrl) found.push(fromUrl[2] ? `${fromUrl[1]!.toUpperCase()}.${fromUrl[2]}` : fromUrl[1]!.toUpperCase());
     else if (ref.external_id && TECHNIQUE.test(ref.external_id) && /att&?ck/i.test(`${ref.source ?? ""} ${ref.name}`)) found.push(ref.external_id);
   }
-  return [...new Set(found.filter((t) => TECHNIQUE.test(t)))];
+  // Only ATT&CK for Containers techniques: the library lists and edits playbooks by those.
+  return [...new Set(found.filter((t) => TECHNIQUE.test(t) && techniqueById(t)).map((t) => techniqueById(t)!.id))];
 }
 
 function toStep(doc: CacaoPlaybook, id: string, step: CacaoStep, notes: string[], index: number): ImportedStep {
@@ -82,11 +86,11 @@ function toStep(doc: CacaoPlaybook, id: string, step: CacaoStep, notes: string[]
   const timeoutMinutes = typeof step.timeout === "number" && step.timeout > 0 ? Math.ceil(step.timeout / 60_000) : null;
   return {
     phase: extension?.phase ?? named.phase ?? DEFAULT_PHASE,
-    title: clip(named.title || fallbackTitle, TITLE_MAX),
-    instructions: [...notes, ...description, ...body].join("\n\n"),
+    title: titled(named.title || fallbackTitle, `Step ${index + 1}`),
+    instructions: clip([...notes, ...description, ...body].join("\n\n"), MAX_INSTRUCTIONS),
     responsibleRole: extension ? (extension.responsible_role ?? null) : roleFromAgentName(doc.agent_definitions?.[step.agent ?? ""]?.name),
-    evidenceExpected: extension?.evidence_expected ?? null,
-    expectedMinutes: extension ? (extension.expected_minutes ?? null) : timeoutMinutes,
+    evidenceExpected: extension?.evidence_expected ? clip(extension.evidence_expected, EVIDENCE_MAX) : null,
+    expectedMinutes: minutes(extension ? extension.expected_minutes : timeoutMinutes),
   };
 }
 
@@ -108,7 +112,7 @@ export function cacaoToPlaybook(doc: CacaoPlaybook): ImportedPlaybook {
     .filter((id) => doc.workflow[id]!.type === "action" || doc.workflow[id]!.type === "playbook-action")
     .map((id, i) => toStep(doc, id, doc.workflow[id]!, notes.get(id) ?? [], i));
   return {
-    title: clip(doc.name.trim() || "Imported CACAO playbook", TITLE_MAX),
+    title: titled(doc.name.trim(), "Imported CACAO playbook"),
     description: doc.description?.trim() || null,
     incidentType: incidentTypeOf(doc, extension),
     attackTechniques: techniquesOf(doc, extension),

@@ -3,6 +3,7 @@ import { semanticProblems } from "@/lib/cacao/semantic";
 import type { CacaoPlaybook, CacaoProblem } from "@/lib/cacao/types";
 import { cacaoValidator, type CacaoValidator } from "@/lib/cacao/validator";
 import { jsonErrorPosition } from "@/lib/domain/json-error-position";
+import { MAX_STEPS } from "@/lib/validation/playbooks";
 
 /** Under Next.js's 1 MB server-action body limit; the largest genuine example is about 11 kB. */
 export const MAX_CACAO_CHARS = 900_000;
@@ -59,7 +60,11 @@ export function readCacaoDocument(text: string, validatorOverride?: CacaoValidat
   if (semantic.length) {
     return { ok: false, message: `This CACAO 2.0 playbook cannot be used: ${count(semantic.length)} in its workflow or definitions. Nothing was imported.`, problems: problemLines(semantic) };
   }
-  return { ok: true, document: playbook, playbook: cacaoToPlaybook(playbook) };
+  const imported = cacaoToPlaybook(playbook);
+  if (imported.steps.length > MAX_STEPS) {
+    return { ok: false, message: `This playbook has ${imported.steps.length} steps; Bulkhead playbooks hold at most ${MAX_STEPS}. Nothing was imported.`, problems: [] };
+  }
+  return { ok: true, document: playbook, playbook: imported };
 }
 
 const count = (n: number) => `${n} problem${n === 1 ? "" : "s"}`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
@@ -30,8 +31,17 @@ export function originFromHeaders(h: Headers): RequestOrigin {
   };
 }
 
+/** Requests that scripts/serve.ts answers without Next's handler carry their origin here. */
+const direct = new AsyncLocalStorage<RequestOrigin>();
+
+export function withRequestOrigin<T>(headers: Headers, work: () => Promise<T>): Promise<T> {
+  return direct.run(originFromHeaders(headers), work);
+}
+
 /** Where the current request came from, for the audit log; empty outside a request (scripts, tests). */
 export async function requestOrigin(): Promise<RequestOrigin> {
+  const known = direct.getStore();
+  if (known) return known;
   try {
     return originFromHeaders(await headers());
   } catch {

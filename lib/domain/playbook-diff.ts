@@ -1,17 +1,7 @@
 import { foldUnchanged, lineDiff, type DiffEntry, type DiffLine } from "@/lib/domain/line-diff";
-import type { PlanRoleKind, PlaybookPhase } from "@/lib/generated/prisma/enums";
-import { orderSteps } from "@/lib/domain/playbook-steps";
+import { orderSteps, type PlaybookStepRecord } from "@/lib/domain/playbook-steps";
 
-export type DiffableStep = {
-  id: string;
-  position: number;
-  phase: PlaybookPhase;
-  title: string;
-  instructions: string;
-  responsibleRole: PlanRoleKind | null;
-  evidenceExpected: string | null;
-  expectedMinutes: number | null;
-};
+export type DiffableStep = PlaybookStepRecord;
 
 export const COMPARED_FIELDS = ["phase", "title", "responsibleRole", "evidenceExpected", "expectedMinutes"] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];

@@ -1,6 +1,20 @@
-import type { PlaybookPhase } from "@/lib/generated/prisma/enums";
+import type { PlanRoleKind, PlaybookPhase } from "@/lib/generated/prisma/enums";
 import { PLAYBOOK_PHASES } from "@/lib/domain/playbook-labels";
 import { PLACEHOLDER_VOCABULARY, unknownPlaceholders } from "@/lib/domain/playbook-template";
+
+/** What a playbook step says, wherever it comes from (the editor, the database, a CACAO document). */
+export type PlaybookStepContent = {
+  phase: PlaybookPhase;
+  title: string;
+  /** Markdown with `{{placeholders}}`, as written (runs render it with the incident's context). */
+  instructions: string;
+  responsibleRole: PlanRoleKind | null;
+  evidenceExpected: string | null;
+  expectedMinutes: number | null;
+};
+
+/** A stored step: its content, its identity and its place in the version. */
+export type PlaybookStepRecord = PlaybookStepContent & { id: string; position: number };
 
 export type OrderedStep = { id: string; phase: PlaybookPhase; position: number };
 

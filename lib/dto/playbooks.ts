@@ -1,5 +1,6 @@
 import type { PlaybookDiff } from "@/lib/domain/playbook-diff";
-import type { IncidentType, PlanRoleKind, PlaybookPhase, PlaybookVersionStatus } from "@/lib/generated/prisma/enums";
+import type { PlaybookStepRecord } from "@/lib/domain/playbook-steps";
+import type { IncidentType, PlaybookVersionStatus } from "@/lib/generated/prisma/enums";
 
 /** An ATT&CK for Containers technique as the library shows it (name and link from lib/data/attack). */
 export type PlaybookTechniqueDto = { id: string; name: string; url: string | null };
@@ -41,17 +42,7 @@ export type PlaybookDetailDto = {
   versions: PlaybookVersionSummaryDto[];
 };
 
-export type PlaybookStepDto = {
-  id: string;
-  position: number;
-  phase: PlaybookPhase;
-  title: string;
-  /** Markdown with `{{placeholders}}`, as written (runs render it with the incident's context). */
-  instructions: string;
-  responsibleRole: PlanRoleKind | null;
-  evidenceExpected: string | null;
-  expectedMinutes: number | null;
-};
+export type PlaybookStepDto = PlaybookStepRecord;
 
 export type PlaybookVersionDto = PlaybookVersionSummaryDto & {
   playbookId: string;
