@@ -131,8 +131,9 @@ async function writeCounters(sourceId: string, pending: Counters): Promise<void>
     const { alerts, at } = pending;
     pending.alerts = 0;
     pending.at = null;
+    // updateMany: a source that no longer exists (only tests delete them) is nothing to report.
     await db()
-      .detectionSource.update({ where: { id: sourceId }, data: { lastSeenAt: at, alertCount: { increment: alerts } } })
+      .detectionSource.updateMany({ where: { id: sourceId }, data: { lastSeenAt: at, alertCount: { increment: alerts } } })
       .catch((error: unknown) => log.warn({ err: error, source: sourceId }, "detection source counters not updated"));
   }
   counters.delete(sourceId);
