@@ -1,8 +1,9 @@
 import { cn } from "@/lib/cn";
 import type { FieldChange, InstructionDiffEntry, PlaybookDiff } from "@/lib/domain/playbook-diff";
 import type { PlaybookStepView } from "@/components/playbooks/types";
+import { LineDiff } from "@/components/ui/line-diff";
 import { PHASE_LABELS, responsibleRoleLabel } from "@/lib/domain/playbook-labels";
-import type { PlanRoleKind, PlaybookPhase } from "@/lib/generated/prisma/enums";
+import type { PlanRoleKind, PlaybookPhase } from "@/lib/dto/playbooks";
 
 const FIELD_LABELS: Record<FieldChange["field"], string> = {
   phase: "Phase",
@@ -19,30 +20,9 @@ function fieldValue(change: FieldChange, value: FieldChange["from"]): string {
   return String(value);
 }
 
-const LINE_STYLES = {
-  added: "bg-emerald-50 text-emerald-900",
-  removed: "bg-red-50 text-red-900 line-through decoration-red-300",
-  unchanged: "text-slate-600",
-} as const;
-const MARKERS = { added: "+", removed: "−", unchanged: " " } as const;
-
-/** A line diff: markers and screen-reader words carry the meaning as well as the colour. */
+/** The instructions' line diff, labelled for screen readers. */
 function Lines({ entries }: { entries: InstructionDiffEntry[] }) {
-  return (
-    <ol className="overflow-x-auto rounded border border-slate-200 font-mono text-xs leading-5" aria-label="Instructions, line by line">
-      {entries.map((entry, i) =>
-        entry.kind === "skipped" ? (
-          <li key={i} className="bg-slate-50 px-3 py-0.5 italic text-slate-500">… {entry.count} unchanged line{entry.count === 1 ? "" : "s"}</li>
-        ) : (
-          <li key={i} className={cn("flex gap-2 whitespace-pre-wrap px-3", LINE_STYLES[entry.kind])} data-kind={entry.kind}>
-            <span aria-hidden className="select-none text-slate-400">{MARKERS[entry.kind]}</span>
-            <span className="sr-only">{entry.kind === "unchanged" ? "" : `${entry.kind}: `}</span>
-            <span>{entry.text || " "}</span>
-          </li>
-        ),
-      )}
-    </ol>
-  );
+  return <LineDiff entries={entries} label="Instructions, line by line" className="rounded border border-slate-200" />;
 }
 
 function WholeStep({ step, kind }: { step: PlaybookStepView; kind: "added" | "removed" }) {

@@ -1,4 +1,4 @@
-import type { DetectionSourceKind, FalcoPriority } from "@/lib/generated/prisma/enums";
+import type { DetectionSourceKind, FalcoPriority } from "@/lib/dto/detection-sources";
 
 // Ready-to-paste configuration for a newly issued token. The ingest endpoint and header are the
 // DESIGN.md contract: `POST /api/ingest/falco` with `Authorization: Bearer <token>`.

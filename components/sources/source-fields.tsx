@@ -1,6 +1,6 @@
 import { Field, inputClasses } from "@/components/ui/field";
 import { PRIORITY_OPTIONS } from "@/components/sources/types";
-import type { FalcoPriority } from "@/lib/generated/prisma/enums";
+import type { FalcoPriority } from "@/lib/dto/detection-sources";
 
 /** The datalist of the plan's clusters that default-cluster inputs suggest from. */
 export const CLUSTER_LIST_ID = "source-cluster-names";

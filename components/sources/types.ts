@@ -1,6 +1,6 @@
-import type { IssuedSourceTokenDto } from "@/lib/dto/detection-sources";
+import type { DetectionSourceKind, FalcoPriority, IssuedSourceTokenDto } from "@/lib/dto/detection-sources";
+import { FALCO_PRIORITY_NAMES } from "@/lib/domain/falco/priority-names";
 import type { ActionResult, ActionState, FormAction } from "@/lib/form-state";
-import type { DetectionSourceKind, FalcoPriority } from "@/lib/generated/prisma/enums";
 
 export type { ActionState, FormAction };
 
@@ -23,16 +23,7 @@ export const KIND_OPTIONS: { value: DetectionSourceKind; label: string }[] = [
 ];
 
 /** Falco's priorities, most severe first, as Falco itself spells them. */
-export const PRIORITY_LABELS: Record<FalcoPriority, string> = {
-  EMERGENCY: "Emergency",
-  ALERT: "Alert",
-  CRITICAL: "Critical",
-  ERROR: "Error",
-  WARNING: "Warning",
-  NOTICE: "Notice",
-  INFORMATIONAL: "Informational",
-  DEBUG: "Debug",
-};
+export const PRIORITY_LABELS = FALCO_PRIORITY_NAMES;
 
 export const PRIORITY_OPTIONS = (Object.keys(PRIORITY_LABELS) as FalcoPriority[]).map((value) => ({
   value,

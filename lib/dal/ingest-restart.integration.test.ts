@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
 import { parseFalcoBody } from "@/lib/domain/falco/parse-body";
@@ -85,7 +85,8 @@ beforeAll(async () => {
      VALUES ('restart-source', 'falco-restart', 'FALCO', $1, $2, 'prod-eu', 'WARNING', now())`,
     [createHash("sha256").update(TOKEN).digest("hex"), TOKEN.slice(0, 8)],
   );
-  process.env.DATABASE_URL = server.url;
+  // The app's modules read their database from the environment: point them at this server.
+  vi.stubEnv("DATABASE_URL", server.url);
   prisma = await import("@/lib/db");
   dal = await import("@/lib/dal/ingest");
   route = await import("@/app/api/ingest/falco/route");

@@ -3,7 +3,7 @@ import { createPrismaClient } from "@/lib/db";
 import { getPlanReadiness } from "@/lib/dal/readiness";
 import type { Actor } from "@/lib/domain/roles";
 import { seedDemo } from "@/prisma/seed";
-import { makeActor, resetAllTables, testDb } from "@/tests/support/db";
+import { makeActor, resetAllTables, testDatabaseUrl, testDb } from "@/tests/support/db";
 
 // The route handler's session lookup needs a request; the tests say who is signed in instead.
 const signedIn = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -16,7 +16,7 @@ let manager: Actor;
 
 beforeEach(async () => {
   await resetAllTables();
-  const prisma = createPrismaClient(process.env.DATABASE_URL!, 2);
+  const prisma = createPrismaClient(testDatabaseUrl(), 2);
   try {
     const result = await seedDemo(prisma, {});
     if (!result.seeded) throw new Error(result.reason);

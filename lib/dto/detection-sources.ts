@@ -1,5 +1,8 @@
 import type { DetectionSourceKind, FalcoPriority } from "@/lib/generated/prisma/enums";
 
+// Components take the enum types from here, not from the generated client.
+export type { DetectionSourceKind, FalcoPriority };
+
 /** Revoked is final (a new source replaces it); inactive is a source switched off outside this page. */
 export type DetectionSourceStatus = "active" | "inactive" | "revoked";
 

@@ -1,6 +1,9 @@
 import type { PlaybookDiff } from "@/lib/domain/playbook-diff";
 import type { PlaybookStepRecord } from "@/lib/domain/playbook-steps";
-import type { IncidentType, PlaybookVersionStatus } from "@/lib/generated/prisma/enums";
+import type { IncidentType, PlanRoleKind, PlaybookPhase, PlaybookVersionStatus } from "@/lib/generated/prisma/enums";
+
+// Components take the enum types from here, not from the generated client.
+export type { PlanRoleKind, PlaybookPhase };
 
 /** An ATT&CK for Containers technique as the library shows it (name and link from lib/data/attack). */
 export type PlaybookTechniqueDto = { id: string; name: string; url: string | null };

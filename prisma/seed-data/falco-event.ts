@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FalcoPriority, Prisma } from "@/lib/generated/prisma/client";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
+import { FALCO_PRIORITY_NAMES } from "@/lib/domain/falco/priority-names";
 
 // Builds demo alerts in the shape falcosidekick forwards them (its payload field order: uuid,
 // output, priority, rule, time, output_fields, source, tags, hostname), so the demo data looks
@@ -42,16 +43,7 @@ export type FalcoEventSpec = {
   fdNameIs?: "file" | "connection";
 };
 
-const PRIORITY_TEXT: Record<FalcoPriority, string> = {
-  EMERGENCY: "Emergency",
-  ALERT: "Alert",
-  CRITICAL: "Critical",
-  ERROR: "Error",
-  WARNING: "Warning",
-  NOTICE: "Notice",
-  INFORMATIONAL: "Informational",
-  DEBUG: "Debug",
-};
+const PRIORITY_TEXT = FALCO_PRIORITY_NAMES;
 
 // Falco appends the container and Kubernetes context to every rule's output.
 const CONTEXT_PAIRS: [string, string][] = [

@@ -7,10 +7,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 let client: PrismaClient | undefined;
 
-export function testDb(): PrismaClient {
+/** The database the test command migrated for this run (the harness sets DATABASE_URL). */
+export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run integration tests through `npm test` or vitest's integration project");
-  client ??= createPrismaClient(url, 4);
+  return url;
+}
+
+export function testDb(): PrismaClient {
+  client ??= createPrismaClient(testDatabaseUrl(), 4);
   return client;
 }
 

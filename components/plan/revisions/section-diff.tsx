@@ -1,13 +1,5 @@
 import type { SectionDiff } from "@/lib/domain/plan-text";
-import { cn } from "@/lib/cn";
-
-const LINE_STYLES = {
-  added: "bg-emerald-50 text-emerald-900",
-  removed: "bg-red-50 text-red-900 line-through decoration-red-300",
-  unchanged: "text-slate-600",
-} as const;
-
-const MARKERS = { added: "+", removed: "−", unchanged: " " } as const;
+import { LineDiff } from "@/components/ui/line-diff";
 
 /**
  * A section-by-section line diff: added lines green, removed lines red, long unchanged stretches
@@ -29,23 +21,7 @@ export function SectionDiffView({ diffs, against }: { diffs: SectionDiff[]; agai
               <span className="text-emerald-700">+{diff.added}</span> <span className="text-red-700">−{diff.removed}</span>
             </span>
           </h3>
-          <ol className="overflow-x-auto font-mono text-xs leading-5">
-            {diff.entries.map((entry, i) =>
-              entry.kind === "skipped" ? (
-                <li key={i} className="bg-slate-50 px-3 py-0.5 italic text-slate-500">
-                  … {entry.count} unchanged line{entry.count === 1 ? "" : "s"}
-                </li>
-              ) : (
-                <li key={i} className={cn("flex gap-2 whitespace-pre-wrap px-3", LINE_STYLES[entry.kind])} data-kind={entry.kind}>
-                  <span aria-hidden className="select-none text-slate-400">
-                    {MARKERS[entry.kind]}
-                  </span>
-                  <span className="sr-only">{entry.kind === "unchanged" ? "" : `${entry.kind}: `}</span>
-                  <span>{entry.text || " "}</span>
-                </li>
-              ),
-            )}
-          </ol>
+          <LineDiff entries={diff.entries} />
         </section>
       ))}
       {unchanged.length > 0 ? (
