@@ -26,6 +26,28 @@ describe("the audit hash chain", () => {
     expect(await verifyAuditChainUnchecked()).toEqual({ ok: true, checked: 40 });
   });
 
+  it("hashes in the database exactly as the verifier does, whatever the text holds", async () => {
+    const actor = await makeActor("IR_MANAGER");
+    const awkward = ["it's", 'quote " and backslash \\', "line\nbreak\ttab", "ünïcödé ✓ 🚨", '"seq":"1"', "$1 $$ E'\\n'", ""];
+    for (const [i, text] of awkward.entries()) {
+      await testDb().$transaction((tx) =>
+        appendAuditEvent(tx, {
+          actor,
+          action: `test.${text}`,
+          targetId: text,
+          before: { text, list: [text, 1.5, true, null], big: 12345678901234567890n },
+          after: { i, at: new Date(Date.UTC(2026, 10, 28, 12, 0, i)), nested: { [text]: text } },
+          origin: { ip: "203.0.113.9", userAgent: text, requestId: `req-${i}` },
+        }),
+      );
+    }
+    const rows = await testDb().auditEvent.findMany({ orderBy: { seq: "asc" }, select: { targetId: true, userAgent: true, before: true } });
+    expect(rows.map((r) => r.targetId)).toEqual(awkward);
+    expect(rows.map((r) => r.userAgent)).toEqual(awkward);
+    expect(rows[1]!.before).toEqual({ text: awkward[1], list: [awkward[1], 1.5, true, null], big: "12345678901234567890" });
+    expect(await verifyAuditChainUnchecked()).toEqual({ ok: true, checked: awkward.length });
+  });
+
   it("leaves no audit row when the change it belongs to rolls back", async () => {
     const actor = await makeActor("ADMIN");
     await expect(

@@ -3,8 +3,9 @@ import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FalcoPriority, Severity } from "@/lib/generated/prisma/enums";
-import { newRowId } from "@/lib/dal/ingest-rows";
-import { newBatchCache, openIncident, type IncidentState, type InsertedAlert } from "@/lib/dal/ingest-incident-open";
+import { newRowId } from "@/lib/dal/row-id";
+import { newBatchCache, openIncident, type BatchCache, type IncidentState, type InsertedAlert } from "@/lib/dal/ingest-incident-open";
+import { queryInTransaction, statement, type SqlStatement } from "@/lib/dal/sql-statement";
 import { attackFromTags, correlationKey, priorityAtLeast, severityForPriority, tacticsInMatrixOrder, worseSeverity } from "@/lib/domain/falco/classify";
 import { incidentKey } from "@/lib/domain/incident-status";
 
@@ -17,7 +18,9 @@ export type { InsertedAlert } from "@/lib/dal/ingest-incident-open";
 //
 // Set-based: whatever the number of workloads in the flush, one statement locks their keys (with
 // the insert), one reads their open incidents, and one each writes alert links, incident totals and
-// timeline entries.
+// timeline entries. The statements are prepared statements (lib/dal/sql-statement.ts) that the
+// ingest flush sends pipelined (ingest-store.ts); what correlation needs of the database goes
+// through a CorrelationStore, which is either a Prisma transaction or that flush.
 
 /**
  * Two-key advisory locks (class, id) are a key space of their own: the audit chain and the seed use
@@ -37,18 +40,37 @@ function keyOf(alert: InsertedAlert): string {
 
 /**
  * The advisory locks a flush must hold before correlating these alerts, as SQL that takes them in
- * ascending order (ingest-flush.ts takes them before inserting, so every flush locks workload keys
- * first and dedup-key index entries second: one global order).
+ * ascending order from `$param` (ingest-store.ts takes them before inserting, so every flush locks
+ * workload keys first and dedup-key index entries second: one global order), and that parameter.
  */
-export function correlationLocksSql(alerts: readonly InsertedAlert[]): Prisma.Sql {
+export function correlationLocks(alerts: readonly InsertedAlert[], param: string): { sql: string; ids: string } {
   const ids = [...new Set(alerts.filter((a) => a.security).map((a) => lockId(keyOf(a))))].sort((a, b) => a - b);
-  return Prisma.sql`SELECT count(pg_advisory_xact_lock(${CORRELATION_LOCK_CLASS}::int, k)) AS n FROM (SELECT unnest(${`{${ids.join(",")}}`}::int[]) AS k ORDER BY 1) AS ordered`;
+  return {
+    sql: `SELECT count(pg_advisory_xact_lock(${CORRELATION_LOCK_CLASS}, k)) AS n FROM (SELECT unnest(${param}::int[]) AS k ORDER BY 1) AS ordered`,
+    ids: `{${ids.join(",")}}`,
+  };
+}
+
+/** The correlation keys of the flush's security alerts: the open incidents a flush reads. */
+export function correlationKeys(alerts: readonly InsertedAlert[]): string[] {
+  return [...new Set(alerts.filter((a) => a.security).map(keyOf))];
 }
 
 export type CorrelationOptions = { minIncidentPriority: FalcoPriority; windowMinutes: number; now: Date };
 export type CorrelationResult = { opened: string[]; joined: string[]; /** Alert id → key of the incident it joined or opened. */ incidentOf: Map<string, string> };
 
-type IncidentRow = { id: string; number: number; severity: Severity; attackTechniques: string[]; attackTactics: string[]; firstAlertAt: Date; lastAlertAt: Date; correlationKey: string };
+/** An open incident as openIncidentsSql reads it; times in epoch milliseconds, which read the same through either driver. */
+export type IncidentRow = { id: string; number: number; severity: Severity; attackTechniques: string[]; attackTactics: string[]; firstAlertMs: number; lastAlertMs: number; correlationKey: string };
+
+/** What correlation asks of the database: a Prisma transaction (transactionStore), or the ingest flush's own (ingest-store.ts). */
+export type CorrelationStore = {
+  /** The open incidents of these keys that could take an alert between `from` and `to`, latest first, row-locked. */
+  openIncidents(keys: string[], from: Date, to: Date): Promise<IncidentRow[]>;
+  openIncident: (cache: BatchCache, alert: InsertedAlert, key: string, now: Date) => ReturnType<typeof openIncident>;
+  earlierUnattached(alert: InsertedAlert, windowMs: number, exclude: Set<string>): Promise<InsertedAlert[]>;
+  /** The flush's writes, in order. */
+  write(statements: SqlStatement[]): Promise<void>;
+};
 type TimelineRow = { id: string; incidentId: string; kind: "ALERT" | "OWNERS"; at: string; message: string; data: unknown };
 
 function within(state: IncidentState, at: Date, windowMs: number): boolean {
@@ -56,14 +78,18 @@ function within(state: IncidentState, at: Date, windowMs: number): boolean {
 }
 
 /** The open incidents of these keys that could take an alert between `from` and `to`, row-locked so a concurrent close waits for this flush. */
-async function openIncidents(tx: Tx, keys: string[], from: Date, to: Date): Promise<IncidentRow[]> {
-  return tx.$queryRaw<IncidentRow[]>`
-    SELECT id, number, severity::text AS severity, "attackTechniques", "attackTactics", "firstAlertAt", "lastAlertAt", "correlationKey"
-    FROM "Incident"
-    WHERE "correlationKey" IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
-      AND status <> 'CLOSED' AND "lastAlertAt" >= ${from.toISOString()}::timestamp AND "firstAlertAt" <= ${to.toISOString()}::timestamp
-    ORDER BY "lastAlertAt" DESC
-    FOR UPDATE`;
+export function openIncidentsStatement(keys: string[], from: Date, to: Date): SqlStatement {
+  return statement(
+    "ingest.open-incidents",
+    `SELECT id, number, severity::text AS severity, "attackTechniques", "attackTactics", "correlationKey",
+       (extract(epoch FROM "firstAlertAt") * 1000)::float8 AS "firstAlertMs", (extract(epoch FROM "lastAlertAt") * 1000)::float8 AS "lastAlertMs"
+     FROM "Incident"
+     WHERE "correlationKey" IN (SELECT json_array_elements_text($1::json))
+       AND status <> 'CLOSED' AND "lastAlertAt" >= $2::timestamp AND "firstAlertAt" <= $3::timestamp
+     ORDER BY "lastAlertAt" DESC
+     FOR UPDATE`,
+    [JSON.stringify(keys), from.toISOString(), to.toISOString()],
+  );
 }
 
 /**
@@ -126,9 +152,21 @@ function stateOf(row: IncidentRow): IncidentState {
     severity: row.severity,
     techniques: new Set(row.attackTechniques),
     tactics: new Set(row.attackTactics),
-    firstAlertAt: row.firstAlertAt,
-    lastAlertAt: row.lastAlertAt,
+    firstAlertAt: new Date(row.firstAlertMs),
+    lastAlertAt: new Date(row.lastAlertMs),
     alertIds: [],
+  };
+}
+
+/** Correlation inside a Prisma transaction. */
+export function transactionStore(tx: Tx): CorrelationStore {
+  return {
+    openIncidents: (keys, from, to) => queryInTransaction<IncidentRow>(tx, openIncidentsStatement(keys, from, to)),
+    openIncident: (cache, alert, key, now) => openIncident(tx, cache, alert, key, now),
+    earlierUnattached: (alert, windowMs, exclude) => earlierUnattached(tx, alert, windowMs, exclude),
+    write: async (statements) => {
+      for (const s of statements) await queryInTransaction(tx, s);
+    },
   };
 }
 
@@ -137,7 +175,7 @@ function stateOf(row: IncidentRow): IncidentState {
  * correlationLocksSql for them until commit, so concurrent flushes about one workload take turns
  * and never open two incidents for it.
  */
-export async function correlateAlerts(tx: Tx, alerts: readonly InsertedAlert[], options: CorrelationOptions): Promise<CorrelationResult> {
+export async function correlateAlerts(store: CorrelationStore, alerts: readonly InsertedAlert[], options: CorrelationOptions): Promise<CorrelationResult> {
   const windowMs = options.windowMinutes * 60_000;
   const groups = new Map<string, InsertedAlert[]>();
   for (const alert of alerts) {
@@ -151,7 +189,7 @@ export async function correlateAlerts(tx: Tx, alerts: readonly InsertedAlert[], 
   if (groups.size === 0) return { opened: [], joined: [], incidentOf };
 
   const times = alerts.map((a) => a.eventTime.getTime());
-  const loaded = await openIncidents(tx, [...groups.keys()], new Date(Math.min(...times) - windowMs), new Date(Math.max(...times) + windowMs));
+  const loaded = await store.openIncidents([...groups.keys()], new Date(Math.min(...times) - windowMs), new Date(Math.max(...times) + windowMs));
   const byKey = new Map<string, IncidentState[]>();
   for (const row of loaded) byKey.set(row.correlationKey, [...(byKey.get(row.correlationKey) ?? []), stateOf(row)]);
 
@@ -184,7 +222,7 @@ export async function correlateAlerts(tx: Tx, alerts: readonly InsertedAlert[], 
         unattached.push(alert);
         continue;
       }
-      const { state, owners } = await openIncident(tx, cache, alert, key, options.now);
+      const { state, owners } = await store.openIncident(cache, alert, key, options.now);
       states.push(state);
       current = state;
       fold(state, alert);
@@ -194,7 +232,7 @@ export async function correlateAlerts(tx: Tx, alerts: readonly InsertedAlert[], 
       // Just after the ALERT entry that opened the incident, so the timeline reads in that order.
       followUps.push(entry(state, "OWNERS", new Date(options.now.getTime() + 1), owners.message, owners.data));
 
-      const earlier = [...unattached.filter((a) => within(state, a.eventTime, windowMs)), ...(await earlierUnattached(tx, alert, windowMs, flushIds))];
+      const earlier = [...unattached.filter((a) => within(state, a.eventTime, windowMs)), ...(await store.earlierUnattached(alert, windowMs, flushIds))];
       unattached = unattached.filter((a) => !earlier.includes(a));
       if (earlier.length === 0) continue;
       const before = state.severity;
@@ -207,20 +245,16 @@ export async function correlateAlerts(tx: Tx, alerts: readonly InsertedAlert[], 
       followUps.push(entry(state, "ALERT", at, earlierMessage(earlier, before !== state.severity ? before : null, state.severity), { alertIds: earlier.slice(0, 100).map((a) => a.id), count: earlier.length }));
     }
   }
-  await writeCorrelation(tx, [...touched.values()], [...timeline, ...followUps], options.now);
+  await store.write(correlationWrites([...touched.values()], [...timeline, ...followUps], options.now));
 
   const keys = (isNew: boolean) => [...touched.values()].filter((s) => s.isNew === isNew).sort((a, b) => a.number - b.number).map((s) => incidentKey(s.number));
   return { opened: keys(true), joined: keys(false), incidentOf };
 }
 
 /** Alert links, incident totals and timeline entries of the flush: one statement each. */
-async function writeCorrelation(tx: Tx, touched: IncidentState[], timeline: TimelineRow[], now: Date): Promise<void> {
-  if (touched.length === 0) return;
+function correlationWrites(touched: IncidentState[], timeline: TimelineRow[], now: Date): SqlStatement[] {
+  if (touched.length === 0) return [];
   const links = touched.flatMap((s) => s.alertIds.map((id) => ({ id, incident: s.id })));
-  await tx.$executeRaw`
-    UPDATE "Alert" AS a SET "incidentId" = v.incident
-    FROM json_to_recordset(${JSON.stringify(links)}::json) AS v(id text, incident text)
-    WHERE a.id = v.id`;
   const totals = touched.map((s) => {
     const raised = s.severity !== s.loadedSeverity;
     return {
@@ -236,17 +270,36 @@ async function writeCorrelation(tx: Tx, touched: IncidentState[], timeline: Time
       bump: raised && !s.isNew ? 1 : 0,
     };
   });
-  await tx.$executeRaw`
-    UPDATE "Incident" AS i
-    SET "alertCount" = i."alertCount" + v.added, "firstAlertAt" = v.first, "lastAlertAt" = v.last,
-        "attackTechniques" = v.techniques, "attackTactics" = v.tactics, severity = v.severity::"Severity",
-        version = i.version + v.bump, "updatedAt" = ${now.toISOString()}::timestamp
-    FROM json_to_recordset(${JSON.stringify(totals)}::json)
-      AS v(id text, added int, first timestamp, last timestamp, techniques text[], tactics text[], severity text, bump int)
-    WHERE i.id = v.id`;
-  if (timeline.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "TimelineEntry" (id, "incidentId", kind, at, message, data)
-    SELECT v.id, v."incidentId", v.kind::"TimelineKind", v.at, v.message, v.data
-    FROM json_to_recordset(${JSON.stringify(timeline)}::json) AS v(id text, "incidentId" text, kind text, at timestamp, message text, data jsonb)`;
+  const statements = [
+    statement(
+      "ingest.link-alerts",
+      `UPDATE "Alert" AS a SET "incidentId" = v.incident
+       FROM json_to_recordset($1::json) AS v(id text, incident text)
+       WHERE a.id = v.id`,
+      [JSON.stringify(links)],
+    ),
+    statement(
+      "ingest.incident-totals",
+      `UPDATE "Incident" AS i
+       SET "alertCount" = i."alertCount" + v.added, "firstAlertAt" = v.first, "lastAlertAt" = v.last,
+           "attackTechniques" = v.techniques, "attackTactics" = v.tactics, severity = v.severity::"Severity",
+           version = i.version + v.bump, "updatedAt" = $2::timestamp
+       FROM json_to_recordset($1::json)
+         AS v(id text, added int, first timestamp, last timestamp, techniques text[], tactics text[], severity text, bump int)
+       WHERE i.id = v.id`,
+      [JSON.stringify(totals), now.toISOString()],
+    ),
+  ];
+  if (timeline.length > 0) {
+    statements.push(
+      statement(
+        "ingest.timeline",
+        `INSERT INTO "TimelineEntry" (id, "incidentId", kind, at, message, data)
+         SELECT v.id, v."incidentId", v.kind::"TimelineKind", v.at, v.message, v.data
+         FROM json_to_recordset($1::json) AS v(id text, "incidentId" text, kind text, at timestamp, message text, data jsonb)`,
+        [JSON.stringify(timeline)],
+      ),
+    );
+  }
+  return statements;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InsertedAlert } from "@/lib/dal/ingest-incident-open";
+import { newRowId } from "@/lib/dal/row-id";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
 import type { BodyEntry } from "@/lib/domain/falco/parse-body";
@@ -11,18 +11,9 @@ import type { IngestResult } from "@/lib/validation/ingest";
 // the per-event work (normalising, dedup key, JSON for the INSERT) happens here, on the request,
 // so that the flush transaction does nothing per event but hand PostgreSQL one JSON document.
 
-let sequence = 0;
-const processTag = randomBytes(4).toString("hex");
-
-/** A collision-resistant id in the shape of the cuids Prisma gives other rows (rows inserted in bulk by SQL get theirs here). */
-export function newRowId(): string {
-  sequence = (sequence + 1) % 36 ** 4;
-  return `c${Date.now().toString(36)}${sequence.toString(36).padStart(4, "0")}${processTag}${randomBytes(5).toString("hex")}`;
-}
-
 export type PreparedAlert = {
   dedupKey: string;
-  /** The row as `json_to_recordset` in the INSERT reads it (ingest-flush.ts). */
+  /** The row as `json_to_recordset` in the INSERT reads it (ingest-store.ts). */
   json: string;
   /** What correlation needs to know of the alert if it is inserted. */
   alert: InsertedAlert;

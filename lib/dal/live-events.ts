@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { queryInTransaction, statement, type SqlStatement } from "@/lib/dal/sql-statement";
 
 /** The one PostgreSQL channel every instance listens on; payloads carry ids only. */
 export const LIVE_CHANNEL = "bulkhead_live";
@@ -34,16 +35,22 @@ export type LiveEventInput = {
  * client resume with `Last-Event-ID` — an id below the last one it saw can never commit later.
  */
 export async function appendLiveEvent(tx: Tx, input: LiveEventInput): Promise<bigint> {
+  const rows = await queryInTransaction<{ id: bigint | string }>(tx, liveEventStatement(input));
+  return BigInt(rows[0]!.id);
+}
+
+/** appendLiveEvent's one statement, for a caller that sends its statements itself (the ingest flush); the same rule: last. */
+export function liveEventStatement(input: LiveEventInput): SqlStatement {
   // One round trip: the lock is taken before the row (and its id) exists, NOTIFY names the id.
   // (pg_notify returns void, which the driver cannot read: it is cast to text and ignored.)
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`
-    WITH locked AS (SELECT pg_advisory_xact_lock(${LIVE_EVENT_LOCK}::bigint)),
-         event AS (
-           INSERT INTO "LiveEvent" ("topic", "kind", "entityId", "actorId", "data")
-           SELECT ${input.topic}, ${input.kind}, ${input.entityId ?? null}, ${input.actorId ?? null},
-                  ${input.data === undefined ? null : JSON.stringify(input.data)}::jsonb
-             FROM locked
-           RETURNING "id")
-    SELECT "id", pg_notify(${LIVE_CHANNEL}, "id"::text || ':' || ${input.topic})::text AS "notified" FROM event`;
-  return rows[0]!.id;
+  return statement(
+    "live.append",
+    `WITH locked AS (SELECT pg_advisory_xact_lock(${LIVE_EVENT_LOCK}::bigint)),
+          event AS (
+            INSERT INTO "LiveEvent" ("topic", "kind", "entityId", "actorId", "data")
+            SELECT $1, $2, $3, $4, $5::jsonb FROM locked
+            RETURNING "id")
+     SELECT "id", pg_notify('${LIVE_CHANNEL}', "id"::text || ':' || $1)::text AS "notified" FROM event`,
+    [input.topic, input.kind, input.entityId ?? null, input.actorId ?? null, input.data === undefined ? null : JSON.stringify(input.data)],
+  );
 }

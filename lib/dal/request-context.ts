@@ -6,6 +6,9 @@ import { env } from "@/lib/env";
 
 export type RequestOrigin = { ip: string | null; userAgent: string | null; requestId: string | null };
 
+/** Request headers by (lower-case) name: a Fetch `Headers`, or Node's incoming headers behind the same getter. */
+export type HeaderSource = { get(name: string): string | null };
+
 const NO_ORIGIN: RequestOrigin = { ip: null, userAgent: null, requestId: null };
 
 /**
@@ -13,7 +16,7 @@ const NO_ORIGIN: RequestOrigin = { ip: null, userAgent: null, requestId: null };
  * X-Forwarded-For, so the last entry is the direct peer; each trusted proxy in front adds one
  * more. Entries further left are whatever the client claimed and are ignored.
  */
-export function clientAddress(h: Headers): string | null {
+export function clientAddress(h: HeaderSource): string | null {
   const hops = (h.get("x-forwarded-for") ?? "")
     .split(",")
     .map((part) => part.trim())
@@ -23,7 +26,7 @@ export function clientAddress(h: Headers): string | null {
   return address?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "") ?? null;
 }
 
-export function originFromHeaders(h: Headers): RequestOrigin {
+export function originFromHeaders(h: HeaderSource): RequestOrigin {
   return {
     ip: clientAddress(h),
     userAgent: h.get("user-agent")?.slice(0, 400) ?? null,
@@ -34,7 +37,7 @@ export function originFromHeaders(h: Headers): RequestOrigin {
 /** Requests that scripts/serve.ts answers without Next's handler carry their origin here. */
 const direct = new AsyncLocalStorage<RequestOrigin>();
 
-export function withRequestOrigin<T>(headers: Headers, work: () => Promise<T>): Promise<T> {
+export function withRequestOrigin<T>(headers: HeaderSource, work: () => Promise<T>): Promise<T> {
   return direct.run(originFromHeaders(headers), work);
 }
 

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   auditEventHash,
+  auditHashText,
   canonicalJson,
   GENESIS_HASH,
   verifyChainSegment,
@@ -34,6 +36,42 @@ function chain(length: number): AuditChainRow[] {
   }
   return rows;
 }
+
+describe("auditHashText", () => {
+  const fields: AuditHashFields = {
+    seq: 1234n,
+    at: new Date(Date.UTC(2026, 10, 28, 12, 0, 0, 7)),
+    actorId: null,
+    actorEmail: "source:falco-prod",
+    actorRole: null,
+    action: "alerts.ingest",
+    outcome: "SUCCESS",
+    targetType: "DetectionSource",
+    targetId: "src-1",
+    before: null,
+    after: { accepted: 3, note: 'quote " backslash \\ newline \n seq "seq":"1" ünïcödé ✓' },
+    ip: "10.0.0.7",
+    userAgent: null,
+    requestId: "req-1",
+  };
+
+  it("splits the covered text where the sequence number goes, so SQL can finish it", () => {
+    const { head, tail } = auditHashText(fields);
+    const covered = canonicalJson({ ...fields, seq: fields.seq.toString(), at: fields.at.toISOString() });
+    expect(`${head}1234${tail}`).toBe(covered);
+    expect(head.endsWith('"seq":"')).toBe(true);
+  });
+
+  it("hashes exactly as sha256(prevHash, newline, canonical fields)", () => {
+    const covered = canonicalJson({ ...fields, seq: "1234", at: fields.at.toISOString() });
+    const expected = createHash("sha256").update(`${GENESIS_HASH}\n${covered}`).digest("hex");
+    expect(auditEventHash(GENESIS_HASH, fields)).toBe(expected);
+  });
+
+  it("refuses a value that holds the stand-in for the sequence number (a NUL, which jsonb cannot store anyway)", () => {
+    expect(() => auditHashText({ ...fields, after: { seq: "\u0000" } })).toThrow(/NUL/);
+  });
+});
 
 describe("canonicalJson", () => {
   it("does not depend on key order, as jsonb reorders keys", () => {

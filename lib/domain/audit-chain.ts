@@ -41,10 +41,17 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** sha256 over the predecessor's hash and exactly the fields above (a row's id and own hash excluded). */
-export function auditEventHash(prevHash: string, f: AuditHashFields): string {
+/** Stands in for the sequence number while the covered text is built; no stored field can hold a NUL. */
+const SEQ_MARK = "\u0000";
+
+/**
+ * The canonical text an event's hash covers, split where its sequence number goes: an append that
+ * runs as SQL (lib/dal/audit.ts) learns the number only when it reads its predecessor, in the
+ * database, and joins head + seq + tail there. `head` ends inside the quotes of `"seq":"…"`.
+ */
+export function auditHashText(f: Omit<AuditHashFields, "seq">): { head: string; tail: string } {
   const covered = {
-    seq: f.seq.toString(),
+    seq: SEQ_MARK,
     at: f.at.toISOString(),
     actorId: f.actorId,
     actorEmail: f.actorEmail,
@@ -59,7 +66,15 @@ export function auditEventHash(prevHash: string, f: AuditHashFields): string {
     userAgent: f.userAgent,
     requestId: f.requestId,
   };
-  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(covered)).digest("hex");
+  const parts = canonicalJson(covered).split(`"seq":${JSON.stringify(SEQ_MARK)}`);
+  if (parts.length !== 2) throw new Error("an audited value holds a NUL character");
+  return { head: `${parts[0]}"seq":"`, tail: `"${parts[1]}` };
+}
+
+/** sha256 over the predecessor's hash and exactly the fields above (a row's id and own hash excluded). */
+export function auditEventHash(prevHash: string, f: AuditHashFields): string {
+  const { head, tail } = auditHashText(f);
+  return createHash("sha256").update(prevHash).update("\n").update(`${head}${f.seq.toString()}${tail}`).digest("hex");
 }
 
 export type ChainBreak = {
