@@ -1,12 +1,5 @@
-// Runs once when a server instance starts: invalid configuration stops it before it takes traffic
-// (Next only logs an error thrown here and would go on serving, so exit explicitly).
+// Runs once when a server instance starts. The check is Node-only (it may end the process), so it
+// is imported only on the Node runtime, where Next leaves it out of the Edge build.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("@/lib/env");
-  try {
-    env();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("@/lib/config-check")).refuseBadConfiguration();
 }

@@ -213,6 +213,10 @@ async function storePipelined(plan: FlushPlan): Promise<FlushOutcome | null> {
   const client = await ingestPool().connect();
   let lost = false;
   let open = true;
+  // In pipeline mode a socket that dies mid-flush errors the client itself as well as its queries:
+  // without a listener that would end the process. The connection is dropped at release.
+  const onError = () => (lost = true);
+  client.on("error", onError);
   try {
     const results = await pipelined(client, first);
     const stored = results[2]!.rows[0] as Inserted;
@@ -234,6 +238,7 @@ async function storePipelined(plan: FlushPlan): Promise<FlushOutcome | null> {
   } finally {
     // A failed COMMIT batch ended the transaction already; anything else still holds it open.
     if (open && !lost) await client.query("ROLLBACK").catch(() => (lost = true));
+    client.off("error", onError);
     client.release(lost);
   }
 }
