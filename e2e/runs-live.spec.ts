@@ -140,6 +140,8 @@ test("a conflicting edit is refused with who changed the step, and nothing is ov
     await isolateB.getByRole("button", { name: "Save notes" }).click();
     await expect(isolateB.getByTestId("form-message")).toContainText("was changed by Alice Conflict");
     await expect(isolateB.getByTestId("form-message")).toContainText("your change was not applied");
+    // When, in the viewer's own time zone, with UTC on hover.
+    await expect(isolateB.getByTestId("form-message").locator("time")).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
     await expect(isolateB.getByRole("textbox", { name: /^Notes/ })).toHaveValue("Bob: NetworkPolicy deny-all applied at 10:02.");
     const { rows } = await db.query<{ notes: string }>(
       `SELECT s."notes" FROM "RunStep" s JOIN "PlaybookRun" r ON r."id" = s."runId" WHERE r."id" = $1 AND s."title" = 'Isolate the pod'`,

@@ -12,7 +12,7 @@ export type { ActionResult, ActionState } from "@/lib/form-state";
  * Turns an error thrown by validation or the DAL into a result. Expected errors carry their own
  * message; anything else is logged with a reference and never shown verbatim.
  */
-export function toActionError(error: unknown, context: string): { ok: false; message: string; fieldErrors?: Record<string, string[]> } {
+export function toActionError(error: unknown, context: string): Extract<ActionResult, { ok: false }> {
   if (error instanceof z.ZodError) {
     const flat = z.flattenError(error);
     return {
@@ -22,7 +22,7 @@ export function toActionError(error: unknown, context: string): { ok: false; mes
     };
   }
   if (error instanceof ExpectedError) {
-    return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    return { ok: false, message: error.message, fieldErrors: error.fieldErrors, ...(error.time ? { time: error.time } : {}) };
   }
   const ref = randomUUID().slice(0, 8);
   log.error({ err: error, ref, context }, "unexpected error in action");

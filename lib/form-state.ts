@@ -1,7 +1,13 @@
+/**
+ * A time a message names, as the message says it (`text`, in UTC: the server does not know the
+ * viewer's zone) and as an instant, so a form can show it in the viewer's own zone instead.
+ */
+export type MessageTime = { iso: string; text: string };
+
 /** The one result shape of every server action (used with useActionState on the client). */
 export type ActionResult<T extends object = object> =
   | ({ ok: true; message?: string } & T)
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; time?: MessageTime };
 
 export type ActionState = ActionResult | null;
 

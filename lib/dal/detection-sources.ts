@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { ConflictError, messageTime, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { assertOneRowUpdated } from "@/lib/dal/versioning";
 import type { Actor } from "@/lib/domain/roles";
 import { newSourceToken, sourceTokenHash, sourceTokenPrefix } from "@/lib/domain/source-token";
@@ -174,8 +174,9 @@ async function staleSourceConflict(tx: Tx, row: SourceRow): Promise<ConflictErro
     orderBy: { seq: "desc" },
     select: { actorEmail: true, at: true },
   });
-  const who = last ? ` by ${last.actorEmail ?? "someone"} at ${last.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
-  return new ConflictError(`${row.name} was changed${who} since you loaded this page — reload and try again.`);
+  const time = last ? messageTime(last.at) : undefined;
+  const who = last ? ` by ${last.actorEmail ?? "someone"} at ${time!.text}` : "";
+  return new ConflictError(`${row.name} was changed${who} since you loaded this page — reload and try again.`, undefined, time);
 }
 
 /** Loads the source for a versioned change; revoked sources are part of the record and stay as they are. */

@@ -1,14 +1,22 @@
 import "server-only";
+import type { MessageTime } from "@/lib/form-state";
 
-/** An error the user can act on; its message is shown as is. */
+/** An error the user can act on; its message is shown as is (with `time`, forms show that part of it in the viewer's zone). */
 export class ExpectedError extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    readonly time?: MessageTime,
   ) {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/** A time for a message: in UTC to the minute (or, for `clock`, just the hour and minute), and the instant. */
+export function messageTime(at: Date, { clock = false } = {}): MessageTime {
+  const iso = at.toISOString();
+  return { iso, text: clock ? `${iso.slice(11, 16)} UTC` : `${iso.slice(0, 16).replace("T", " ")} UTC` };
 }
 
 export class ValidationError extends ExpectedError {}

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import type { PlaybookVersionStatus } from "@/lib/generated/prisma/enums";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { ConflictError, messageTime, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { lastChange, PLAYBOOK_TARGET, stepSelect, toVersionSummary, VERSION_TARGET, versionSummarySelect } from "@/lib/dal/playbook-records";
 import { staleVersionConflict } from "@/lib/dal/versioning";
 import { moveStep, orderSteps, placeholderProblemMessage, placeholderProblems, renumber } from "@/lib/domain/playbook-steps";
@@ -27,7 +27,8 @@ export async function startPlaybookDraft(actor: Actor, input: { playbookId: stri
     const draft = await tx.playbookVersion.findFirst({ where: { playbookId: playbook.id, status: "DRAFT" }, select: { id: true, number: true, createdAt: true } });
     if (draft) {
       const by = (await lastChange(tx, VERSION_TARGET, draft.id)) ?? { by: "Someone", at: draft.createdAt };
-      throw new ConflictError(`There is already a draft (version ${draft.number}, last changed by ${by.by} at ${utc(by.at)}); one draft at a time — open it instead.`);
+      const time = messageTime(by.at);
+      throw new ConflictError(`There is already a draft (version ${draft.number}, last changed by ${by.by} at ${time.text}); one draft at a time — open it instead.`, undefined, time);
     }
     const latest = await tx.playbookVersion.findFirst({
       where: { playbookId: playbook.id }, orderBy: { number: "desc" }, select: { number: true, steps: { select: stepSelect } },
@@ -51,8 +52,6 @@ export async function startPlaybookDraft(actor: Actor, input: { playbookId: stri
 function copyOf(s: PlaybookStepDto) {
   return { phase: s.phase, title: s.title, instructions: s.instructions, responsibleRole: s.responsibleRole, evidenceExpected: s.evidenceExpected, expectedMinutes: s.expectedMinutes };
 }
-
-const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 type DraftRow = { id: string; number: number; version: number; playbookId: string; title: string; steps: PlaybookStepDto[] };
 

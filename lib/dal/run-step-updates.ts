@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { assertOneRowUpdated } from "@/lib/dal/versioning";
 import { authorize } from "@/lib/dal/authorize";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { ConflictError, messageTime, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { stepSelect, stepSnapshot, toStepDto, type StepRow } from "@/lib/dal/run-records";
 import { PERMISSIONS, type Actor } from "@/lib/domain/roles";
 import { decideStepChange, describeStepDifferences, type StepChange } from "@/lib/domain/run-steps";
@@ -15,10 +15,6 @@ export const ASSIGNEE_ROLES = [...PERMISSIONS["runs.act"]];
 
 /** The version is the one the form loaded; a step that moved on since is a conflict, never overwritten. */
 export type UpdateRunStepInput = { stepId: string; version: number } & StepChange;
-
-function hhmm(at: Date): string {
-  return `${at.toISOString().slice(11, 16)} UTC`;
-}
 
 /**
  * The conflict a stale step edit raises: who changed the step last, when, and what is different
@@ -36,7 +32,8 @@ async function stepConflict(tx: Tx, current: StepRow, loadedVersion: number): Pr
     : [];
   const who = current.updatedBy?.name ?? "someone";
   const what = differences.length ? ` (${differences.join(", ")})` : "";
-  return new ConflictError(`Step “${current.title}” was changed by ${who} at ${hhmm(current.updatedAt)}${what} — your change was not applied.`);
+  const time = messageTime(current.updatedAt, { clock: true });
+  return new ConflictError(`Step “${current.title}” was changed by ${who} at ${time.text}${what} — your change was not applied.`, undefined, time);
 }
 
 /**

@@ -167,7 +167,11 @@ describe("updateRunStep", () => {
     const stale = updateRunStep(manager, { stepId: s.id, version: 0, change: "notes", notes: "mine" });
     await expect(stale).rejects.toThrow(ConflictError);
     await expect(stale).rejects.toThrow(new RegExp(`^Step “Isolate the pod” was changed by ${responder.name} at \\d\\d:\\d\\d UTC \\(status TODO → DONE, assigned to ${responder.name}\\) — your change was not applied\\.$`));
-    expect(await testDb().runStep.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ notes: null, version: 1 });
+    const saved = await testDb().runStep.findUniqueOrThrow({ where: { id: s.id } });
+    expect(saved).toMatchObject({ notes: null, version: 1 });
+    // The time also goes as an instant, so the form can show it in the viewer's own zone.
+    const error = (await stale.catch((e: unknown) => e)) as ConflictError;
+    expect(error.time).toEqual({ iso: saved.updatedAt.toISOString(), text: `${saved.updatedAt.toISOString().slice(11, 16)} UTC` });
   });
 
   it("refuses auditors and admins on every mutation, but lets them read", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
-import { ConflictError } from "@/lib/dal/errors";
+import { ConflictError, messageTime } from "@/lib/dal/errors";
 
 /**
  * The conflict a versioned edit raises when the record moved on since the form was loaded,
@@ -12,8 +12,9 @@ export async function staleVersionConflict(tx: Tx | Db, target: { type: string; 
     orderBy: { seq: "desc" },
     select: { actorEmail: true, at: true },
   });
-  const who = last ? ` by ${last.actorEmail ?? "someone"} at ${last.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
-  return new ConflictError(`${target.label} was changed${who} since you loaded this page — reload and try again.`);
+  const time = last ? messageTime(last.at) : undefined;
+  const who = last ? ` by ${last.actorEmail ?? "someone"} at ${time!.text}` : "";
+  return new ConflictError(`${target.label} was changed${who} since you loaded this page — reload and try again.`, undefined, time);
 }
 
 /** Bumps `version` only if it is still the one the form was loaded at; a racing writer misses. */
