@@ -8,7 +8,10 @@ describe("placeholdersIn / unknownPlaceholders", () => {
     ["whitespace inside the braces", "{{ image_digest }}", ["image_digest"], []],
     ["an unknown name", "{{namespace}} {{nonsense}}", ["namespace", "nonsense"], ["nonsense"]],
     ["an empty placeholder", "echo {{ }}", [""], [""]],
-    ["a Kubernetes Go template is not one of ours", "-o go-template='{{.metadata.name}}'", [".metadata.name"], [".metadata.name"]],
+    ["a Kubernetes Go template is not one of ours", "-o go-template='{{.metadata.name}}'", [], []],
+    ["nor are Go template keywords and builtins", `-o go-template='{{range .items}}{{printf "%s" .metadata.name}}{{"\\n"}}{{end}}'`, [], []],
+    ["a Go template beside ours", "kubectl -n {{namespace}} get pods -o go-template='{{ $.kind }}'", ["namespace"], []],
+    ["a name that only starts like a keyword is a placeholder", "{{endpoint}} {{ pod name }}", ["endpoint", "pod name"], ["endpoint", "pod name"]],
   ])("%s", (_name, text, used, unknown) => {
     expect(placeholdersIn(text)).toEqual(used);
     expect(unknownPlaceholders(text)).toEqual(unknown);

@@ -25,9 +25,17 @@ export type TemplateContext = Partial<Record<Placeholder, string | null>>;
 const KNOWN = new Set<string>(PLACEHOLDER_VOCABULARY);
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-/** Every placeholder name used in the text, in order of first use. */
+/**
+ * Go template actions, which `kubectl -o go-template=…` and Helm commands in a step carry, are not
+ * ours and stay as written: they start with a field or variable (`.metadata.name`, `$pod`), a
+ * string or parenthesis, or a keyword or builtin (`range .items`, `end`, `printf "%s" .x`).
+ */
+const GO_TEMPLATE_ACTION =
+  /^(?:[.$"`(]|(?:range|if|else|end|with|define|template|block|break|continue|and|or|not|len|index|slice|print|printf|println|eq|ne|lt|le|gt|ge|call|html|js|urlquery)(?![\w-]))/;
+
+/** Every placeholder name used in the text, in order of first use (Go template actions are not placeholders). */
 export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ""))];
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? "").filter((name) => !GO_TEMPLATE_ACTION.test(name)))];
 }
 
 /** Names the vocabulary does not know (including malformed ones such as `{{ }}`). */
