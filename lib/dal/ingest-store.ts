@@ -37,7 +37,7 @@ export type FlushRequest = PreparedBatch & { source: IngestSource; token: string
 
 export type FlushOutcome = { refused: true } | { refused: false; results: IngestResult[] };
 
-/** Upper bound on one flush's transaction, as Prisma's interactive transactions have. */
+/** Upper bound on a flush: on its transaction in Prisma, on each statement (a lock wait included) when pipelined. */
 const FLUSH_TIMEOUT_MS = 30_000;
 
 type FlushPlan = {
@@ -184,7 +184,7 @@ function preloadedStore(rows: IncidentRow[]): CorrelationStore & { statements: S
 }
 
 const BEGIN = statement("ingest.begin", "BEGIN");
-// Prisma's interactive transactions have an upper bound; so does this one.
+// A flush stuck behind a lock gives up (and its senders retry) rather than hold a connection forever.
 const TIMEOUT = statement("ingest.timeout", `SET LOCAL statement_timeout = ${FLUSH_TIMEOUT_MS}`);
 const COMMIT = statement("ingest.commit", "COMMIT");
 
