@@ -59,7 +59,7 @@ export function correlationKeys(alerts: readonly InsertedAlert[]): string[] {
 export type CorrelationOptions = { minIncidentPriority: FalcoPriority; windowMinutes: number; now: Date };
 export type CorrelationResult = { opened: string[]; joined: string[]; /** Alert id → key of the incident it joined or opened. */ incidentOf: Map<string, string> };
 
-/** An open incident as openIncidentsSql reads it; times in epoch milliseconds, which read the same through either driver. */
+/** An open incident as openIncidentsStatement reads it; times in epoch milliseconds, which read the same through either driver. */
 export type IncidentRow = { id: string; number: number; severity: Severity; attackTechniques: string[]; attackTactics: string[]; firstAlertMs: number; lastAlertMs: number; correlationKey: string };
 
 /** What correlation asks of the database: a Prisma transaction (transactionStore), or the ingest flush's own (ingest-store.ts). */
@@ -172,7 +172,7 @@ export function transactionStore(tx: Tx): CorrelationStore {
 
 /**
  * Attaches each new security alert to an incident or opens one. The caller holds the locks of
- * correlationLocksSql for them until commit, so concurrent flushes about one workload take turns
+ * correlationLocks for them until commit, so concurrent flushes about one workload take turns
  * and never open two incidents for it.
  */
 export async function correlateAlerts(store: CorrelationStore, alerts: readonly InsertedAlert[], options: CorrelationOptions): Promise<CorrelationResult> {
