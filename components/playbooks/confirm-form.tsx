@@ -6,7 +6,10 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/components/playbooks/types";
 
-/** A destructive step behind a second click: the button opens the question, the form does it. */
+/**
+ * A destructive step behind a second click: the button opens the question, the form does it. The
+ * question closes on submit; until the server answers, the button says so and cannot be pressed.
+ */
 export function ConfirmForm({
   action,
   fields,
@@ -20,7 +23,7 @@ export function ConfirmForm({
   question: string;
   confirm: string;
 }) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="space-y-2">
@@ -36,7 +39,9 @@ export function ConfirmForm({
           </div>
         </form>
       ) : (
-        <Button variant="secondary" onClick={() => setConfirming(true)}>{trigger}</Button>
+        <Button variant="secondary" onClick={() => setConfirming(true)} disabled={pending} aria-disabled={pending}>
+          {pending ? "Working…" : trigger}
+        </Button>
       )}
       <FormMessage state={state} />
     </div>
