@@ -1,4 +1,5 @@
 import type { ExportablePlaybook } from "@/lib/cacao/export";
+import { stepRow } from "@/prisma/seed-data/playbook-format";
 import { PLAYBOOKS } from "@/prisma/seed-data/playbooks";
 
 /**
@@ -16,15 +17,6 @@ export function seedPlaybooksForExport(): ExportablePlaybook[] {
     attackTechniques: p.attackTechniques,
     createdAt,
     version: { id: `seed-version-${p.key}-1`, number: 1, status: "PUBLISHED", publishedAt, publishedById: "seed-manager", updatedAt: publishedAt },
-    steps: p.steps.map((s, i) => ({
-      id: `seed-step-${p.key}-${i + 1}`,
-      position: i + 1,
-      phase: s.phase,
-      title: s.title,
-      instructions: s.instructions,
-      responsibleRole: s.responsibleRole,
-      evidenceExpected: s.evidenceExpected ?? null,
-      expectedMinutes: s.expectedMinutes,
-    })),
+    steps: p.steps.map((s, i) => ({ id: `seed-step-${p.key}-${i + 1}`, ...stepRow(s, i) })),
   }));
 }

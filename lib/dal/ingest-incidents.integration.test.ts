@@ -226,10 +226,10 @@ describe("a flush that fails after its alerts went in", () => {
     const [key] = opened.incidents;
     const before = await incident(key!);
     // The timeline entry is among the flush's last writes, after its alerts and the incident's totals.
-    await testDb().$executeRawUnsafe(`
+    await testDb().$executeRaw`
       CREATE FUNCTION refuse_marked_timeline() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.message LIKE '%refuse-me%' THEN RAISE EXCEPTION 'timeline refused for the test'; END IF; RETURN NEW; END $$`);
-    await testDb().$executeRawUnsafe(`CREATE TRIGGER refuse_marked_timeline BEFORE INSERT ON "TimelineEntry" FOR EACH ROW EXECUTE FUNCTION refuse_marked_timeline()`);
+      BEGIN IF NEW.message LIKE '%refuse-me%' THEN RAISE EXCEPTION 'timeline refused for the test'; END IF; RETURN NEW; END $$`;
+    await testDb().$executeRaw`CREATE TRIGGER refuse_marked_timeline BEFORE INSERT ON "TimelineEntry" FOR EACH ROW EXECUTE FUNCTION refuse_marked_timeline()`;
     const refused = [event({ minute: 1, rule: "refuse-me shell" }), event({ minute: 2 })];
     try {
       await expect(ingest(refused)).rejects.toThrow(/timeline refused for the test/);
@@ -242,8 +242,8 @@ describe("a flush that fails after its alerts went in", () => {
       expect(await testDb().alert.count({ where: { incidentId: before.id } })).toBe(1);
       expect(await ingest([event({ minute: 3 })])).toMatchObject({ accepted: 1, incidents: [key] });
     } finally {
-      await testDb().$executeRawUnsafe(`DROP TRIGGER refuse_marked_timeline ON "TimelineEntry"`);
-      await testDb().$executeRawUnsafe(`DROP FUNCTION refuse_marked_timeline()`);
+      await testDb().$executeRaw`DROP TRIGGER refuse_marked_timeline ON "TimelineEntry"`;
+      await testDb().$executeRaw`DROP FUNCTION refuse_marked_timeline()`;
     }
     expect(await ingest(refused)).toMatchObject({ accepted: 2, duplicates: 0, incidents: [key] });
     expect((await incident(key!)).alertCount).toBe(4);

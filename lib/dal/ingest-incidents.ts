@@ -66,7 +66,7 @@ export type IncidentRow = { id: string; number: number; severity: Severity; atta
 export type CorrelationStore = {
   /** The open incidents of these keys that could take an alert between `from` and `to`, latest first, row-locked. */
   openIncidents(keys: string[], from: Date, to: Date): Promise<IncidentRow[]>;
-  openIncident: (cache: BatchCache, alert: InsertedAlert, key: string, now: Date) => ReturnType<typeof openIncident>;
+  openIncident(cache: BatchCache, alert: InsertedAlert, key: string, now: Date): ReturnType<typeof openIncident>;
   earlierUnattached(alert: InsertedAlert, windowMs: number, exclude: Set<string>): Promise<InsertedAlert[]>;
   /** The flush's writes, in order. */
   write(statements: SqlStatement[]): Promise<void>;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // Statements that the alert ingest flush sends pipelined, several in one round trip, as prepared
 // statements (parsed and planned once per connection, lib/dal/ingest-store.ts): on a small machine
@@ -21,7 +22,18 @@ export function statement(name: string, text: string, values: readonly SqlParam[
   return { name, text, values: values.map((v) => (v === null ? null : String(v))) };
 }
 
+/**
+ * The statement as Prisma's tagged SQL: the text split at its `$n` placeholders, each taking its
+ * value (a placeholder used twice becomes two parameters with the same value).
+ */
+function asPrismaSql(s: SqlStatement): Prisma.Sql {
+  const parts = s.text.split(/\$(\d+)/);
+  const strings = parts.filter((_p, i) => i % 2 === 0);
+  const values = parts.filter((_p, i) => i % 2 === 1).map((n) => s.values[Number(n) - 1] ?? null);
+  return new Prisma.Sql(strings, values);
+}
+
 /** Runs a statement in a Prisma transaction; rows as the statement returns them. */
 export function queryInTransaction<R>(tx: Tx, s: SqlStatement): Promise<R[]> {
-  return tx.$queryRawUnsafe<R[]>(s.text, ...s.values);
+  return tx.$queryRaw<R[]>(asPrismaSql(s));
 }

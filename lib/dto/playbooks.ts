@@ -8,14 +8,18 @@ export type { PlanRoleKind, PlaybookPhase };
 /** An ATT&CK for Containers technique as the library shows it (name and link from lib/data/attack). */
 export type PlaybookTechniqueDto = { id: string; name: string; url: string | null };
 
-/** One row of the library at /playbooks. */
-export type PlaybookSummaryDto = {
+/** What the library row and the playbook page both show of a playbook. */
+type PlaybookHeadDto = {
   id: string;
   title: string;
   incidentType: IncidentType;
   description: string | null;
   techniques: PlaybookTechniqueDto[];
   retiredAt: Date | null;
+};
+
+/** One row of the library at /playbooks. */
+export type PlaybookSummaryDto = PlaybookHeadDto & {
   latestPublished: { number: number; publishedAt: Date | null } | null;
   /** The one draft, if someone is working on the next version. */
   draft: { number: number } | null;
@@ -32,13 +36,7 @@ export type PlaybookVersionSummaryDto = {
   stepCount: number;
 };
 
-export type PlaybookDetailDto = {
-  id: string;
-  title: string;
-  incidentType: IncidentType;
-  description: string | null;
-  techniques: PlaybookTechniqueDto[];
-  retiredAt: Date | null;
+export type PlaybookDetailDto = PlaybookHeadDto & {
   /** The playbook row's version: the details form sends it back. */
   version: number;
   /** Newest first. */

@@ -22,6 +22,19 @@ export type PlaybookSeed = {
   steps: StepSeed[];
 };
 
+/** A seed step as a playbook step row at its place in the version (the seed and the CACAO conformance checks store it alike). */
+export function stepRow(s: StepSeed, index: number) {
+  return {
+    position: index + 1,
+    phase: s.phase,
+    title: s.title,
+    instructions: s.instructions,
+    responsibleRole: s.responsibleRole,
+    evidenceExpected: s.evidenceExpected ?? null,
+    expectedMinutes: s.expectedMinutes,
+  };
+}
+
 export type PlaybookKey = "shell" | "cryptomining" | "escape" | "image" | "secrets" | "ransomware";
 
 /** Markdown blocks separated by blank lines. */

@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { Clock } from "./clock";
 import { CONTAINER_ESCAPE_PLAYBOOK } from "./playbook-container-escape";
 import { CRYPTOMINING_PLAYBOOK } from "./playbook-cryptomining";
-import type { PlaybookKey, PlaybookSeed } from "./playbook-format";
+import { stepRow, type PlaybookKey, type PlaybookSeed } from "./playbook-format";
 import { MALICIOUS_IMAGE_PLAYBOOK } from "./playbook-malicious-image";
 import { RANSOMWARE_PV_PLAYBOOK } from "./playbook-ransomware";
 import { SECRETS_EXFILTRATION_PLAYBOOK } from "./playbook-secrets";
@@ -43,15 +43,7 @@ export async function seedPlaybooks(tx: Tx, clock: Clock, managerId: string): Pr
             publishedById: managerId,
             createdAt,
             steps: {
-              create: p.steps.map((s, i) => ({
-                position: i + 1,
-                phase: s.phase,
-                title: s.title,
-                instructions: s.instructions,
-                responsibleRole: s.responsibleRole,
-                evidenceExpected: s.evidenceExpected ?? null,
-                expectedMinutes: s.expectedMinutes,
-              })),
+              create: p.steps.map(stepRow),
             },
           },
         },
