@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { utcText } from "@/lib/domain/utc-time";
 
 const subscribe = () => () => undefined;
 
@@ -11,7 +12,7 @@ const subscribe = () => () => undefined;
 export function LocalTime({ value, withSeconds = false }: { value: Date | string; withSeconds?: boolean }) {
   const date = typeof value === "string" ? new Date(value) : value;
   const iso = date.toISOString();
-  const utc = `${iso.slice(0, 19).replace("T", " ")} UTC`;
+  const utc = utcText(date, "second");
   const local = useSyncExternalStore(
     subscribe,
     () =>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { MessageTime } from "@/lib/form-state";
+import { utcText } from "@/lib/domain/utc-time";
 
 /** An error the user can act on; its message is shown as is (with `time`, forms show that part of it in the viewer's zone). */
 export class ExpectedError extends Error {
@@ -15,8 +16,7 @@ export class ExpectedError extends Error {
 
 /** A time for a message: in UTC to the minute (or, for `clock`, just the hour and minute), and the instant. */
 export function messageTime(at: Date, { clock = false } = {}): MessageTime {
-  const iso = at.toISOString();
-  return { iso, text: clock ? `${iso.slice(11, 16)} UTC` : `${iso.slice(0, 16).replace("T", " ")} UTC` };
+  return { iso: at.toISOString(), text: utcText(at, clock ? "clock" : "minute") };
 }
 
 export class ValidationError extends ExpectedError {}

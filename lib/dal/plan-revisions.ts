@@ -9,10 +9,10 @@ import {
   emptyPlanSections,
   planInForceAt,
   readPlanSections,
-  utcStamp,
   type PlanSection,
   type PlanSectionKey,
 } from "@/lib/domain/plan-text";
+import { utcText } from "@/lib/domain/utc-time";
 import type { Actor } from "@/lib/domain/roles";
 
 /** Any fixed number, distinct from the audit chain's and the seed's: serialises draft starts and publishes. */
@@ -76,19 +76,19 @@ async function staleDraftError(tx: Tx, id: string): Promise<ExpectedError> {
   const last = await lastChange(tx, id);
   if (!row) {
     return last?.action === "plan_revision.discard_draft"
-      ? new ConflictError(`${last.by} discarded this draft at ${utcStamp(last.at)}; your text is kept below — start a new draft to use it.`)
+      ? new ConflictError(`${last.by} discarded this draft at ${utcText(last.at)}; your text is kept below — start a new draft to use it.`)
       : new NotFoundError();
   }
   if (row.status === "PUBLISHED") {
     const by = row.publishedBy ? ` by ${row.publishedBy.name}` : "";
-    const at = row.publishedAt ? ` at ${utcStamp(row.publishedAt)}` : "";
+    const at = row.publishedAt ? ` at ${utcText(row.publishedAt)}` : "";
     return new ValidationError(
       `Revision ${row.number} was published${by}${at} and can no longer be changed. Start a new draft to revise the plan; your text is kept below.`,
     );
   }
   return new ConflictError(
     last
-      ? `${last.by} saved this draft at ${utcStamp(last.at)} — reload to see their changes; your text is kept below.`
+      ? `${last.by} saved this draft at ${utcText(last.at)} — reload to see their changes; your text is kept below.`
       : "Someone else saved this draft since you loaded it — reload to see their changes; your text is kept below.",
   );
 }
@@ -132,7 +132,7 @@ export async function startDraft(actor: Actor): Promise<PlanRevisionDto> {
     });
     if (existing) {
       throw new ConflictError(
-        `${existing.author?.name ?? "Someone"} started a draft at ${utcStamp(existing.createdAt)}; there is one draft at a time — reload to open it.`,
+        `${existing.author?.name ?? "Someone"} started a draft at ${utcText(existing.createdAt)}; there is one draft at a time — reload to open it.`,
       );
     }
     const published = await tx.planRevision.findFirst({

@@ -1,5 +1,6 @@
 import { resolveOwners, type ClusterScopes, type OwnerPersonBase, type ScopeRef } from "@/lib/domain/owner-resolution";
-import { utcStamp, type PlanSection } from "@/lib/domain/plan-text";
+import type { PlanSection } from "@/lib/domain/plan-text";
+import { utcText } from "@/lib/domain/utc-time";
 
 /**
  * The offline copy of the plan (`GET /api/plan/export?format=md` and the print page): everything a
@@ -142,7 +143,7 @@ export function policyHeading(policy: { severity: string; name: string }): strin
 
 /** The stamp every offline copy carries, so a reader knows how current it is. */
 export function planStamp(doc: Pick<PlanExport, "revision" | "exportedAt" | "exportedBy">): string {
-  return `Plan revision ${doc.revision.number}, published ${utcStamp(doc.revision.publishedAt)} by ${doc.revision.publishedBy}; exported ${utcStamp(doc.exportedAt)} by ${doc.exportedBy}`;
+  return `Plan revision ${doc.revision.number}, published ${utcText(doc.revision.publishedAt)} by ${doc.revision.publishedBy}; exported ${utcText(doc.exportedAt)} by ${doc.exportedBy}`;
 }
 
 /** `bulkhead-plan-rev-3-20250304.md`: revision number and export date (UTC). */

@@ -142,9 +142,3 @@ export function planInForceAt<T extends PublishedRevisionRef>(revisions: readonl
   }
   return best;
 }
-
-/** `2025-03-04 14:02 UTC`: how plan text, conflicts and exports state a time, whatever the server's zone. */
-export function utcStamp(at: Date): string {
-  const iso = at.toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
