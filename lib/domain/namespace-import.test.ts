@@ -176,13 +176,18 @@ describe("the plan of an import", () => {
 });
 
 describe("JSON error positions", () => {
-  it("points at the first offending character, or the end of cut-off text", () => {
+  it("points at the first offending token, or the end of cut-off text", () => {
     expect(jsonErrorPosition('{"a": [1, 2,]}')).toBe(12);
-    expect(jsonErrorPosition('{"a": tru}')).toBe(9);
-    expect(jsonErrorPosition('{"a": "x\\q"}')).toBe(9);
+    // A bad word or a bad escape is pointed at where its token starts.
+    expect(jsonErrorPosition('{"a": tru}')).toBe(6);
+    expect(jsonErrorPosition('{"a": "x\\q"}')).toBe(6);
     expect(jsonErrorPosition('{"a": 1} x')).toBe(9);
     expect(jsonErrorPosition('{"items": [')).toBe(11);
     expect(jsonErrorPosition('{"a": [1, {"b": null}], "c": -1.5e3, "d": "\\u00e9"}')).toBeNull();
+    expect(jsonErrorPosition('{"a": 1 /* note */}')).toBe(8);
+    expect(jsonErrorPosition("[".repeat(5_000))).toBe(5_000);
+    // Deeper than the stack allows: no position, and no crash.
+    expect(jsonErrorPosition("[".repeat(500_000))).toBeNull();
     const cut = parseNamespaceList(kubectlOutput([{ name: "a" }]).slice(0, 40));
     expect(cut).toMatchObject({ ok: false, error: expect.stringMatching(/ends too early/) });
   });
