@@ -88,11 +88,13 @@ export async function insertAlerts(
   );
 }
 
-/** Keeps each incident's counters and first/last alert times true to its alerts. */
-export async function refreshIncidentCounters(sql: Sql): Promise<void> {
+/** Keeps each incident's counters and first/last alert times true to its alerts (one incident's, when given its number). */
+export async function refreshIncidentCounters(sql: Sql, number?: number): Promise<void> {
   await sql(
     `UPDATE "Incident" i SET "alertCount" = s.n, "firstAlertAt" = s.first, "lastAlertAt" = s.last
-       FROM (SELECT "incidentId", count(*)::int AS n, min("eventTime") AS first, max("eventTime") AS last FROM "Alert" GROUP BY 1) s
+       FROM (SELECT "incidentId", count(*)::int AS n, min("eventTime") AS first, max("eventTime") AS last FROM "Alert"
+              WHERE $1::int IS NULL OR "incidentId" = (SELECT "id" FROM "Incident" WHERE "number" = $1::int) GROUP BY 1) s
       WHERE s."incidentId" = i."id" AND (i."alertCount", i."firstAlertAt", i."lastAlertAt") IS DISTINCT FROM (s.n, s.first, s.last)`,
+    [number ?? null],
   );
 }
