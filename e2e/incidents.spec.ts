@@ -1,7 +1,9 @@
 // The incident board as responders use it: find an incident on the list with the filters, open
 // it, move it OPEN → TRIAGED and see the change on its timeline. Auditors read the same incident
-// and are offered no controls.
+// and are offered no controls. A large incident's page stays usable: its alerts in pages, the
+// timeline summarising them, the raw event one click away.
 import type pg from "pg";
+import { insertAlerts, refreshIncidentCounters, sqlOf } from "../scripts/lib/scale-data";
 import { expect, test, uniqueSuffix } from "./fixtures";
 
 /** A fresh OPEN incident in a cluster of its own, so the filters find exactly it. */
@@ -60,4 +62,60 @@ test("an auditor reads an incident and is offered no controls", async ({ page, d
   await expect(page.getByRole("form", { name: "Assign commander" })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Add note" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Move to|Close incident|Assign|Add note/ })).toHaveCount(0);
+});
+
+test("a large incident's page pages its alerts, summarises them on the timeline and opens a raw event in one click", async ({ page, db, createUser, signInAs }) => {
+  const incident = await insertIncident(db);
+  const suffix = uniqueSuffix();
+  const { rows: [source] } = await db.query<{ id: string }>(
+    `INSERT INTO "DetectionSource" ("id", "name", "kind", "tokenHash", "tokenPrefix", "updatedAt")
+     VALUES ($1, $1, 'FALCOSIDEKICK', $1, 'bh_e2e', now()) RETURNING "id"`,
+    [`e2e-page-source-${suffix}`],
+  );
+  const number = Number(incident.key.slice(4));
+  await insertAlerts(sqlOf(db), {
+    prefix: `e2e-page-${suffix}-`, sourceId: source!.id, from: 1, to: 120, incidentOf: String(number),
+    start: new Date(Date.now() - 3_600_000), stepMs: 1000, timeline: "per-alert",
+  });
+  await refreshIncidentCounters(sqlOf(db), number);
+  // Alert text is hostile: markup in it is shown as text, never rendered.
+  const newest = `e2e-page-${suffix}-120`;
+  await db.query(`UPDATE "Alert" SET "output" = $1, "raw" = jsonb_set("raw", '{output}', to_jsonb($1::text)) WHERE "id" = $2`, [
+    `<img src=x onerror="document.title='pwned'"> shell in ${"x".repeat(3000)}`, newest,
+  ]);
+  const responder = await createUser({ role: "RESPONDER" });
+  await signInAs(page, responder.email, responder.password);
+
+  await page.goto(`/incidents/${incident.key}`);
+  await expect(page.getByRole("heading", { name: "Alerts (120)" })).toBeVisible();
+  await expect(page.getByTestId("alert-summary")).toHaveCount(1);
+  await expect(page.getByTestId("alert-summary")).toContainText("120 alerts");
+  await expect(page.getByTestId("alert-summary")).toContainText("Terminal shell in container");
+
+  const rows = page.getByRole("table", { name: "Alerts" }).getByRole("row");
+  await expect(rows).toHaveCount(51);
+  const firstPage = await rows.nth(1).textContent();
+  const alerts = page.getByRole("navigation", { name: "Pages of alerts" });
+  await expect(alerts.getByRole("link", { name: "Newer alerts" })).toHaveCount(0);
+  await alerts.getByRole("link", { name: "Older alerts" }).click();
+  await expect(page).toHaveURL(/older=/);
+  await expect(rows).toHaveCount(51);
+  await alerts.getByRole("link", { name: "Older alerts" }).click();
+  await expect(rows).toHaveCount(21); // 120 = 50 + 50 + 20
+  await expect(alerts.getByRole("link", { name: "Older alerts" })).toHaveCount(0);
+  await alerts.getByRole("link", { name: "Newer alerts" }).click();
+  await expect(rows).toHaveCount(51);
+  await alerts.getByRole("link", { name: "Newest alerts" }).click();
+  await expect(page).not.toHaveURL(/older=|newer=/);
+  await expect(rows.nth(1)).toHaveText(firstPage ?? "");
+
+  await rows.nth(1).getByRole("link", { name: "Raw event" }).click();
+  await expect(page).toHaveURL(new RegExp(`/incidents/${incident.key}/alerts/${newest}$`));
+  const raw = page.getByTestId("raw-event");
+  await expect(raw).toContainText('"rule": "');
+  await expect(raw).toContainText(`<img src=x onerror=\\"document.title='pwned'\\">`);
+  await expect(page.locator("img[src=x]")).toHaveCount(0);
+  expect(await page.title()).not.toBe("pwned");
+  await page.getByRole("link", { name: `← ${incident.key}` }).click();
+  await expect(page.getByRole("heading", { name: "Alerts (120)" })).toBeVisible();
 });

@@ -64,8 +64,10 @@ const CATALOG = {
               LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
              WHERE ${inSchema} AND t.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`,
   indexes: `SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
-                   ${names("ix.indkey::int2[]", "t.oid")} AS columns,
-                   concat_ws(', ', CASE WHEN am.amname <> 'btree' THEN 'USING ' || am.amname END,
+                   ${names("ix.indkey::int2[]", "t.oid")} AS columns, am.amname AS method,
+                   ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname END FROM unnest(ix.indclass::oid[]) WITH ORDINALITY k(c, i)
+                          JOIN pg_opclass oc ON oc.oid = k.c ORDER BY k.i)::text[] AS opclasses,
+                   concat_ws(', ',
                      CASE WHEN ix.indpred IS NOT NULL THEN 'partial' END, CASE WHEN ix.indexprs IS NOT NULL THEN 'on expressions' END,
                      CASE WHEN ix.indnatts <> ix.indnkeyatts THEN 'with INCLUDE columns' END,
                      CASE WHEN EXISTS (SELECT 1 FROM unnest(ix.indoption::int2[]) o WHERE o <> 0) THEN 'DESC or NULLS FIRST' END) AS unusual
@@ -78,7 +80,7 @@ const CATALOG = {
                   LEFT JOIN pg_class r ON r.oid = c.confrelid WHERE ${inSchema} AND c.contype IN ('p', 'f')`,
 };
 type DbColumn = { table: string; name: string; type: string; notNull: boolean; default: string | null; identity: boolean; generated: boolean };
-type DbIndex = { name: string; table: string; unique: boolean; primary: boolean; columns: string[]; unusual: string };
+type DbIndex = { name: string; table: string; unique: boolean; primary: boolean; columns: string[]; method: string; opclasses: (string | null)[]; unusual: string };
 type DbConstraint = { name: string; type: "p" | "f"; table: string; referencedTable: string | null; columns: string[]; referencedColumns: string[]; onDelete: string; onUpdate: string };
 const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 
@@ -154,8 +156,10 @@ async function differences(client: pg.Client, spec: SchemaSpec): Promise<string[
     if (!db) out.push(`${wanted} is missing`);
     else if (db.table !== want.table || db.unique !== want.unique || list(db.columns) !== list(want.columns)) {
       out.push(`${wanted} is ${db.unique ? "a unique index" : "an index"} on "${db.table}"(${list(db.columns)}) in the database`);
+    } else if (db.method !== want.method || list(db.opclasses.map(String)) !== list(want.opclasses.map(String))) {
+      out.push(`${wanted} is USING ${db.method} (${list(db.opclasses.map(String))}) in the database, the schema says USING ${want.method} (${list(want.opclasses.map(String))})`);
     } else if (db.unusual) {
-      out.push(`${wanted} is ${db.unusual} in the database; Prisma creates plain ascending btree indexes`);
+      out.push(`${wanted} is ${db.unusual} in the database; Prisma creates plain ascending indexes`);
     }
   }
   for (const db of indexes) {

@@ -48,9 +48,12 @@ export function renderSchemaSql(spec: SchemaSpec): string {
   }
   for (const index of spec.indexes) {
     const unique = index.unique ? "UNIQUE " : "";
-    steps.push(
-      step("CreateIndex", [`CREATE ${unique}INDEX ${ident(index.name)} ON ${ident(index.table)}(${identList(index.columns)})`]),
-    );
+    // Prisma writes a GIN index as `USING GIN ("col" ops)`, with a space before the column list.
+    const target =
+      index.method === "gin"
+        ? ` USING GIN (${index.columns.map((c, i) => `${ident(c)}${index.opclasses[i] ? ` ${index.opclasses[i]}` : ""}`).join(", ")})`
+        : `(${identList(index.columns)})`;
+    steps.push(step("CreateIndex", [`CREATE ${unique}INDEX ${ident(index.name)} ON ${ident(index.table)}${target}`]));
   }
   for (const fk of spec.foreignKeys) {
     steps.push(

@@ -1,58 +1,80 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
+import { LongText } from "@/components/ui/long-text";
+import type { IncidentAlertPageDto } from "@/lib/dto/incidents";
 
-export type AlertRowData = {
-  id: string;
-  eventTime: Date;
-  rule: string;
-  priority: string;
-  output: string;
-  podName: string | null;
-  containerName: string | null;
-  processCmdline: string | null;
-  processName: string | null;
-  parentProcess: string | null;
-  userName: string | null;
-  fileName: string | null;
-  connection: string | null;
-};
-
-/** The incident's alerts, newest first, as Falco recorded them. */
-export function AlertTable({ alerts, total }: { alerts: AlertRowData[]; total: number }) {
+/**
+ * One page of the incident's alerts, newest first, as Falco recorded them. Every value is alert
+ * text (hostile, any length): shown cut with the rest on hover, and whole on the alert's own page
+ * with the raw event.
+ */
+export function AlertTable({
+  page,
+  total,
+  alertHref,
+  newerHref,
+  olderHref,
+  newestHref,
+}: {
+  page: IncidentAlertPageDto;
+  total: number;
+  alertHref: (id: string) => string;
+  newerHref: string | null;
+  olderHref: string | null;
+  /** Back to the first page, when this is not it. */
+  newestHref: string | null;
+}) {
+  if (page.alerts.length === 0) return <p className="text-sm text-slate-600">{total ? "No alerts on this page." : "No alerts yet."}</p>;
   return (
     <>
-      {total > alerts.length ? (
-        <p className="mb-2 text-sm text-slate-600">Showing the latest {alerts.length} of {total} alerts.</p>
-      ) : null}
+      <p className="mb-2 text-sm text-slate-600">
+        {page.alerts.length} of {total.toLocaleString("en")} alerts, newest first.
+      </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <table className="min-w-full table-fixed divide-y divide-slate-200 text-sm" aria-label="Alerts">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2">Time</th>
+              <th scope="col" className="w-44 px-3 py-2">Time</th>
               <th scope="col" className="px-3 py-2">Rule</th>
               <th scope="col" className="px-3 py-2">Process / user</th>
               <th scope="col" className="px-3 py-2">File / connection</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {alerts.map((a) => (
+            {page.alerts.map((a) => (
               <tr key={a.id} className="align-top">
-                <td className="px-3 py-2 whitespace-nowrap"><LocalTime value={a.eventTime} withSeconds /></td>
-                <td className="px-3 py-2">
-                  <div className="font-medium">{a.rule}</div>
-                  <div className="text-xs text-slate-500">{a.priority}{a.podName ? ` · ${a.podName}` : ""}{a.containerName ? ` · ${a.containerName}` : ""}</div>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <LocalTime value={a.eventTime} withSeconds />
+                  <div>
+                    <Link href={alertHref(a.id)} className="text-xs text-sky-800 underline">Raw event</Link>
+                  </div>
+                </td>
+                <td className="max-w-md px-3 py-2">
+                  <div className="font-medium"><LongText value={a.rule} max={80} /></div>
+                  <div className="text-xs text-slate-500">
+                    {a.priority}
+                    {a.podName ? <> · <LongText value={a.podName} max={60} mono /></> : null}
+                    {a.containerName ? <> · <LongText value={a.containerName} max={40} mono /></> : null}
+                  </div>
                   <details className="mt-1 text-xs">
                     <summary className="cursor-pointer text-slate-600">Output</summary>
-                    <pre className="mt-1 max-w-xl whitespace-pre-wrap break-all text-slate-700">{a.output}</pre>
+                    <pre className="mt-1 max-w-xl whitespace-pre-wrap break-all text-slate-700">{a.output}{a.outputLength > a.output.length ? "…" : ""}</pre>
+                    {a.outputLength > a.output.length ? (
+                      <p className="text-slate-500">
+                        {a.outputLength.toLocaleString("en")} characters in all: <Link href={alertHref(a.id)} className="text-sky-800 underline">see the whole event</Link>.
+                      </p>
+                    ) : null}
                   </details>
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">
-                  {a.processCmdline ?? a.processName ?? "—"}
-                  {a.parentProcess ? <div className="text-slate-500">parent {a.parentProcess}</div> : null}
-                  {a.userName ? <div className="text-slate-500">user {a.userName}</div> : null}
+                <td className="max-w-sm px-3 py-2 text-xs">
+                  <div><LongText value={a.processCmdline ?? a.processName} max={80} mono /></div>
+                  {a.parentProcess ? <div className="text-slate-500">parent <LongText value={a.parentProcess} max={60} mono /></div> : null}
+                  {a.userName ? <div className="text-slate-500">user <LongText value={a.userName} max={40} mono /></div> : null}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">
-                  {a.fileName ?? null}
-                  {a.connection ? <div>{a.connection}</div> : null}
+                <td className="max-w-sm px-3 py-2 text-xs">
+                  {a.fileName ? <div><LongText value={a.fileName} max={80} mono /></div> : null}
+                  {a.connection ? <div><LongText value={a.connection} max={80} mono /></div> : null}
                   {!a.fileName && !a.connection ? "—" : null}
                 </td>
               </tr>
@@ -60,6 +82,11 @@ export function AlertTable({ alerts, total }: { alerts: AlertRowData[]; total: n
           </tbody>
         </table>
       </div>
+      <nav aria-label="Pages of alerts" className="mt-2 flex items-center justify-end gap-2 text-sm">
+        {newestHref ? <Link href={newestHref} className={buttonClasses("secondary")}>Newest alerts</Link> : null}
+        {newerHref ? <Link href={newerHref} className={buttonClasses("secondary")}>Newer alerts</Link> : null}
+        {olderHref ? <Link href={olderHref} className={buttonClasses("secondary")}>Older alerts</Link> : null}
+      </nav>
     </>
   );
 }

@@ -17,21 +17,37 @@ function concerns(message: LiveMessage, scope: LiveRefreshScope | undefined): bo
 
 /**
  * Re-renders the page's server components whenever the stream reports a change (no reload: scroll,
- * filters and typed input stay). Bursts of events are coalesced into one refresh per `delayMs`;
- * with a `scope`, only events about that incident count.
+ * filters and typed input stay). Bursts of events are coalesced: the first change after a quiet
+ * spell refreshes after `delayMs`, and while changes keep coming (an alert storm sends a batch
+ * every second) the page refreshes at most once per `minIntervalMs`, so a storm costs each viewer
+ * one render every few seconds, not one per batch. With a `scope`, only events about that incident
+ * count.
  */
-export function LiveRefresh({ url, scope, delayMs = 1_000 }: { url: string; scope?: LiveRefreshScope; delayMs?: number }) {
+export function LiveRefresh({
+  url,
+  scope,
+  delayMs = 1_000,
+  minIntervalMs = 5_000,
+}: {
+  url: string;
+  scope?: LiveRefreshScope;
+  delayMs?: number;
+  minIntervalMs?: number;
+}) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRefresh = useRef(0);
   const onMessage = useCallback(
     (message: LiveMessage) => {
       if (!concerns(message, scope) || timer.current) return;
+      const wait = Math.max(delayMs, lastRefresh.current + minIntervalMs - Date.now());
       timer.current = setTimeout(() => {
         timer.current = null;
+        lastRefresh.current = Date.now();
         router.refresh();
-      }, delayMs);
+      }, wait);
     },
-    [router, delayMs, scope],
+    [router, delayMs, minIntervalMs, scope],
   );
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);

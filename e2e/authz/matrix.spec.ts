@@ -577,6 +577,13 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
     get: async (db) => [`/incidents/INC-${String((await one(db, `SELECT min("number") AS "n" FROM "Incident"`, [])).n).padStart(4, "0")}`],
     expect: PAGE_FOR_ALL,
   },
+  "/incidents/[key]/alerts/[alertId]": {
+    get: async (db) => {
+      const a = await one(db, `SELECT a."id", i."number" FROM "Alert" a JOIN "Incident" i ON i."id" = a."incidentId" ORDER BY i."number", a."id" LIMIT 1`, []);
+      return [`/incidents/INC-${String(a.number).padStart(4, "0")}/alerts/${a.id}`];
+    },
+    expect: PAGE_FOR_ALL,
+  },
   "/playbooks": { expect: PAGE_FOR_ALL },
   "/playbooks/new": { expect: PAGE_FOR_PLAYBOOKS_EDIT },
   "/playbooks/import": { expect: PAGE_FOR_PLAYBOOKS_EDIT },

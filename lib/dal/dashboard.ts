@@ -1,7 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/dal/authorize";
+import { INCIDENT_LIFECYCLE } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
+
+/**
+ * Every state but CLOSED, listed: `status IN (…)` reads the few open rows from the (status,
+ * severity) index, where `status <> 'CLOSED'` made PostgreSQL scan every incident ever closed.
+ */
+const OPEN_STATUSES = INCIDENT_LIFECYCLE.filter((s) => s !== "CLOSED");
 
 export type DashboardSummary = {
   openIncidents: number;
@@ -18,7 +25,7 @@ export async function getDashboardSummary(actor: Actor): Promise<DashboardSummar
   await authorize(actor, "incidents.read");
   const client = db();
   const [bySeverity, activeRuns, publishedPlaybooks, clusters, contacts, lastExercise, planRevision] = await Promise.all([
-    client.incident.groupBy({ by: ["severity"], where: { status: { not: "CLOSED" } }, _count: { _all: true } }),
+    client.incident.groupBy({ by: ["severity"], where: { status: { in: OPEN_STATUSES } }, _count: { _all: true } }),
     client.playbookRun.count({ where: { status: "ACTIVE" } }),
     client.playbook.count({ where: { retiredAt: null, versions: { some: { status: "PUBLISHED" } } } }),
     client.cluster.count(),

@@ -4,18 +4,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { techniqueById, TACTICS } from "@/lib/domain/attack";
-import { buildDossier, type DossierEntry } from "@/lib/domain/container-dossier";
-import { env } from "@/lib/env";
 import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
 import type { IncidentStatus, IncidentType, Severity } from "@/lib/generated/prisma/enums";
 import { IncidentKeyInput, type IncidentListFilterInput } from "@/lib/validation/incidents";
 
 export const INCIDENT_PAGE_SIZE = 25;
-/** The detail page shows the newest alerts; the count says how many there are in all. */
-export const INCIDENT_ALERT_LIMIT = 200;
-/** The dossier reads only the context columns, so it can cover far more alerts than the table shows. */
-const DOSSIER_ALERT_LIMIT = 5000;
 
 const ownerSelect = {
   role: true,
@@ -89,8 +83,15 @@ export async function listIncidents(
   if (filter.cluster) and.push({ cluster: filter.cluster });
   if (filter.namespace) and.push({ namespace: filter.namespace });
   if (filter.owner) {
+    // The contact first (a handful of rows), then its incidents through IncidentOwner(contactId):
+    // joining the email match into the incident query made PostgreSQL test every incident's owners.
     const owner = filter.owner;
-    and.push({ owners: { some: { OR: [{ contactId: owner }, { contact: { email: { equals: owner, mode: "insensitive" } } }] } } });
+    const contacts = await db().contact.findMany({
+      where: { OR: [{ id: owner }, { email: { equals: owner, mode: "insensitive" } }] },
+      select: { id: true },
+      take: 10,
+    });
+    and.push({ owners: { some: { contactId: { in: contacts.map((c) => c.id) } } } });
   }
   if (filter.q) and.push({ title: { contains: filter.q, mode: "insensitive" } });
   if (filter.from) and.push({ detectedAt: { gte: filter.from } });
@@ -110,32 +111,21 @@ export async function listIncidents(
   return { incidents: page.map(toSummary), nextCursor: rows.length > INCIDENT_PAGE_SIZE && last ? encodeCursor(last) : null };
 }
 
-const alertSelect = {
-  id: true, eventTime: true, rule: true, priority: true, output: true, tags: true, podName: true, containerId: true, containerName: true,
-  processName: true, processCmdline: true, parentProcess: true, userName: true, fileName: true, connection: true,
-} satisfies Prisma.AlertSelect;
-
-const dossierSelect = {
-  eventTime: true, containerId: true, containerName: true, podName: true, workload: true, namespace: true, imageRepository: true,
-  imageTag: true, imageDigest: true, nodeName: true, processName: true, processCmdline: true, userName: true, fileName: true, connection: true,
-} satisfies Prisma.AlertSelect;
-
 const incidentDetailSelect = {
   ...incidentListSelect,
   summary: true, version: true, firstAlertAt: true, attackTechniques: true, attackTactics: true,
   triagedAt: true, containedAt: true, eradicatedAt: true, recoveredAt: true, resolvedAt: true,
   commander: { select: { id: true, name: true, email: true } },
   suggestedPlaybook: { select: { title: true } },
-  timeline: {
-    select: { id: true, kind: true, at: true, message: true, actor: { select: { name: true } } },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-  },
 } satisfies Prisma.IncidentSelect;
 
-export type IncidentAlertDto = Prisma.AlertGetPayload<{ select: typeof alertSelect }>;
-export type IncidentTimelineEntryDto = { id: string; kind: string; at: Date; message: string; actor: string | null };
 export type IncidentTechniqueDto = { id: string; name: string; tactics: string[]; url: string | null };
 
+/**
+ * The incident itself, without its alerts: the page reads those a page at a time
+ * (lib/dal/incident-alerts.ts), the timeline as summaries (incident-timeline.ts) and the dossier as
+ * SQL aggregates (incident-dossier.ts), so this costs the same at 10 alerts and at 100,000.
+ */
 export type IncidentDetailDto = IncidentSummaryDto & {
   id: string; version: number; summary: string | null; firstAlertAt: Date | null;
   commander: string | null; commanderId: string | null;
@@ -143,22 +133,15 @@ export type IncidentDetailDto = IncidentSummaryDto & {
   suggestedPlaybook: string | null;
   techniques: IncidentTechniqueDto[];
   tactics: { id: string; name: string }[];
-  alerts: IncidentAlertDto[];
-  timeline: IncidentTimelineEntryDto[];
-  dossier: { workloads: DossierEntry[]; containers: DossierEntry[]; fromAlerts: number; lifetimeMinutes: number };
 };
 
 /** `key` is `INC-0042` (or its number). Unknown and malformed keys are both "not found". */
-export async function getIncidentOrThrow(actor: Actor, key: string, now: Date = new Date()): Promise<IncidentDetailDto> {
+export async function getIncidentOrThrow(actor: Actor, key: string): Promise<IncidentDetailDto> {
   await authorize(actor, "incidents.read", { type: "Incident" });
   const number = IncidentKeyInput.safeParse(key);
   if (!number.success) throw new NotFoundError(`Incident ${key} was not found.`);
   const row = await db().incident.findUnique({ where: { number: number.data }, select: incidentDetailSelect });
   if (!row) throw new NotFoundError(`Incident ${key} was not found.`);
-  const [alerts, dossierAlerts] = await Promise.all([
-    db().alert.findMany({ where: { incidentId: row.id }, orderBy: [{ eventTime: "desc" }, { id: "desc" }], take: INCIDENT_ALERT_LIMIT, select: alertSelect }),
-    db().alert.findMany({ where: { incidentId: row.id }, orderBy: [{ eventTime: "desc" }, { id: "desc" }], take: DOSSIER_ALERT_LIMIT, select: dossierSelect }),
-  ]);
   const tacticName = new Map(TACTICS.flatMap((t) => [[t.id, t.name], [t.shortname, t.name]] as const));
   return {
     ...toSummary({ ...row, commander: row.commander }),
@@ -171,12 +154,5 @@ export async function getIncidentOrThrow(actor: Actor, key: string, now: Date = 
       return { id, name: t?.name ?? id, tactics: (t?.tactics ?? []).map((x) => tacticName.get(x) ?? x), url: t?.url ?? null };
     }),
     tactics: row.attackTactics.map((id) => ({ id, name: tacticName.get(id) ?? id })),
-    alerts,
-    timeline: row.timeline.map((e) => ({ id: e.id, kind: e.kind, at: e.at, message: e.message, actor: e.actor?.name ?? null })),
-    dossier: {
-      ...buildDossier(dossierAlerts, now, env().BULKHEAD_CONTAINER_LIFETIME_MINUTES),
-      fromAlerts: dossierAlerts.length,
-      lifetimeMinutes: env().BULKHEAD_CONTAINER_LIFETIME_MINUTES,
-    },
   };
 }

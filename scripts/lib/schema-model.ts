@@ -60,7 +60,16 @@ export interface ColumnSpec {
   default: ColumnDefault | null;
 }
 export interface TableSpec { model: string; name: string; columns: ColumnSpec[]; primaryKey: { name: string; columns: string[] } | null }
-export interface IndexSpec { name: string; table: string; columns: string[]; unique: boolean }
+export interface IndexSpec {
+  name: string;
+  table: string;
+  columns: string[];
+  unique: boolean;
+  /** `btree` unless the schema says `type: Gin` (the trigram title search). */
+  method: "btree" | "gin";
+  /** One per column: the operator class the schema names (`gin_trgm_ops`), or null for the default. */
+  opclasses: (string | null)[];
+}
 export interface ForeignKeySpec {
   name: string;
   table: string;
@@ -200,10 +209,10 @@ export function schemaSpecFrom(datamodel: Datamodel): SchemaSpec {
     const indexes = datamodel.indexes.filter((i) => i.model === model.name);
     for (const index of indexes) {
       if (index.type === "fulltext") unsupported(`@@fulltext on ${model.name}`);
-      if (index.algorithm && index.algorithm !== "BTree") unsupported(`Index type ${index.algorithm} on ${model.name}`);
-      if (index.fields.some((f) => f.sortOrder || f.length || f.operatorClass)) {
-        unsupported(`Index sort/length/ops arguments on ${model.name}`);
-      }
+      // GIN with an operator class is what pg_trgm needs; anything else would need its own check below.
+      if (index.algorithm && index.algorithm !== "BTree" && index.algorithm !== "Gin") unsupported(`Index type ${index.algorithm} on ${model.name}`);
+      if (index.fields.some((f) => f.sortOrder || f.length)) unsupported(`Index sort/length arguments on ${model.name}`);
+      if (index.algorithm !== "Gin" && index.fields.some((f) => f.operatorClass)) unsupported(`Index ops arguments on a btree index of ${model.name}`);
     }
     const id = indexes.find((i) => i.type === "id");
     const pkColumns = id?.fields.map((f) => columnOf(model, f.name)) ?? [];
@@ -225,7 +234,11 @@ export function schemaSpecFrom(datamodel: Datamodel): SchemaSpec {
       const cols = index.fields.map((f) => columnOf(model, f.name));
       const unique = index.type === "unique";
       const name = index.dbName ?? constraintName(table, cols, unique ? "_key" : "_idx");
-      spec.indexes.push({ name, table, columns: cols, unique });
+      spec.indexes.push({
+        name, table, columns: cols, unique,
+        method: index.algorithm === "Gin" ? "gin" : "btree",
+        opclasses: index.fields.map((f) => f.operatorClass ?? null),
+      });
     }
   }
 

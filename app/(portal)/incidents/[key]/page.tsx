@@ -12,8 +12,11 @@ import { LocalTime } from "@/components/ui/local-time";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
-import { NotFoundError } from "@/lib/dal/errors";
+import { NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { listIncidentAlerts } from "@/lib/dal/incident-alerts";
+import { getContainerDossier } from "@/lib/dal/incident-dossier";
 import { listCommanderCandidates } from "@/lib/dal/incident-response";
+import { getIncidentTimeline } from "@/lib/dal/incident-timeline";
 import { getIncidentOrThrow } from "@/lib/dal/incidents";
 import { allowedTransitions, isEarlyClose, STATUS_LABELS } from "@/lib/domain/incident-status";
 import { can } from "@/lib/domain/roles";
@@ -24,8 +27,8 @@ export async function generateMetadata({ params }: { params: Promise<{ key: stri
   return { title: (await params).key };
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+function Section({ title, id: given, children }: { title: string; id?: string; children: React.ReactNode }) {
+  const id = given ?? `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <section className="mt-6" aria-labelledby={id}>
       <h2 id={id} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
@@ -34,16 +37,43 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export default async function IncidentPage({ params }: { params: Promise<{ key: string }> }) {
+type Search = Record<string, string | string[] | undefined>;
+
+/** A keyset cursor from the query string; anything else is ignored (the DAL refuses a forged one). */
+const cursorParam = (v: string | string[] | undefined) => (typeof v === "string" && v.length > 0 && v.length <= 200 ? v : undefined);
+
+/**
+ * Everything on this page is bounded whatever the incident's size: the alerts come 50 a page by
+ * keyset, the timeline summarises alerts between the entries people wrote, and the dossier is
+ * aggregated in the database from the newest alerts.
+ */
+export default async function IncidentPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<Search> }) {
   const actor = await requirePagePermission("incidents.read");
   const { key } = await params;
+  const search = await searchParams;
   const incident = await getIncidentOrThrow(actor, decodeURIComponent(key)).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   // Auditors and admins read only: they are offered no controls, and the DAL refuses them anyway.
   const canAct = can(actor.role, "incidents.act");
-  const candidates = canAct ? await listCommanderCandidates(actor) : [];
+  const older = cursorParam(search.older);
+  const newer = older ? undefined : cursorParam(search.newer);
+  const [candidates, { alertPage, alertProblem }, timeline, dossier] = await Promise.all([
+    canAct ? listCommanderCandidates(actor) : Promise.resolve([]),
+    listIncidentAlerts(actor, incident.id, { older, newer }).then(
+      (alertPage) => ({ alertPage, alertProblem: null }),
+      async (error: unknown) => {
+        // A forged or stale cursor: say so and show the newest alerts instead.
+        if (!(error instanceof ValidationError)) throw error;
+        return { alertPage: await listIncidentAlerts(actor, incident.id), alertProblem: error.message };
+      },
+    ),
+    getIncidentTimeline(actor, incident.id),
+    getContainerDossier(actor, incident.id),
+  ]);
+  const base = `/incidents/${incident.key}`;
+  const alertsHref = (param: "older" | "newer", cursor: string | null) => (cursor ? `${base}?${param}=${encodeURIComponent(cursor)}#section-alerts` : null);
   const transitions = allowedTransitions(incident.status).map((to) => ({
     to,
     early: isEarlyClose(incident.status, to),
@@ -65,7 +95,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
       <PageHeader
         title={`${incident.key} · ${incident.title}`}
         description={incident.summary ?? undefined}
-        actions={<LiveRefresh url="/api/incidents/events" scope={{ id: incident.id, key: incident.key }} />}
+        actions={<LiveRefresh url="/api/incidents/events" scope={{ id: incident.id, key: incident.key }} minIntervalMs={10_000} />}
       />
       <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
@@ -114,19 +144,21 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
         <AttackTechniques techniques={incident.techniques} tactics={incident.tactics} />
       </Section>
       <Section title="Container dossier">
-        <ContainerDossier
-          workloads={incident.dossier.workloads}
-          containers={incident.dossier.containers}
-          fromAlerts={incident.dossier.fromAlerts}
-          totalAlerts={incident.alertCount}
-          goneAfterMinutes={incident.dossier.lifetimeMinutes}
-        />
+        <ContainerDossier dossier={dossier} totalAlerts={incident.alertCount} />
       </Section>
       <Section title="Timeline">
-        <IncidentTimeline entries={incident.timeline} />
+        <IncidentTimeline timeline={timeline} />
       </Section>
-      <Section title={`Alerts (${incident.alertCount})`}>
-        <AlertTable alerts={incident.alerts} total={incident.alertCount} />
+      <Section title={`Alerts (${incident.alertCount})`} id="section-alerts">
+        {alertProblem ? <p role="alert" className="mb-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{alertProblem}</p> : null}
+        <AlertTable
+          page={alertPage}
+          total={incident.alertCount}
+          alertHref={(id) => `${base}/alerts/${encodeURIComponent(id)}`}
+          newerHref={alertsHref("newer", alertPage.newerCursor)}
+          olderHref={alertsHref("older", alertPage.olderCursor)}
+          newestHref={older || newer ? `${base}#section-alerts` : null}
+        />
       </Section>
     </>
   );

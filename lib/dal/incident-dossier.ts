@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { authorize } from "@/lib/dal/authorize";
+import { buildDossier, DOSSIER_GROUPS, DOSSIER_SAMPLES, type DossierGroup } from "@/lib/domain/container-dossier";
+import type { Actor } from "@/lib/domain/roles";
+import type { IncidentDossierDto } from "@/lib/dto/incidents";
+import { env } from "@/lib/env";
+
+/**
+ * The dossier aggregates the newest alerts of the incident (read through the (incidentId,
+ * eventTime) index), so its cost is bounded whether the incident has 10 alerts or 100,000; the
+ * alert table pages through the rest.
+ */
+export const DOSSIER_WINDOW = 2_000;
+
+// Constants written into the text: array slice bounds and LIMITs need integers, not untyped parameters.
+const SAMPLES = Prisma.raw(String(DOSSIER_SAMPLES));
+
+type Row = DossierGroup & { groupsOfKind: number };
+
+/**
+ * The container dossier of one incident, grouped in SQL per container id and per namespace/workload
+ * with counts, first and last seen, and at most `DOSSIER_SAMPLES` distinct values per list, each
+ * cut to a readable length (alert text is hostile and unbounded). At most `DOSSIER_GROUPS` groups of
+ * each kind, most recently active first.
+ */
+export async function getContainerDossier(actor: Actor, incidentId: string, now: Date = new Date()): Promise<IncidentDossierDto> {
+  await authorize(actor, "incidents.read", { type: "Incident", id: incidentId });
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<Row[]>`
+      WITH recent AS (
+        SELECT "eventTime", left("namespace", 256) AS ns, left(coalesce("workload", "podName"), 256) AS wl, left("containerId", 128) AS cid,
+               left("containerName", 256) AS cname, left("podName", 256) AS pod, left("imageRepository", 256) AS repo,
+               left("imageTag", 128) AS tag, left("imageDigest", 128) AS digest, left("nodeName", 256) AS node,
+               left(coalesce("processCmdline", "processName"), 256) AS proc, left("fileName", 256) AS file,
+               left("connection", 256) AS conn, left("userName", 128) AS usr
+          FROM "Alert" WHERE "incidentId" = ${incidentId}
+         ORDER BY "eventTime" DESC, "id" DESC LIMIT ${DOSSIER_WINDOW}
+      ), grouped AS (
+        SELECT 'workload' AS kind, coalesce(ns, '-') || '/' || wl AS key, ns AS namespace, wl AS workload, NULL::text AS "containerId", recent.*
+          FROM recent WHERE wl IS NOT NULL
+        UNION ALL
+        SELECT 'container', cid, ns, wl, cid, recent.* FROM recent WHERE cid IS NOT NULL
+      ), groups AS (
+        SELECT kind, key, min(namespace) AS namespace, min(workload) AS workload, min("containerId") AS "containerId",
+               count(*)::int AS "alertCount", min("eventTime") AS "firstSeen", max("eventTime") AS "lastSeen",
+               coalesce((array_agg(DISTINCT cname) FILTER (WHERE cname IS NOT NULL))[1:${SAMPLES}], '{}') AS "containerNames",
+               coalesce((array_agg(DISTINCT pod) FILTER (WHERE pod IS NOT NULL))[1:${SAMPLES}], '{}') AS "pods",
+               coalesce((array_agg(DISTINCT node) FILTER (WHERE node IS NOT NULL))[1:${SAMPLES}], '{}') AS "nodes",
+               coalesce((array_agg(DISTINCT proc) FILTER (WHERE proc IS NOT NULL))[1:${SAMPLES}], '{}') AS "processes",
+               coalesce((array_agg(DISTINCT file) FILTER (WHERE file IS NOT NULL))[1:${SAMPLES}], '{}') AS "files",
+               coalesce((array_agg(DISTINCT conn) FILTER (WHERE conn IS NOT NULL))[1:${SAMPLES}], '{}') AS "connections",
+               coalesce((array_agg(DISTINCT usr) FILTER (WHERE usr IS NOT NULL))[1:${SAMPLES}], '{}') AS "users",
+               coalesce(to_jsonb((array_agg(DISTINCT jsonb_build_object('repository', repo, 'tag', tag, 'digest', digest))
+                                   FILTER (WHERE repo IS NOT NULL))[1:${SAMPLES}]), '[]'::jsonb) AS "images"
+          FROM grouped GROUP BY kind, key
+      )
+      SELECT * FROM (
+        SELECT groups.*, row_number() OVER (PARTITION BY kind ORDER BY "lastSeen" DESC, key) AS rank,
+               count(*) OVER (PARTITION BY kind)::int AS "groupsOfKind"
+          FROM groups
+      ) ranked WHERE rank <= ${DOSSIER_GROUPS}`,
+    db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Alert" WHERE "incidentId" = ${incidentId} ORDER BY "eventTime" DESC LIMIT ${DOSSIER_WINDOW}) w`,
+  ]);
+  const lifetimeMinutes = env().BULKHEAD_CONTAINER_LIFETIME_MINUTES;
+  const groupsOf = (kind: DossierGroup["kind"]) => rows.find((r) => r.kind === kind)?.groupsOfKind ?? 0;
+  const { workloads, containers } = buildDossier(rows, now, lifetimeMinutes);
+  return {
+    workloads, containers,
+    fromAlerts: counted[0]?.n ?? 0,
+    moreWorkloads: Math.max(0, groupsOf("workload") - workloads.length),
+    moreContainers: Math.max(0, groupsOf("container") - containers.length),
+    lifetimeMinutes,
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { TimelineKind } from "@/lib/generated/prisma/enums";
+import { authorize } from "@/lib/dal/authorize";
+import { buildTimeline, type AlertStretchRow } from "@/lib/domain/incident-timeline";
+import type { Actor } from "@/lib/domain/roles";
+import type { IncidentTimelineDto, IncidentTimelineEntryDto } from "@/lib/dto/incidents";
+
+/** Newest non-alert entries shown; people write these, so an incident rarely has more. */
+export const TIMELINE_ENTRY_LIMIT = 200;
+/** A note may be long; the timeline shows this much of each entry. */
+const ENTRY_MESSAGE_CHARS = 2_000;
+/** (stretch, rule) rows read at most; a storm of distinct rule names cannot grow the page past it. */
+const STRETCH_ROW_LIMIT = 2_000;
+
+const NON_ALERT_KINDS = Object.values(TimelineKind).filter((k) => k !== "ALERT");
+
+type EntryRow = IncidentTimelineEntryDto;
+
+/**
+ * The incident's timeline, bounded whatever the alert count: the entries people and the system
+ * wrote (the newest `TIMELINE_ENTRY_LIMIT`), the alert entry that opened the incident, and between
+ * them one summary per stretch of alerts — counted from the alerts themselves, so it is right
+ * whether ingest wrote one alert entry per alert (older data) or one per batch.
+ */
+export async function getIncidentTimeline(actor: Actor, incidentId: string): Promise<IncidentTimelineDto> {
+  await authorize(actor, "incidents.read", { type: "Incident", id: incidentId });
+  const kinds = Prisma.join(NON_ALERT_KINDS.map((k) => Prisma.sql`${k}::"TimelineKind"`));
+  const message = Prisma.raw(`left(t."message", ${ENTRY_MESSAGE_CHARS})`);
+  // Both read the (incidentId, kind, at) index: neither walks past the alert entries.
+  const [recent, opening] = await Promise.all([
+    db().$queryRaw<EntryRow[]>`
+      SELECT t."id", t."kind"::text AS "kind", t."at", ${message} AS "message", u."name" AS "actor"
+        FROM "TimelineEntry" t LEFT JOIN "User" u ON u."id" = t."actorId"
+       WHERE t."incidentId" = ${incidentId} AND t."kind" IN (${kinds})
+       ORDER BY t."at" DESC, t."id" DESC LIMIT ${TIMELINE_ENTRY_LIMIT + 1}`,
+    db().$queryRaw<EntryRow[]>`
+      SELECT t."id", t."kind"::text AS "kind", t."at", ${message} AS "message", u."name" AS "actor"
+        FROM "TimelineEntry" t LEFT JOIN "User" u ON u."id" = t."actorId"
+       WHERE t."incidentId" = ${incidentId} AND t."kind" = 'ALERT'
+       ORDER BY t."at" ASC, t."id" ASC LIMIT 1`,
+  ]);
+  const entries = [...recent.slice(0, TIMELINE_ENTRY_LIMIT), ...opening].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
+  const boundaries = entries.map((e) => e.at.toISOString());
+  // One index-only pass over (incidentId, rule, eventTime): per stretch between two entries and per
+  // rule, how many alerts and when. width_bucket gives 0 before the first boundary, k after the k-th.
+  const stretch = boundaries.length
+    ? Prisma.sql`width_bucket("eventTime", ${boundaries}::timestamp[])`
+    : Prisma.sql`0`;
+  const rows = await db().$queryRaw<AlertStretchRow[]>`
+    SELECT ${stretch}::int AS "stretch", left("rule", 200) AS "rule", count(*)::int AS "count", min("eventTime") AS "first", max("eventTime") AS "last"
+      FROM "Alert" WHERE "incidentId" = ${incidentId}
+     GROUP BY 1, 2 ORDER BY 3 DESC LIMIT ${STRETCH_ROW_LIMIT}`;
+  return { items: buildTimeline(entries, rows), olderEntriesHidden: recent.length > TIMELINE_ENTRY_LIMIT };
+}

@@ -1,0 +1,74 @@
+import type { FalcoPriority, TimelineKind } from "@/lib/generated/prisma/enums";
+import type { DossierEntry } from "@/lib/domain/container-dossier";
+import type { TimelineItem } from "@/lib/domain/incident-timeline";
+
+/**
+ * One row of an incident's alert table. Every text field was written inside the container and may
+ * be megabytes long: the DAL cuts each to `ALERT_FIELD_CHARS` (the output to `ALERT_OUTPUT_CHARS`)
+ * in SQL, so a page of alerts has a size bound; the alert's own page has the whole event.
+ */
+export type IncidentAlertRowDto = {
+  id: string;
+  eventTime: Date;
+  rule: string;
+  priority: FalcoPriority;
+  output: string;
+  /** Characters in the full output, so the row can say it was cut. */
+  outputLength: number;
+  podName: string | null;
+  containerName: string | null;
+  processName: string | null;
+  processCmdline: string | null;
+  parentProcess: string | null;
+  userName: string | null;
+  fileName: string | null;
+  connection: string | null;
+};
+
+/** Keyset page of alerts, newest first; a cursor is null when there is nothing that way. */
+export type IncidentAlertPageDto = {
+  alerts: IncidentAlertRowDto[];
+  /** For the page of newer alerts (null on the first page). */
+  newerCursor: string | null;
+  /** For the page of older alerts. */
+  olderCursor: string | null;
+};
+
+/** One alert with its raw event, for the alert's own page. */
+export type IncidentAlertDetailDto = IncidentAlertRowDto & {
+  incidentKey: string;
+  receivedAt: Date;
+  eventSource: string | null;
+  tags: string[];
+  cluster: string | null;
+  namespace: string | null;
+  workload: string | null;
+  containerId: string | null;
+  imageRepository: string | null;
+  imageTag: string | null;
+  imageDigest: string | null;
+  nodeName: string | null;
+  hostname: string | null;
+  /** The event as received, pretty-printed JSON, cut at `RAW_EVENT_CHARS`. */
+  raw: string;
+  rawLength: number;
+};
+
+export type IncidentTimelineEntryDto = { id: string; kind: TimelineKind; at: Date; message: string; actor: string | null };
+
+export type IncidentTimelineDto = {
+  items: TimelineItem<IncidentTimelineEntryDto>[];
+  /** True when older non-alert entries exist than the timeline shows. */
+  olderEntriesHidden: boolean;
+};
+
+export type IncidentDossierDto = {
+  workloads: DossierEntry[];
+  containers: DossierEntry[];
+  /** How many of the newest alerts the dossier was aggregated from. */
+  fromAlerts: number;
+  /** Groups in that window beyond the ones shown. */
+  moreWorkloads: number;
+  moreContainers: number;
+  lifetimeMinutes: number;
+};

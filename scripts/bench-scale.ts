@@ -1,0 +1,294 @@
+// `npm run bench:scale [-- --alerts=1000000 --baseline=10000 --samples=30]`: does the portal stay
+// as fast at a large history as at a small one? Grows a throwaway PostgreSQL with set-based SQL
+// (scripts/lib/scale-data.ts, not through the app) to `--baseline` alerts, starts the production
+// build against it, measures every page that reads history, grows the same database to `--alerts`
+// (default 1,000,000 alerts in 20,000 incidents, one of them holding 11.8% of all alerts: 118,000
+// at the default), measures again, and prints both with their ratios (target ≤ 1.3×), page p95
+// (target < 150 ms) and bytes (target < 300 kB), ingest throughput, and bytes per alert.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { hash } from "@node-rs/argon2";
+import pg from "pg";
+import { startAppInstance } from "./lib/app-instance";
+import { machineLine, percentile, signIn } from "./lib/bench";
+import { applyMigrations } from "./lib/migrate";
+import { startEmbeddedPostgres } from "./lib/postgres";
+import { insertAlerts, refreshIncidentCounters, sqlOf } from "./lib/scale-data";
+
+const arg = (name: string, fallback: number) => {
+  const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const value = raw === undefined ? fallback : Number(raw.replaceAll("_", ""));
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return Math.round(value);
+};
+const TARGET = arg("alerts", 1_000_000);
+const BASELINE = Math.min(arg("baseline", 10_000), TARGET);
+const SAMPLES = arg("samples", 30);
+const ALERTS_PER_INCIDENT = 50;
+/** Per mille of all alerts that go to INC-0001, the storm incident (118,000 of 1,000,000). */
+const LARGEST_PER_MILLE = 118;
+const STEP_MS = 2_500;
+const CHUNK = 50_000;
+const CONTACTS = 200;
+const PASSWORD = "bench-scale-password";
+const EMAIL = "bench-scale@bench.local";
+
+// Alert g's time: spaced STEP_MS apart, ending about now at the target size.
+const start = new Date(Date.now() - TARGET * STEP_MS);
+
+type Page = { name: string; path: string };
+type Measured = { name: string; p50: number; p95: number; bytes: number; status: number };
+type Phase = { alerts: number; incidents: number; largest: number; pages: Measured[]; concurrent: Measured; ingestRate: number; bytesPerAlert: { table: number; withIndexes: number; timeline: number } };
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+
+/** One GET without Accept-Encoding, so the bytes are what the server renders (before gzip). */
+function get(url: string, cookie: string): Promise<{ status: number; bytes: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers: { Cookie: cookie } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, bytes, ms: performance.now() - started }));
+      response.once("error", reject);
+    });
+    request.once("error", reject);
+  });
+}
+
+async function measure(base: string, cookie: string, page: Page): Promise<Measured> {
+  for (let i = 0; i < 3; i++) await get(base + page.path, cookie);
+  const times: number[] = [];
+  let last = { status: 0, bytes: 0 };
+  for (let i = 0; i < SAMPLES; i++) {
+    const r = await get(base + page.path, cookie);
+    times.push(r.ms);
+    last = r;
+  }
+  times.sort((a, b) => a - b);
+  return { name: page.name, p50: percentile(times, 50), p95: percentile(times, 95), bytes: last.bytes, status: last.status };
+}
+
+/** Three people on the largest incident at once (the probe that ran the server out of heap). */
+async function concurrent(base: string, cookie: string, path: string): Promise<Measured> {
+  const times: number[] = [];
+  let bytes = 0;
+  let status = 0;
+  await Promise.all(
+    Array.from({ length: 3 }, async () => {
+      for (let i = 0; i < Math.max(5, Math.round(SAMPLES / 3)); i++) {
+        const r = await get(base + path, cookie);
+        times.push(r.ms);
+        bytes = r.bytes;
+        status = r.status;
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return { name: "largest incident, 3 at once", p50: percentile(times, 50), p95: percentile(times, 95), bytes, status };
+}
+
+let eventSeq = 0;
+function falcoEvent(): Record<string, unknown> {
+  eventSeq += 1;
+  const container = randomBytes(6).toString("hex");
+  const pod = `svc-${eventSeq % 30}-7d9f8b6c5d-${(eventSeq % 97).toString(36).padStart(5, "x")}`;
+  return {
+    uuid: randomUUID(),
+    output: `Notice A shell was spawned in a container with an attached terminal (user=root k8s.ns=ingest-${eventSeq % 10} k8s.pod=${pod} container=${container})`,
+    priority: "Notice",
+    rule: "Terminal shell in container",
+    time: new Date(Date.now() - 1000 + eventSeq).toISOString(),
+    source: "syscall",
+    tags: ["container", "mitre_execution", "shell", "T1059"],
+    hostname: `node-${eventSeq % 5}`,
+    output_fields: {
+      cluster: "scale-ingest", "container.id": container, "container.image.repository": "registry.example.com/shop/api",
+      "k8s.ns.name": `ingest-${eventSeq % 10}`, "k8s.pod.name": pod, "proc.cmdline": "bash -i", "proc.name": "bash", "user.name": "root",
+    },
+  };
+}
+
+function post(url: string, token: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: "POST", agent,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+    });
+    request.once("error", reject);
+    request.once("response", (response) => {
+      response.resume();
+      response.once("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.end(body);
+  });
+}
+
+/** A short burst through POST /api/ingest/falco: 20 requests of 100 events, 4 in flight. */
+async function ingestBurst(base: string, token: string): Promise<number> {
+  const batches = Array.from({ length: 20 }, () => JSON.stringify(Array.from({ length: 100 }, falcoEvent)));
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < batches.length) {
+        const status = await post(`${base}/api/ingest/falco`, token, batches[next++]!);
+        if (status !== 202) throw new Error(`ingest answered ${status}`);
+      }
+    }),
+  );
+  return 2_000 / ((performance.now() - started) / 1000);
+}
+
+/** Grows the history to `alerts` alerts and `alerts / 50` incidents (numbers continue where they stopped). */
+async function grow(client: pg.Client, sourceId: string, from: { alerts: number; incidents: number }, alerts: number) {
+  const sql = sqlOf(client);
+  const incidents = Math.max(20, Math.round(alerts / ALERTS_PER_INCIDENT));
+  const spacingMs = ALERTS_PER_INCIDENT * STEP_MS;
+  // INC-0001 is the storm (OPEN); INC-0002 a typical incident (TRIAGED); of the rest, 2% are open.
+  await client.query(
+    `INSERT INTO "Incident" ("id", "number", "title", "type", "severity", "status", "correlationKey", "cluster", "namespace", "workload",
+                             "detectedAt", "createdAt", "updatedAt")
+     SELECT 'scale-inc-' || n, n, 'Terminal shell in container — svc-' || n || ' in scale-c' || (n % 10) || '/ns-' || (n % 50),
+            'SHELL_IN_CONTAINER', (ARRAY['SEV1','SEV2','SEV3','SEV4']::"Severity"[])[1 + n % 4],
+            (CASE WHEN n = 1 THEN 'OPEN' WHEN n = 2 THEN 'TRIAGED' WHEN n % 50 = 3 THEN 'OPEN' WHEN n % 50 = 4 THEN 'CONTAINED' ELSE 'CLOSED' END)::"IncidentStatus",
+            'scale-c' || (n % 10) || '/ns-' || (n % 50) || '/svc-' || n, 'scale-c' || (n % 10), 'ns-' || (n % 50), 'svc-' || n,
+            $1::timestamp + n * $2 * interval '1 millisecond', now(), now()
+       FROM generate_series($3::int, $4::int) n`,
+    [start.toISOString(), spacingMs, from.incidents + 1, incidents],
+  );
+  await client.query(`SELECT setval(pg_get_serial_sequence('"Incident"', 'number'), $1)`, [incidents]);
+  await client.query(
+    `INSERT INTO "IncidentOwner" ("id", "incidentId", "contactId", "role")
+     SELECT 'scale-own-' || n || '-' || r, 'scale-inc-' || n, 'scale-contact-' || ((n + r) % ${CONTACTS}), (ARRAY['PRIMARY','SECONDARY']::"OwnershipRole"[])[r + 1]
+       FROM generate_series($1::int, $2::int) n, generate_series(0, 1) r`,
+    [from.incidents + 1, incidents],
+  );
+  await client.query(
+    `INSERT INTO "TimelineEntry" ("id", "incidentId", "kind", "at", "message")
+     SELECT 'scale-tl-' || n || '-' || k, 'scale-inc-' || n, (ARRAY['OWNERS','STATUS_CHANGE']::"TimelineKind"[])[k + 1],
+            $1::timestamp + (n * $2 + 1000 + k * 600000) * interval '1 millisecond',
+            CASE k WHEN 0 THEN 'Owners from the plan: primary and secondary DevOps.' ELSE 'Open → Triaged' END
+       FROM generate_series($3::int, $4::int) n, generate_series(0, 1) k`,
+    [start.toISOString(), spacingMs, from.incidents + 1, incidents],
+  );
+  // Old data's shape: one ALERT timeline entry per alert (1.12M rows at 1M alerts in the probe).
+  const incidentOf = `CASE WHEN g % 1000 < ${LARGEST_PER_MILLE} THEN 1 ELSE 2 + g % ${incidents - 1} END`;
+  for (let lo = from.alerts + 1; lo <= alerts; lo += CHUNK) {
+    const hi = Math.min(alerts, lo + CHUNK - 1);
+    await insertAlerts(sql, { prefix: "scale-a-", sourceId, from: lo, to: hi, incidentOf, start, stepMs: STEP_MS, timeline: "per-alert" });
+    process.stderr.write(`\r  ${hi.toLocaleString("en")} of ${alerts.toLocaleString("en")} alerts`);
+  }
+  process.stderr.write("\n");
+  await refreshIncidentCounters(sql);
+  await client.query(`VACUUM ANALYZE`);
+  return { alerts, incidents };
+}
+
+async function storage(client: pg.Client) {
+  const { rows: [r] } = await client.query<{ n: string; table: string; total: string; timeline: string }>(
+    `SELECT (SELECT count(*) FROM "Alert") AS n, pg_table_size('"Alert"') AS table, pg_total_relation_size('"Alert"') AS total,
+            pg_total_relation_size('"TimelineEntry"') AS timeline`,
+  );
+  const n = Number(r!.n);
+  return { table: Number(r!.table) / n, withIndexes: Number(r!.total) / n, timeline: Number(r!.timeline) / n };
+}
+
+async function measurePhase(client: pg.Client, base: string, cookie: string, token: string, size: { alerts: number; incidents: number }): Promise<Phase> {
+  const { rows: [largest] } = await client.query<{ n: number }>(`SELECT "alertCount" AS n FROM "Incident" WHERE "number" = 1`);
+  const pages: Page[] = [
+    { name: "incident list", path: "/incidents" },
+    { name: "filtered list (open, SEV2)", path: "/incidents?status=OPEN&status=TRIAGED&severity=SEV2" },
+    { name: "owner filter (email)", path: "/incidents?owner=contact-7%40scale.example" },
+    { name: "title search", path: "/incidents?q=svc-1234" },
+    { name: "typical incident (INC-0002)", path: "/incidents/INC-0002" },
+    { name: "largest incident (INC-0001)", path: "/incidents/INC-0001" },
+    { name: "dashboard", path: "/" },
+    { name: "GET /api/incidents", path: "/api/incidents?status=OPEN" },
+  ];
+  const measured: Measured[] = [];
+  for (const page of pages) measured.push(await measure(base, cookie, page));
+  return {
+    ...size,
+    largest: largest!.n,
+    pages: measured,
+    concurrent: await concurrent(base, cookie, "/incidents/INC-0001"),
+    ingestRate: await ingestBurst(base, token),
+    bytesPerAlert: await storage(client),
+  };
+}
+
+function report(small: Phase, large: Phase): string {
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
+  const lines = [
+    `${"page".padEnd(32)} ${`at ${small.alerts.toLocaleString("en")}: p50 / p95 / size`.padEnd(36)} ${`at ${large.alerts.toLocaleString("en")}: p50 / p95 / size`.padEnd(38)} p95 ratio`,
+  ];
+  const all = [...small.pages, small.concurrent].map((s, i) => [s, [...large.pages, large.concurrent][i]!] as const);
+  for (const [s, l] of all) {
+    const cell = (m: Measured) => `${m.p50.toFixed(1)} / ${m.p95.toFixed(1)} ms / ${kb(m.bytes)}${m.status === 200 ? "" : ` (HTTP ${m.status})`}`;
+    lines.push(`${s.name.padEnd(32)} ${cell(s).padEnd(36)} ${cell(l).padEnd(38)} ${(l.p95 / s.p95).toFixed(2)}×`);
+  }
+  const worstP95 = Math.max(...large.pages.map((p) => p.p95));
+  const worstBytes = Math.max(...large.pages.map((p) => p.bytes));
+  return [
+    ...lines,
+    "",
+    `largest incident: ${small.largest.toLocaleString("en")} alerts → ${large.largest.toLocaleString("en")} alerts; incidents ${small.incidents.toLocaleString("en")} → ${large.incidents.toLocaleString("en")}`,
+    `worst page at ${large.alerts.toLocaleString("en")}: p95 ${worstP95.toFixed(1)} ms (target < 150 ms), ${kb(worstBytes)} (target < 300 kB)`,
+    `ingest burst (20 × 100 events, 4 in flight): ${small.ingestRate.toFixed(0)} events/s at ${small.alerts.toLocaleString("en")} → ${large.ingestRate.toFixed(0)} events/s at ${large.alerts.toLocaleString("en")} (${(small.ingestRate / large.ingestRate).toFixed(2)}× slower)`,
+    `bytes per alert at ${large.alerts.toLocaleString("en")}: ${large.bytesPerAlert.table.toFixed(0)} B table + TOAST, ${large.bytesPerAlert.withIndexes.toFixed(0)} B with indexes, plus ${large.bytesPerAlert.timeline.toFixed(0)} B of timeline (one entry per alert); at ${small.alerts.toLocaleString("en")}: ${small.bytesPerAlert.withIndexes.toFixed(0)} B with indexes`,
+  ].join("\n");
+}
+
+async function main() {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-bench-scale-"));
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bench", persistent: false });
+  let app: Awaited<ReturnType<typeof startAppInstance>> | null = null;
+  const client = new pg.Client({ connectionString: postgres.url });
+  try {
+    await applyMigrations(postgres.url);
+    await client.connect();
+    const token = `bh_scale_${randomBytes(12).toString("hex")}`;
+    const { rows: [source] } = await client.query<{ id: string }>(
+      `INSERT INTO "DetectionSource" ("id", "name", "kind", "tokenHash", "tokenPrefix", "defaultCluster", "updatedAt")
+       VALUES ('scale-source', 'scale', 'FALCOSIDEKICK', $1, $2, 'scale', now()) RETURNING "id"`,
+      [createHash("sha256").update(token).digest("hex"), token.slice(0, 8)],
+    );
+    // A user before the app starts, so the start script finds a database in use and seeds nothing.
+    await client.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ('scale-user', $1, 'Bench Responder', $2, 'RESPONDER', now())`, [
+      EMAIL, await hash(PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+    ]);
+    await client.query(
+      `INSERT INTO "Contact" ("id", "name", "email", "updatedAt")
+       SELECT 'scale-contact-' || c, 'Contact ' || c, 'contact-' || c || '@scale.example', now() FROM generate_series(0, ${CONTACTS - 1}) c`,
+    );
+    process.stderr.write(`growing to ${BASELINE.toLocaleString("en")} alerts…\n`);
+    let size = await grow(client, source!.id, { alerts: 0, incidents: 0 }, BASELINE);
+    process.stderr.write("starting the production build…\n");
+    app = await startAppInstance({ databaseUrl: postgres.url, authSecret: randomBytes(33).toString("base64"), dataDir: path.join(tmp, "app"), stdio: "ignore-stdout" });
+    const cookie = await signIn(app.url, EMAIL, PASSWORD);
+    const small = await measurePhase(client, app.url, cookie, token, size);
+    process.stderr.write(`growing to ${TARGET.toLocaleString("en")} alerts…\n`);
+    const grown = performance.now();
+    size = await grow(client, source!.id, size, TARGET);
+    process.stderr.write(`grown in ${((performance.now() - grown) / 1000).toFixed(0)} s\n`);
+    const large = await measurePhase(client, app.url, cookie, token, size);
+    const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
+    const buffers = (await client.query("SHOW shared_buffers")).rows[0].shared_buffers as string;
+    process.stdout.write(`\n${machineLine(version)} (shared_buffers ${buffers})\n${SAMPLES} sequential requests per page after 3 warm-ups; sizes are the HTML before gzip\n\n${report(small, large)}\n`);
+  } finally {
+    agent.destroy();
+    await client.end().catch(() => undefined);
+    await app?.stop();
+    await postgres.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`bench:scale failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

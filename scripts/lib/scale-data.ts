@@ -1,0 +1,100 @@
+// Grows a throwaway database fast with set-based SQL (INSERT … SELECT over generate_series), not
+// through the app: the scale bench (scripts/bench-scale.ts) and the bounded-page integration tests
+// need 10,000s to 1,000,000s of alerts in seconds. The rows have the shape ingest writes (context
+// columns, output fields and the raw event as falcosidekick forwards it), so sizes and plans are
+// those of real data. Nothing here runs in the app.
+import type pg from "pg";
+
+export type Sql = (text: string, values?: unknown[]) => Promise<unknown>;
+
+export const sqlOf = (client: pg.Client | pg.Pool): Sql => (text, values) => client.query(text, values);
+
+const RULES = [
+  ["Terminal shell in container", "NOTICE"],
+  ["Read sensitive file untrusted", "WARNING"],
+  ["Drop and execute new binary in container", "CRITICAL"],
+  ["Outbound Connection to C2 Servers", "CRITICAL"],
+  ["Write below etc", "ERROR"],
+] as const;
+
+const RULE_ARRAY = `ARRAY[${RULES.map(([r]) => `'${r}'`).join(",")}]`;
+const PRIORITY_ARRAY = `ARRAY[${RULES.map(([, p]) => `'${p}'`).join(",")}]::"FalcoPriority"[]`;
+
+/**
+ * Alerts numbered `from`..`to` (inclusive) of one generated history. `incidentOf` is an SQL
+ * expression over `g` (the alert's number) giving the incident's `number`; each alert's context
+ * follows its incident's cluster/namespace/workload. `timeline`: one ALERT entry per alert (how
+ * ingest wrote them until now), one per `batch` alerts (how it writes them now), or none.
+ */
+export async function insertAlerts(
+  sql: Sql,
+  options: {
+    prefix: string;
+    sourceId: string;
+    from: number;
+    to: number;
+    incidentOf: string;
+    start: Date;
+    stepMs: number;
+    timeline: "per-alert" | { batch: number } | "none";
+  },
+): Promise<void> {
+  const { prefix, from, to } = options;
+  const eventTime = `$3::timestamp + g * ${options.stepMs} * interval '1 millisecond'`;
+  const insert = `INSERT INTO "Alert" ("id", "sourceId", "dedupKey", "eventTime", "receivedAt", "rule", "priority", "eventSource", "output", "tags",
+                          "hostname", "cluster", "namespace", "podName", "workload", "containerId", "containerName", "imageRepository",
+                          "imageTag", "imageDigest", "nodeName", "processName", "processCmdline", "parentProcess", "userName",
+                          "fileName", "connection", "outputFields", "raw", "incidentId")
+     SELECT $1 || g, $2, $1 || 'd' || g, t, t, rule, prio, 'syscall', out, ARRAY['container','mitre_execution','shell','T1059'],
+            node, i."cluster", i."namespace", pod, i."workload", cid, 'app', 'registry.example.com/shop/' || i."workload", '1.42.0',
+            'sha256:' || md5(i."workload"), node, 'bash', 'bash -i -c id' || (g % 7), 'runc', 'root',
+            CASE WHEN g % 5 = 1 THEN '/etc/shadow' END, CASE WHEN g % 5 = 3 THEN '10.0.0.' || (g % 250) || ':4444->203.0.113.7:443' END,
+            fields, jsonb_build_object('uuid', md5($1 || g), 'output', out, 'priority', initcap(prio::text), 'rule', rule,
+                                       'time', to_char(t, 'YYYY-MM-DD"T"HH24:MI:SS.MS"000000Z"'), 'source', 'syscall',
+                                       'tags', jsonb_build_array('container','mitre_execution','shell','T1059'), 'hostname', node,
+                                       'output_fields', fields),
+            i."id"
+       FROM (SELECT g, ${options.incidentOf} AS n, ${eventTime} AS t,
+                    (${RULE_ARRAY})[1 + g % ${RULES.length}] AS rule, (${PRIORITY_ARRAY})[1 + g % ${RULES.length}] AS prio
+               FROM generate_series($4::int, $5::int) g) s
+       JOIN "Incident" i ON i."number" = s.n
+      CROSS JOIN LATERAL (SELECT 'node-' || (g % 5) AS node,
+                                 i."workload" || '-7d9f8b6c5d-' || lpad((g % 40)::text, 5, 'x') AS pod,
+                                 substr(md5(i."id" || (g % 40)), 1, 12) AS cid) c
+      CROSS JOIN LATERAL (SELECT to_char(t, 'HH24:MI:SS.MS') || ': ' || rule || ' (user=root k8s.ns=' || i."namespace" || ' k8s.pod=' || pod ||
+                                 ' container=' || cid || ' shell=bash parent=runc cmdline=bash -i terminal=34816 image=registry.example.com/shop/' ||
+                                 i."workload" || ')' AS out,
+                                 jsonb_build_object('container.id', cid, 'container.image.repository', 'registry.example.com/shop/' || i."workload",
+                                                    'container.image.tag', '1.42.0', 'k8s.ns.name', i."namespace", 'k8s.pod.name', pod,
+                                                    'proc.cmdline', 'bash -i', 'proc.name', 'bash', 'proc.pname', 'runc', 'user.name', 'root',
+                                                    'cluster', i."cluster") AS fields) o`;
+  const values = [prefix, options.sourceId, options.start.toISOString(), from, to];
+  if (options.timeline === "none") {
+    await sql(insert, values);
+    return;
+  }
+  const batch = options.timeline === "per-alert" ? 1 : options.timeline.batch;
+  // One entry per `batch` consecutive alerts of the same incident, at the time of its last alert,
+  // written from the inserted rows themselves (a data-modifying CTE: no second read of the table).
+  await sql(
+    `WITH a AS (${insert} RETURNING substr("id", length($1) + 1)::int AS g, "incidentId", "eventTime", "rule", "podName")
+     INSERT INTO "TimelineEntry" ("id", "incidentId", "kind", "at", "message", "data")
+     SELECT $1 || 't' || min(a.g), a."incidentId", 'ALERT', max(a."eventTime"),
+            CASE WHEN count(*) = 1 THEN 'Alert joined: "' || min(a."rule") || '" on ' || min(a."podName") || '.'
+                 ELSE count(*) || ' alerts joined.' END,
+            jsonb_build_object('count', count(*))
+       FROM a GROUP BY a."incidentId", a.g / ${batch}`,
+    values,
+  );
+}
+
+/** Keeps each incident's counters and first/last alert times true to its alerts (one incident's, when given its number). */
+export async function refreshIncidentCounters(sql: Sql, number?: number): Promise<void> {
+  await sql(
+    `UPDATE "Incident" i SET "alertCount" = s.n, "firstAlertAt" = s.first, "lastAlertAt" = s.last
+       FROM (SELECT "incidentId", count(*)::int AS n, min("eventTime") AS first, max("eventTime") AS last FROM "Alert"
+              WHERE $1::int IS NULL OR "incidentId" = (SELECT "id" FROM "Incident" WHERE "number" = $1::int) GROUP BY 1) s
+      WHERE s."incidentId" = i."id" AND (i."alertCount", i."firstAlertAt", i."lastAlertAt") IS DISTINCT FROM (s.n, s.first, s.last)`,
+    [number ?? null],
+  );
+}
