@@ -23,6 +23,11 @@ const EnvInput = z
     BULKHEAD_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** Reverse proxies in front of the app that append to X-Forwarded-For (0 when clients connect directly). */
     BULKHEAD_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Refused alert-ingest requests (no, unknown or revoked token) per client address and minute before 429. */
+    BULKHEAD_INGEST_REFUSALS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** Live-update streams open at once per sign-in session, and per user, in one instance; 429 beyond. */
+    BULKHEAD_LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
+    BULKHEAD_LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(16),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { shellEvent } from "@/lib/domain/falco/test-events";
+import { flushIngestRefusals } from "@/lib/dal/ingest";
 import { resetTables, testDb } from "@/tests/support/db";
 import { directRoute, serveDirect } from "./direct-routes";
 
@@ -79,6 +80,58 @@ describe("POST /api/ingest/falco answered by the production server itself", () =
     const broken = await send("POST", "/api/ingest/falco", { authorization: `Bearer ${TOKEN}` }, ['{"rule": ']);
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body).error).toMatch(/line 1/);
+  });
+
+  it("checks the token before reading the body: a wrong token is answered while the body is still on its way", async () => {
+    const answered = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${base}/api/ingest/falco`, { method: "POST", headers: { authorization: "Bearer bh_wrong-token", "content-length": String(1024 * 1024) } });
+      request.once("error", () => undefined);
+      request.once("response", (response) => {
+        resolve(response.statusCode ?? 0);
+        response.resume();
+        request.destroy();
+      });
+      // A first kilobyte of a megabyte that never comes: only an answer that does not wait for the body arrives.
+      request.write("x".repeat(1024));
+      setTimeout(() => reject(new Error("no answer before the body was complete")), 5_000);
+    });
+    expect(answered).toBe(401);
+  });
+
+  it("refuses a flood of wrong tokens with 429 past the address's rate, audits it as one count, and lets the real source through", async () => {
+    await flushIngestRefusals();
+    const before = (await testDb().auditEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
+    // The rate counts per minute: start with enough of this minute left for the whole flood.
+    if (Date.now() % 60_000 > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - (Date.now() % 60_000) + 100));
+    const statuses: number[] = [];
+    let retryAfter: string | undefined;
+    for (let i = 0; i < 40; i += 1) {
+      const res = await send("POST", "/api/ingest/falco", { authorization: `Bearer bh_guess-${i.toString().padStart(4, "0")}` }, [JSON.stringify(shellEvent())]);
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers["retry-after"] as string;
+    }
+    // 30 refusals a minute (BULKHEAD_INGEST_REFUSALS_PER_MINUTE), counting the one earlier in this file's minute at most.
+    const firstThrottled = statuses.indexOf(429);
+    expect(firstThrottled).toBeGreaterThanOrEqual(27);
+    expect(firstThrottled).toBeLessThanOrEqual(30);
+    expect(statuses.slice(0, firstThrottled).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(firstThrottled).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    // Nothing was written per request; the source that authenticated before still gets through.
+    expect(await testDb().auditEvent.count({ where: { seq: { gt: before } } })).toBe(0);
+    const good = await send("POST", "/api/ingest/falco", { authorization: `Bearer ${TOKEN}` }, [JSON.stringify(shellEvent({ output: "after the flood" }))]);
+    expect(good.status).toBe(202);
+    // No token at all is throttled as well.
+    expect((await send("POST", "/api/ingest/falco", {}, ["{}"])).status).toBe(429);
+
+    expect(await flushIngestRefusals()).toBe(1);
+    const denied = await testDb().auditEvent.findMany({ where: { seq: { gt: before }, action: "alerts.ingest", outcome: "DENIED" } });
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ ip: "127.0.0.1", targetId: null });
+    expect(denied[0]!.after).toMatchObject({ refused: 41, throttled: 41 - firstThrottled, reasons: { "unknown token": firstThrottled } });
+    // A token's first 8 characters at most, and at most five different ones per row.
+    expect((denied[0]!.after as { tokenPrefixes: string[] }).tokenPrefixes).toEqual(["bh_guess"]);
   });
 
   it("leaves every other method and path to Next", async () => {

@@ -12,8 +12,29 @@ import { log } from "../lib/log";
 
 type Handler = (req: IncomingMessage, headers: HeaderSource) => Promise<IngestAnswer>;
 
+/** Requests whose body the answer asked for; the others were refused before it (no valid token, or too large a Content-Length). */
+const bodyRead = new WeakSet<IncomingMessage>();
+
+/** Of a body nobody read, what is still received (to keep the connection) before the connection is cut instead. */
+const UNREAD_BODY_BUDGET = 64 * 1024;
+
+/**
+ * A refused request's body is not worth receiving: a small rest is drained so the connection can
+ * serve the next request, a large one (a megabyte behind a wrong token) costs the connection.
+ */
+function discardUnread(req: IncomingMessage): void {
+  if (req.complete) return;
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > UNREAD_BODY_BUDGET) req.socket.destroy();
+  });
+  req.resume();
+}
+
 /** The body's bytes, reading no further than the limit whatever Content-Length claimed; null past it (the rest is discarded). */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | null> {
+  bodyRead.add(req);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -61,6 +82,7 @@ export async function serveDirect(handler: Handler, req: IncomingMessage, res: S
     const body = Buffer.from(answer.body);
     res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers, "content-length": String(body.length) });
     res.end(body);
+    if (!bodyRead.has(req)) discardUnread(req);
   } catch (error) {
     const ref = randomUUID().slice(0, 8);
     log.error({ err: error, ref, url: req.url }, "unexpected error in a direct route");

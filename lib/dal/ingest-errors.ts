@@ -6,6 +6,12 @@ import { ExpectedError } from "@/lib/dal/errors";
 
 /** No token, an unknown one, or the token of a revoked or deactivated source: 401. */
 export class IngestAuthError extends ExpectedError {}
+/** Too many refused requests from one client address this minute: 429 with Retry-After, answered without a lookup. */
+export class IngestThrottledError extends ExpectedError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many refused ingest requests from this address; try again in ${retryAfterSeconds} s with a valid token.`);
+  }
+}
 /** More events in one request than MAX_INGEST_EVENTS: 413. */
 export class IngestBatchTooLargeError extends ExpectedError {}
 /** The database cannot be reached or is restarting; nothing was acknowledged: 503 with Retry-After. */

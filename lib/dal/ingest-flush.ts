@@ -90,7 +90,13 @@ async function flush(members: Waiting[]): Promise<void> {
   if (outcome.refused) {
     // Revoked, deactivated or rotated since the token was looked up: refused like an unknown token.
     forgetSource(members[0]!.source.tokenHash);
-    for (const m of members) refuseIngest("token revoked, rotated or source deactivated", m.token, m.source).catch(m.reject);
+    for (const m of members) {
+      try {
+        refuseIngest("token revoked, rotated or source deactivated", m.token, m.origin.ip, m.source);
+      } catch (error) {
+        m.reject(error);
+      }
+    }
     return;
   }
   members.forEach((m, i) => m.resolve(outcome.results[i]!));

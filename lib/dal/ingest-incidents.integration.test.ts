@@ -220,6 +220,42 @@ describe("correlation", () => {
   });
 });
 
+describe("cost that does not grow with the incident", () => {
+  it("writes one timeline entry per flush for the alerts that join an incident, with their count and rules, and inserts them already linked", async () => {
+    const opened = await ingest([event({ minute: 0 })]);
+    const key = opened.incidents[0]!;
+    const before = await incident(key);
+    // Alerts that join an open incident go in with it: an UPDATE of their link would fail this flush.
+    await testDb().$executeRaw`
+      CREATE FUNCTION refuse_relink() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."incidentId" IS DISTINCT FROM OLD."incidentId" THEN RAISE EXCEPTION 'alert linked after its insert'; END IF; RETURN NEW; END $$`;
+    await testDb().$executeRaw`CREATE TRIGGER refuse_relink BEFORE UPDATE ON "Alert" FOR EACH ROW EXECUTE FUNCTION refuse_relink()`;
+    try {
+      const storm = [
+        ...Array.from({ length: 40 }, (_v, i) => event({ minute: 1 + i / 10, priority: "Notice" })),
+        ...Array.from({ length: 10 }, (_v, i) => event({ minute: 2 + i / 10, rule: "Read sensitive file untrusted", priority: "Critical" })),
+      ];
+      expect(await ingest(storm)).toMatchObject({ accepted: 50, incidents: [key] });
+    } finally {
+      await testDb().$executeRaw`DROP TRIGGER refuse_relink ON "Alert"`;
+      await testDb().$executeRaw`DROP FUNCTION refuse_relink()`;
+    }
+    const after = await incident(key);
+    expect(after.alertCount).toBe(51);
+    expect(await testDb().alert.count({ where: { incidentId: after.id } })).toBe(51);
+    const added = after.timeline.slice(before.timeline.length);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ kind: "ALERT" });
+    expect(added[0]!.message).toBe('50 alerts joined: "Terminal shell in container" ×40, "Read sensitive file untrusted" ×10. Severity raised from SEV3 to SEV1.');
+    expect(added[0]!.data).toMatchObject({
+      count: 50,
+      rules: [{ rule: "Terminal shell in container", count: 40 }, { rule: "Read sensitive file untrusted", count: 10 }],
+      priorities: expect.arrayContaining(["NOTICE", "CRITICAL"]),
+    });
+    expect((added[0]!.data as { alertIds: string[] }).alertIds).toHaveLength(50);
+  });
+});
+
 describe("a flush that fails after its alerts went in", () => {
   it("keeps nothing of it, and the next flush (and a resend of the same events) goes through", async () => {
     const opened = await ingest([event({ minute: 0 })]);

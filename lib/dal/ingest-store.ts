@@ -6,6 +6,7 @@ import { auditAppendStatements, type AuditInput } from "@/lib/dal/audit";
 import { isDatabaseUnavailable } from "@/lib/dal/ingest-errors";
 import {
   correlateAlerts,
+  correlationKeyOf,
   correlationKeys,
   correlationLocks,
   openIncidentsStatement,
@@ -74,10 +75,15 @@ function planFlush(members: FlushRequest[]): FlushPlan {
  * the join with `locked` consumes every row before the first insert, so the locks come first.
  * Its one row has a null priority when the source may no longer send.
  */
-function checkLockInsertStatement(source: IngestSource, rows: PreparedAlert[]): SqlStatement {
+function checkLockInsertStatement(source: IngestSource, rows: PreparedAlert[], windowMinutes: number): SqlStatement {
   const check = `SELECT "minIncidentPriority"::text AS priority FROM "DetectionSource" WHERE id = $1 AND "tokenHash" = $2 AND active AND "revokedAt" IS NULL`;
-  if (rows.length === 0) return statement("ingest.check", `SELECT (${check}) AS priority, ARRAY[]::text[] AS ids`, [source.id, source.tokenHash]);
+  if (rows.length === 0) return statement("ingest.check", `SELECT (${check}) AS priority, ARRAY[]::text[] AS ids, ARRAY[]::text[] AS incidents`, [source.id, source.tokenHash]);
   const locks = correlationLocks(rows.map((r) => r.alert), "$3");
+  // Each security alert goes in with the open incident of its correlation key that its time falls
+  // in the window of, when there is one (the usual case: a workload that keeps alerting). That is
+  // correlation's likely choice, read from this statement's snapshot; correlation decides for
+  // good and only the alerts it placed elsewhere are linked again (correlationWrites).
+  const keys = JSON.stringify(rows.filter((r) => r.alert.security).map((r) => ({ id: r.alert.id, key: correlationKeyOf(r.alert) })));
   return statement(
     "ingest.insert",
     `WITH source AS (${check}),
@@ -85,26 +91,35 @@ function checkLockInsertStatement(source: IngestSource, rows: PreparedAlert[]): 
      inserted AS (
        INSERT INTO "Alert" (id, "sourceId", "dedupKey", "receivedAt", "eventTime", rule, priority, "eventSource", output, tags, hostname, cluster, namespace,
          "podName", workload, "containerId", "containerName", "imageRepository", "imageTag", "imageDigest", "nodeName", "processName",
-         "processCmdline", "parentProcess", "userName", "fileName", connection, "outputFields", raw)
+         "processCmdline", "parentProcess", "userName", "fileName", connection, "outputFields", raw, "incidentId")
        SELECT r.id, r."sourceId", r."dedupKey", r."receivedAt", r."eventTime", r.rule, r.priority::"FalcoPriority", r."eventSource", r.output, r.tags, r.hostname,
          r.cluster, r.namespace, r."podName", r.workload, r."containerId", r."containerName", r."imageRepository", r."imageTag", r."imageDigest",
-         r."nodeName", r."processName", r."processCmdline", r."parentProcess", r."userName", r."fileName", r.connection, r."outputFields", r.raw
+         r."nodeName", r."processName", r."processCmdline", r."parentProcess", r."userName", r."fileName", r.connection, r."outputFields", r.raw, joins.id
        FROM json_to_recordset($4::json) AS r(
          id text, "sourceId" text, "dedupKey" text, "receivedAt" timestamp, "eventTime" timestamp, rule text, priority text, "eventSource" text, output text, tags text[],
          hostname text, cluster text, namespace text, "podName" text, workload text, "containerId" text, "containerName" text, "imageRepository" text,
          "imageTag" text, "imageDigest" text, "nodeName" text, "processName" text, "processCmdline" text, "parentProcess" text, "userName" text,
          "fileName" text, connection text, "outputFields" jsonb, raw jsonb)
        CROSS JOIN locked
+       LEFT JOIN json_to_recordset($5::json) AS k(id text, key text) ON k.id = r.id
+       LEFT JOIN LATERAL (
+         SELECT i.id FROM "Incident" AS i
+         WHERE i."correlationKey" = k.key AND i.status <> 'CLOSED'
+           AND i."lastAlertAt" >= r."eventTime" - make_interval(mins => $6::int) AND i."firstAlertAt" <= r."eventTime" + make_interval(mins => $6::int)
+         ORDER BY i."lastAlertAt" DESC
+         LIMIT 1) AS joins ON true
        WHERE EXISTS (SELECT 1 FROM source)
        ORDER BY r."dedupKey" COLLATE "C"
        ON CONFLICT ("dedupKey") DO NOTHING
-       RETURNING id)
-     SELECT (SELECT priority FROM source) AS priority, ARRAY(SELECT id FROM inserted) AS ids`,
-    [source.id, source.tokenHash, locks.ids, `[${rows.map((r) => r.json).join(",")}]`],
+       RETURNING id, "incidentId")
+     SELECT (SELECT priority FROM source) AS priority, coalesce(array_agg(id), ARRAY[]::text[]) AS ids, coalesce(array_agg("incidentId"), ARRAY[]::text[]) AS incidents
+     FROM inserted`,
+    [source.id, source.tokenHash, locks.ids, `[${rows.map((r) => r.json).join(",")}]`, keys, windowMinutes],
   );
 }
 
-type Inserted = { priority: FalcoPriority | null; ids: string[] };
+/** The source's threshold (null: refused), the inserted alerts' ids, and the incident each went in with (aligned with ids). */
+type Inserted = { priority: FalcoPriority | null; ids: string[]; incidents: (string | null)[] };
 
 /** Where a combined flush came from, for its one audit event: what its requests share. */
 function flushOrigin(members: FlushRequest[]): RequestOrigin {
@@ -159,7 +174,8 @@ function settle(plan: FlushPlan, insertedIds: Set<string>, inserted: InsertedAle
 async function correlate(plan: FlushPlan, stored: Inserted, store: CorrelationStore) {
   const insertedIds = new Set(stored.ids);
   const inserted = plan.rows.filter((r) => insertedIds.has(r.alert.id)).map((r) => r.alert);
-  const correlation = await correlateAlerts(store, inserted, { minIncidentPriority: stored.priority!, windowMinutes: plan.members[0]!.windowMinutes, now: plan.now });
+  const insertedWith = new Map(stored.ids.map((id, i) => [id, stored.incidents[i] ?? null]));
+  const correlation = await correlateAlerts(store, inserted, { minIncidentPriority: stored.priority!, windowMinutes: plan.members[0]!.windowMinutes, now: plan.now, insertedWith });
   return settle(plan, insertedIds, inserted, correlation);
 }
 
@@ -206,7 +222,7 @@ async function storePipelined(plan: FlushPlan): Promise<FlushOutcome | null> {
   const keys = correlationKeys(alerts);
   const windowMs = plan.members[0]!.windowMinutes * 60_000;
   const times = alerts.map((a) => a.eventTime.getTime());
-  const first = [BEGIN, TIMEOUT, checkLockInsertStatement(plan.source, plan.rows)];
+  const first = [BEGIN, TIMEOUT, checkLockInsertStatement(plan.source, plan.rows, plan.members[0]!.windowMinutes)];
   // A superset of what correlation will ask for (it asks about the inserted alerts only).
   if (keys.length > 0) first.push(openIncidentsStatement(keys, new Date(Math.min(...times) - windowMs), new Date(Math.max(...times) + windowMs)));
 
@@ -246,7 +262,7 @@ async function storePipelined(plan: FlushPlan): Promise<FlushOutcome | null> {
 async function storeInTransaction(plan: FlushPlan): Promise<FlushOutcome> {
   return db().$transaction(
     async (tx: Tx): Promise<FlushOutcome> => {
-      const [stored] = await queryInTransaction<Inserted>(tx, checkLockInsertStatement(plan.source, plan.rows));
+      const [stored] = await queryInTransaction<Inserted>(tx, checkLockInsertStatement(plan.source, plan.rows, plan.members[0]!.windowMinutes));
       if (!stored?.priority) return { refused: true };
       const settled = await correlate(plan, stored, transactionStore(tx));
       for (const s of settled.statements) await queryInTransaction(tx, s);

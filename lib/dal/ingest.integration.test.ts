@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ValidationError } from "@/lib/dal/errors";
-import { IngestAuthError, IngestBatchTooLargeError, ingestFalcoBody, ingestFalcoEvents } from "@/lib/dal/ingest";
+import { flushIngestRefusals, IngestAuthError, IngestBatchTooLargeError, ingestFalcoBody, ingestFalcoEvents } from "@/lib/dal/ingest";
 import { parseFalcoBody, type BodyEntry } from "@/lib/domain/falco/parse-body";
 import { viaFalcosidekick } from "@/lib/domain/falco/test-events";
 import type { FalcoPriority } from "@/lib/generated/prisma/enums";
@@ -70,7 +70,9 @@ beforeEach(async () => {
   // Back to the demo data: everything ingest wrote since is removed.
   const db = testDb();
   await restoreDemo(demo);
-  // The audit log is append-only: tests count the events written after this point.
+  // The audit log is append-only: tests count the events written after this point (refusals
+  // tallied by an earlier test are written first).
+  await flushIngestRefusals();
   auditSeq = (await db.auditEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
   await db.detectionSource.update({ where: { id: sourceId }, data: { alertCount: 0, lastSeenAt: null } });
 });
@@ -81,15 +83,20 @@ describe("authentication", () => {
     ["a wrong token", "bh_not-a-token", /Unknown or revoked/],
     ["a revoked source's token", REVOKED, /Unknown or revoked/],
     ["a deactivated source's token", INACTIVE, /Unknown or revoked/],
-  ])("refuses %s, writes nothing and audits the refusal", async (_name, token, message) => {
+  ])("refuses %s, writes nothing and audits the refusals as one count per address", async (_name, token, message) => {
     await expect(ingestFalcoEvents(token, entries([event()]))).rejects.toThrow(IngestAuthError);
     await expect(ingestFalcoEvents(token, entries([event()]))).rejects.toThrow(message);
     expect(await testDb().alert.count({ where: { sourceId } })).toBe(0);
-    const denied = await testDb().auditEvent.findMany({ where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "DENIED" } });
-    expect(denied).toHaveLength(2);
+    const denied = () => testDb().auditEvent.findMany({ where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "DENIED" } });
+    // Nothing per request: the refusals are tallied and written once a minute, or when flushed.
+    expect(await denied()).toHaveLength(0);
+    expect(await flushIngestRefusals()).toBe(1);
+    const rows = await denied();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.after).toMatchObject({ refused: 2, throttled: 0 });
     // At most the token's first characters are recorded, never the token.
-    expect(denied[0]!.after).toMatchObject({ tokenPrefix: token ? token.slice(0, 8) : null });
-    if (token) expect(JSON.stringify(denied[0]!.after)).not.toContain(token);
+    expect(rows[0]!.after).toMatchObject({ tokenPrefixes: token ? [token.slice(0, 8)] : [] });
+    if (token) expect(JSON.stringify(rows[0]!.after)).not.toContain(token);
   });
 });
 
@@ -107,8 +114,9 @@ describe("a token revoked or rotated while it is in use", () => {
     await testDb().detectionSource.update({ where: { id: source.id }, data: change });
     await expect(ingestFalcoEvents(token, entries([event({ priority: "Notice" })]))).rejects.toThrow(IngestAuthError);
     expect(await testDb().alert.count({ where: { sourceId: source.id } })).toBe(1);
-    const denied = await testDb().auditEvent.count({ where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "DENIED", targetId: source.id } });
-    expect(denied).toBe(1);
+    await flushIngestRefusals();
+    const denied = await testDb().auditEvent.findMany({ where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "DENIED", targetId: source.id } });
+    expect(denied.map((d) => d.after)).toEqual([expect.objectContaining({ refused: 1, sources: [{ id: source.id, name: source.name }] })]);
     await testDb().alert.deleteMany({ where: { sourceId: source.id } });
     await testDb().detectionSource.delete({ where: { id: source.id } });
   });

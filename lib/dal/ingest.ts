@@ -9,7 +9,9 @@ import { requestOrigin } from "@/lib/dal/request-context";
 import { parseFalcoBody, type BodyEntry } from "@/lib/domain/falco/parse-body";
 import { MAX_INGEST_EVENTS, type IngestResult } from "@/lib/validation/ingest";
 
-export { IngestAuthError, IngestBatchTooLargeError, IngestUnavailableError } from "@/lib/dal/ingest-errors";
+export { IngestAuthError, IngestBatchTooLargeError, IngestThrottledError, IngestUnavailableError } from "@/lib/dal/ingest-errors";
+export { flushIngestRefusals } from "@/lib/dal/ingest-sources";
+export type { IngestSource } from "@/lib/dal/ingest-sources";
 
 // Alert ingest for Falco and falcosidekick (DESIGN.md: POST /api/ingest/falco). The source's token
 // is the authorization (ingest-sources.ts); the events are normalised here, on the request, and
@@ -45,22 +47,32 @@ async function ingestEntries(source: IngestSource, token: string, entries: reado
 }
 
 /**
+ * The detection source of a token, before anything of the request is read: 401 (IngestAuthError)
+ * for none, 429 (IngestThrottledError) for an address past its rate of refusals. Refusals are
+ * counted per address and audited once a minute (ingest-sources.ts).
+ */
+export async function authenticateIngest(token: string | null): Promise<IngestSource> {
+  return unavailableAsExpected(async () => authenticateSource(token, (await requestOrigin()).ip));
+}
+
+/**
  * Stores a batch of already-parsed events (one entry per event; entries that failed to parse carry
  * their error): the answer exists only once the alerts are committed.
  */
 export async function ingestFalcoEvents(token: string | null, entries: readonly BodyEntry[], options: IngestOptions = {}): Promise<IngestResult> {
-  return unavailableAsExpected(async () => {
-    const source = await authenticateSource(token);
-    return ingestEntries(source, token!, entries, options);
-  });
+  const source = await authenticateIngest(token);
+  return unavailableAsExpected(() => ingestEntries(source, token!, entries, options));
+}
+
+/** The body of an authenticated request (authenticateIngest): parse (ValidationError → 400), then ingest. */
+export async function ingestFalcoBodyOf(source: IngestSource, token: string, body: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const parsed = parseFalcoBody(body);
+  if (!parsed.ok) throw new ValidationError(parsed.error);
+  return unavailableAsExpected(() => ingestEntries(source, token, parsed.entries, options));
 }
 
 /** The request body as received: authenticate, then parse (ValidationError → 400), then ingest. */
 export async function ingestFalcoBody(token: string | null, body: string, options: IngestOptions = {}): Promise<IngestResult> {
-  return unavailableAsExpected(async () => {
-    const source = await authenticateSource(token);
-    const parsed = parseFalcoBody(body);
-    if (!parsed.ok) throw new ValidationError(parsed.error);
-    return ingestEntries(source, token!, parsed.entries, options);
-  });
+  const source = await authenticateIngest(token);
+  return ingestFalcoBodyOf(source, token!, body, options);
 }

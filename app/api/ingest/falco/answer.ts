@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { ValidationError } from "@/lib/dal/errors";
-import { IngestAuthError, IngestBatchTooLargeError, IngestUnavailableError, ingestFalcoBody } from "@/lib/dal/ingest";
+import {
+  authenticateIngest,
+  IngestAuthError,
+  IngestBatchTooLargeError,
+  IngestThrottledError,
+  IngestUnavailableError,
+  ingestFalcoBodyOf,
+} from "@/lib/dal/ingest";
 import { log } from "@/lib/log";
 import { BearerAuthorization, MAX_INGEST_BODY_BYTES } from "@/lib/validation/ingest";
 
@@ -42,29 +49,31 @@ export type IngestRequest = {
  * event, a JSON array of events, or newline-delimited JSON, with the detection source's token as
  * `Authorization: Bearer <token>`. Answers 202 `{accepted, duplicates, rejected:[{index, error}],
  * incidents}` only after the alerts are committed; 400 for a body that cannot be read as events;
- * 401 for a missing, unknown or revoked token; 413 past 1 MiB or 1,000 events; 503 with Retry-After
- * while the database is unreachable (nothing was acknowledged; resending is safe). A machine endpoint:
- * the DAL authenticates the token (there is no session to ask for).
+ * 401 for a missing, unknown or revoked token; 429 with Retry-After for an address past its rate of
+ * refused requests; 413 past 1 MiB or 1,000 events; 503 with Retry-After while the database is
+ * unreachable (nothing was acknowledged; resending is safe). A machine endpoint: the DAL
+ * authenticates the token (there is no session to ask for).
+ *
+ * The token is checked before a byte of the body is read: whoever has no valid token costs a
+ * header parse and an in-memory count (or one indexed read), never a megabyte of reading and
+ * parsing, a database write or the audit chain's lock (refusals are audited per address and
+ * minute, lib/dal/audit-aggregate.ts).
  */
 export async function answerIngest(request: IngestRequest): Promise<IngestAnswer> {
   const authorization = BearerAuthorization.safeParse(request.authorization ?? undefined);
   const token = authorization.success ? authorization.data : null;
-
-  // Without a token the body is never read: the DAL refuses (and audits) the request first.
-  let body: string | null = "";
-  if (token) {
+  try {
+    const source = await authenticateIngest(token);
     const declared = Number(request.contentLength ?? "0");
     if (Number.isFinite(declared) && declared > MAX_INGEST_BODY_BYTES) return error(413, TOO_LARGE);
     const bytes = await request.readBody(MAX_INGEST_BODY_BYTES);
     if (bytes === null) return error(413, TOO_LARGE);
-    body = utf8(bytes);
+    const body = utf8(bytes);
     if (body === null) return error(400, "The body is not UTF-8 text: Falco events are JSON.");
-  }
-
-  try {
-    return answer(202, await ingestFalcoBody(token, body));
+    return answer(202, await ingestFalcoBodyOf(source, token!, body));
   } catch (e) {
     if (e instanceof IngestAuthError) return error(401, e.message, { "WWW-Authenticate": 'Bearer realm="bulkhead-ingest"' });
+    if (e instanceof IngestThrottledError) return error(429, e.message, { "Retry-After": String(e.retryAfterSeconds) });
     if (e instanceof IngestBatchTooLargeError) return error(413, e.message);
     if (e instanceof ValidationError) return error(400, e.message);
     // Falco's http_output and falcosidekick retry a 5xx; Retry-After paces them while the database restarts.

@@ -144,3 +144,26 @@ describe("POST /api/ingest/falco: accepted batches", () => {
     expect((await res.json()).accepted).toBe(1);
   });
 });
+
+// The same rules as the production server's direct route (scripts/direct-routes.integration.test.ts).
+describe("POST /api/ingest/falco: refused requests cost no body and no audit row each", () => {
+  it("answers a wrong token without reading the body, and 429 with Retry-After once the address is past its rate", async () => {
+    let pulled = 0;
+    // A body that would never end: only an answer that does not read it can arrive.
+    const endless = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled += 1, c.enqueue(new Uint8Array(1024))) });
+    const refused = await post(endless, { authorization: "Bearer bh_wrong-token" });
+    expect(refused.status).toBe(401);
+    expect(pulled).toBeLessThanOrEqual(1);
+
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 35; i += 1) {
+      const res = await post("{}", {});
+      statuses.push(res.status);
+      retryAfter ??= res.headers.get("retry-after");
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.slice(statuses.indexOf(429)).every((s) => s === 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  });
+});
