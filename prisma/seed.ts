@@ -19,6 +19,7 @@ import { seedIncidents } from "./seed-data/incidents";
 import { DEMO_PASSWORD, DEMO_USERS, seedPeople, type UserKey } from "./seed-data/people";
 import { seedPlanRevision } from "./seed-data/plan";
 import { seedPlaybooks } from "./seed-data/playbooks";
+import { seedActiveRun } from "./seed-data/runs";
 
 export type SeedDemoResult =
   | { seeded: false; reason: string }
@@ -81,6 +82,7 @@ export async function seedDemo(
         planRevisionId: plan.id,
         sourceId: source.id,
       });
+      const run = await seedActiveRun(tx, clock, { people, playbooks });
       await tx.detectionSource.update({
         where: { id: source.id },
         data: { alertCount: incidents.alertCount, lastSeenAt: incidents.lastAlertReceivedAt },
@@ -101,6 +103,7 @@ export async function seedDemo(
           detectionSource: { id: source.id, name: source.name, tokenPrefix: source.tokenPrefix },
           incidents: incidents.keys,
           alerts: incidents.alertCount,
+          activeRun: run.runId,
           exercises: [exercises.tabletopId, exercises.purpleTeamId],
         },
         // Not a request: keep the audit row from looking for request headers.

@@ -8,7 +8,9 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerIngest, type IngestAnswer } from "../app/api/ingest/falco/answer";
 import { withRequestOrigin, type HeaderSource } from "../lib/dal/request-context";
+import { env } from "../lib/env";
 import { log } from "../lib/log";
+import { securityHeaderObject } from "../lib/security-headers.js";
 
 type Handler = (req: IncomingMessage, headers: HeaderSource) => Promise<IngestAnswer>;
 
@@ -58,12 +60,9 @@ const DIRECT: Record<string, { method: string; handler: Handler }> = {
   },
 };
 
-/** The headers next.config.js adds to every response. */
-const SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-};
+/** The headers next.config.js and proxy.ts give every other response (lib/security-headers.js), HSTS included. */
+let securityHeaders: Record<string, string> | undefined;
+const SECURITY_HEADERS = () => (securityHeaders ??= securityHeaderObject(env().BULKHEAD_PUBLIC_URL));
 
 export function directRoute(req: IncomingMessage): Handler | null {
   const route = DIRECT[(req.url ?? "").split("?")[0]!];
@@ -80,13 +79,13 @@ export async function serveDirect(handler: Handler, req: IncomingMessage, res: S
   try {
     const answer = await withRequestOrigin(headers, () => handler(req, headers));
     const body = Buffer.from(answer.body);
-    res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers, "content-length": String(body.length) });
+    res.writeHead(answer.status, { ...SECURITY_HEADERS(), ...answer.headers, "content-length": String(body.length) });
     res.end(body);
     if (!bodyRead.has(req)) discardUnread(req);
   } catch (error) {
     const ref = randomUUID().slice(0, 8);
     log.error({ err: error, ref, url: req.url }, "unexpected error in a direct route");
-    if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADERS, "Content-Type": "application/json", "Cache-Control": "no-store" });
+    if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADERS(), "Content-Type": "application/json", "Cache-Control": "no-store" });
     res.end(JSON.stringify({ error: `Something went wrong (ref ${ref}); nothing was acknowledged, so resending is safe.` }));
   }
 }

@@ -1,17 +1,18 @@
 // `npm start`: everything a newcomer needs to run Bulkhead. With no DATABASE_URL it runs its own
-// PostgreSQL under .data/ (docs/decisions/002-embedded-postgresql.md); either way it applies
-// migrations, seeds demo data into an empty database, builds when the build is stale, serves the
-// app and stops everything cleanly on Ctrl-C / SIGTERM.
+// PostgreSQL under .data/ (docs/decisions/002-embedded-postgresql.md) and seeds the demo into it
+// when it is empty; with DATABASE_URL it seeds nothing unless asked (BULKHEAD_DEMO=1 or --demo):
+// the first admin of a real database comes from `npm run admin:create`. Either way it applies
+// migrations, builds when the build is stale, serves the app, and stops everything — the app,
+// then PostgreSQL — on Ctrl-C / SIGTERM or when the app dies (exiting non-zero then, so a
+// supervisor restarts it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
-import { applyMigrations } from "./lib/migrate";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
-import { createPrismaClient } from "../lib/db";
-import { seedDemo } from "../prisma/seed";
+import { prepareDatabase, wantsDemo } from "./lib/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -64,12 +65,15 @@ let postgres: RunningPostgres | null = null;
 let app: ChildProcess | null = null;
 let stopping = false;
 
+/** Whether the child is still running: one killed by a signal has a signalCode and no exitCode. */
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
 /** Stops the app first (it holds database connections), then PostgreSQL, then exits. */
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   say("\nStopping Bulkhead…");
-  if (app && app.exitCode === null) {
+  if (app && running(app)) {
     const child = app;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
@@ -85,6 +89,7 @@ async function stop(code: number): Promise<void> {
 async function main() {
   const started = Date.now();
   const embedded = !process.env.DATABASE_URL;
+  const demo = wantsDemo({ embedded, argv: process.argv, demoEnv: process.env.BULKHEAD_DEMO });
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
@@ -107,13 +112,11 @@ async function main() {
   let ingestToken = process.env.BULKHEAD_DEMO_INGEST_TOKEN;
   if (!ingestToken && embedded) ingestToken = await persistedSecret("demo-ingest-token", () => `bh_${randomBytes(24).toString("base64url")}`);
 
-  const migrated = await applyMigrations(databaseUrl!, { log: (line) => say(`  ${line}`) });
-  say(migrated.applied.length ? `Applied ${migrated.applied.length} migration(s).` : "Database schema is up to date.");
-
-  const prisma = createPrismaClient(databaseUrl!, 2);
-  const seed = await seedDemo(prisma, { ingestToken }).finally(() => prisma.$disconnect());
-  say(seed.seeded ? "Seeded the demo data." : `Demo seed skipped: ${seed.reason.replace(/\.$/, "")}.`);
-  if (seed.seeded) ingestToken = seed.ingestToken;
+  const prepared = await prepareDatabase(databaseUrl!, { demo, ingestToken, log: (line) => say(`  ${line}`) });
+  say(prepared.applied.length ? `Applied ${prepared.applied.length} migration(s).` : "Database schema is up to date.");
+  if (prepared.seed) say(prepared.seed.seeded ? "Seeded the demo data." : `Demo seed skipped: ${prepared.seed.reason.replace(/\.$/, "")}.`);
+  if (prepared.seed?.seeded) ingestToken = prepared.seed.ingestToken;
+  const users = prepared.users;
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -141,8 +144,12 @@ async function main() {
     env: { ...env, NODE_ENV: dev ? "development" : "production" },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  app.on("exit", (code) => {
-    if (!stopping) void stop(code ?? 1);
+  // However the app ends without being asked to — a crash, an exit, a kill signal — the start
+  // script ends too, stopping PostgreSQL, and says so with a non-zero code.
+  app.on("exit", (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`\nbulkhead: the app stopped (${signal ? `killed by ${signal}` : `exit code ${code}`}).\n`);
+    void stop(code ? code : 1);
   });
   const url = `http://localhost:${port}`;
   await waitForHealth(url, app, 120_000);
@@ -150,12 +157,21 @@ async function main() {
   say("");
   say(`Bulkhead is ready at ${url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   say("");
-  say("Demo sign-ins (password: bulkhead-demo)");
-  for (const role of ["admin", "manager", "responder", "auditor"]) say(`  ${role}@bulkhead.local`);
-  say("");
-  say(ingestToken ? `Demo ingest token (falcosidekick-prod-eu): ${ingestToken}` : "Demo ingest token: not known to this start (set BULKHEAD_DEMO_INGEST_TOKEN).");
-  say(`  curl -X POST ${url}/api/ingest/falco -H "Authorization: Bearer <token>" -H "Content-Type: application/json" -d @event.json`);
-  say("");
+  if (demo) {
+    say("Demo sign-ins (password: bulkhead-demo)");
+    for (const role of ["admin", "manager", "responder", "auditor"]) say(`  ${role}@bulkhead.local`);
+    say("");
+  } else if (users === 0) {
+    say("This database has no users yet. Create the first admin (it prints a one-time password):");
+    say(`  DATABASE_URL=… npm run admin:create -- --email you@example.com --name "Your Name"`);
+    say("");
+  }
+  // Secrets are printed only for the embedded demo, which lives and dies on this machine.
+  if (embedded) {
+    say(ingestToken ? `Demo ingest token (falcosidekick-prod-eu): ${ingestToken}` : "Demo ingest token: not known to this start (set BULKHEAD_DEMO_INGEST_TOKEN).");
+    say(`  curl -X POST ${url}/api/ingest/falco -H "Authorization: Bearer <token>" -H "Content-Type: application/json" -d @event.json`);
+    say("");
+  }
   if (embedded) {
     say("A second instance on this database:");
     say(`  DATABASE_URL='${databaseUrl}' AUTH_SECRET="$(cat ${path.relative(root, secretFile)})" PORT=${port + 1} npm start`);

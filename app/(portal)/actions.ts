@@ -1,11 +1,8 @@
 "use server";
 
 import { signOut } from "@/lib/auth/config";
-import { getActor } from "@/lib/auth/session";
-import { recordSignOut } from "@/lib/dal/sign-out";
 
+/** Auth.js's signOut event (lib/auth/config.ts) ends the session on the server and audits it. */
 export async function signOutAction(): Promise<void> {
-  const actor = await getActor();
-  if (actor) await recordSignOut(actor);
   await signOut({ redirectTo: "/login" });
 }

@@ -23,9 +23,9 @@ export function AppShell({
             <NavLinks items={items} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span title={user.email}>
+            <Link href="/account" title={`${user.email}: your account and password`} className="rounded-md px-2 py-1 hover:bg-slate-800">
               {user.name} <span className="text-slate-400">· {user.roleLabel}</span>
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white">
                 Sign out

@@ -6,6 +6,7 @@ export type UserRowData = {
   name: string;
   role: "ADMIN" | "IR_MANAGER" | "RESPONDER" | "AUDITOR";
   active: boolean;
+  mustChangePassword: boolean;
   version: number;
   lastSignInAt: Date | null;
 };

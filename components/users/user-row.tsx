@@ -16,11 +16,12 @@ export function UserRow({
 }: {
   user: UserRowData;
   isSelf: boolean;
-  actions: { changeRole: FormAction; setActive: FormAction; resetPassword: FormAction };
+  actions: { changeRole: FormAction; setActive: FormAction; resetPassword: FormAction; endSessions: FormAction };
 }) {
   const [roleState, roleAction] = useActionState(actions.changeRole, null);
   const [activeState, activeAction] = useActionState(actions.setActive, null);
   const [passwordState, passwordAction] = useActionState(actions.resetPassword, null);
+  const [sessionsState, sessionsAction] = useActionState(actions.endSessions, null);
   const [confirming, setConfirming] = useState(false);
   const [resetting, setResetting] = useState(false);
   const hidden = (
@@ -52,7 +53,14 @@ export function UserRow({
         </form>
         <FormMessage state={roleState} />
       </td>
-      <td className="px-3 py-2">{user.active ? <Badge tone="good">active</Badge> : <Badge tone="bad">deactivated</Badge>}</td>
+      <td className="space-y-1 px-3 py-2">
+        {user.active ? <Badge tone="good">active</Badge> : <Badge tone="bad">deactivated</Badge>}
+        {user.mustChangePassword ? (
+          <span className="block">
+            <Badge tone="warn">must change password</Badge>
+          </span>
+        ) : null}
+      </td>
       <td className="whitespace-nowrap px-3 py-2 text-xs">{user.lastSignInAt ? <LocalTime value={user.lastSignInAt} /> : "never"}</td>
       <td className="space-y-2 px-3 py-2">
         {isSelf ? (
@@ -91,6 +99,13 @@ export function UserRow({
           </Button>
         )}
         <FormMessage state={passwordState} />
+        {isSelf ? null : (
+          <form action={sessionsAction}>
+            {hidden}
+            <SubmitButton variant="ghost">End sessions</SubmitButton>
+          </form>
+        )}
+        <FormMessage state={sessionsState} />
       </td>
     </tr>
   );

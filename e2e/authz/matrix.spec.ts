@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import type pg from "pg";
-import { expect, insertUser, signInWithRequest, test, uniqueSuffix, type Role } from "../fixtures";
+import { expect, hashPassword, insertUser, signInWithRequest, test, uniqueSuffix, type Role } from "../fixtures";
 import {
   escalationPolicy,
   insertCluster,
@@ -125,6 +125,29 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     scenario: async ({ db }) => {
       const target = await insertUser(db, { role: "RESPONDER" });
       return { fields: { id: target.id, version: "0", password: "a-brand-new-password" }, happened: async () => (await userOf(db, target.id)).sessionEpoch === 1 };
+    },
+  },
+
+  // ── accounts and sessions (issue 10: own password change, ending a user's sessions) ──
+  "app/(portal)/account/actions.ts#changeOwnPasswordAction": {
+    // Everyone signed in changes their own password; it ends their sessions and signs them in again.
+    expect: SIGNED_IN,
+    scenario: async ({ db, actorId }) => {
+      const next = `matrix-new-password-${uniqueSuffix()}`;
+      if (!actorId) return { fields: { currentPassword: "not-known-here", newPassword: next, confirmPassword: next } };
+      const current = `matrix-current-password-${uniqueSuffix()}`;
+      await db.query(`UPDATE "User" SET "passwordHash" = $1 WHERE "id" = $2`, [await hashPassword(current), actorId]);
+      return {
+        fields: { currentPassword: current, newPassword: next, confirmPassword: next },
+        happened: async () => (await userOf(db, actorId)).sessionEpoch === 1,
+      };
+    },
+  },
+  "app/(portal)/users/actions.ts#endUserSessionsAction": {
+    expect: USERS_MANAGE,
+    scenario: async ({ db }) => {
+      const target = await insertUser(db, { role: "RESPONDER" });
+      return { fields: { id: target.id, version: "0" }, happened: async () => (await userOf(db, target.id)).sessionEpoch === 1 };
     },
   },
 
@@ -598,6 +621,9 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/exercises": { expect: PAGE_FOR_ALL },
   "/audit": { expect: PAGE_FOR_AUDIT_READ },
   "/users": { expect: PAGE_FOR_USERS_MANAGE },
+  // ── accounts and sessions (issue 10) ──
+  "/account": { expect: PAGE_FOR_ALL },
+  "/change-password": { expect: PAGE_FOR_ALL },
   "/api/health": { expect: OPEN },
   "/api/auth/[...nextauth]": { get: async () => ["/api/auth/csrf", "/api/auth/session", "/api/auth/providers"], expect: OPEN },
   "/api/plan/export": { get: async () => ["/api/plan/export?format=md"], expect: API_FOR_ALL },

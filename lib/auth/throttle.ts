@@ -1,57 +1,105 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-
-export function throttleKeys(email: string, ip: string | null): string[] {
-  return [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
-}
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * An address may be many people (an office, a VPN egress), so it gets more attempts than one
- * account before it is locked: enough for a team's typos, far too few for guessing.
+ * Sign-in throttling (docs/decisions/011). Failures are counted per (account, client address) and
+ * per client address. After the free attempts each further attempt on the key waits, the wait
+ * doubling with every failure up to a cap, so:
+ * - guessing one account from one address gets a handful of tries, then ever slower ones;
+ * - someone guessing elsewhere never locks the account's owner out: their address is another key;
+ * - an address spraying many accounts meets the looser per-address count.
+ *
+ * An attempt is counted *before* its password is checked, in the same statement that decides
+ * whether it may be checked (one upsert under the key's row lock), so parallel attempts cannot
+ * all slip past the check: at most the free attempts are checked, whatever arrives at once.
  */
-function maxFailuresFor(key: string): number {
-  const { BULKHEAD_SIGNIN_MAX_FAILURES: perAccount, BULKHEAD_SIGNIN_MAX_FAILURES_PER_ADDRESS: perAddress } = env();
-  return key.startsWith("ip:") ? perAddress : perAccount;
+export type ThrottleKeys = { pair: string; address: string | null };
+
+export type Reservation = { allowed: true } | { allowed: false; retryAt: Date };
+
+/** A counter with no failure for this long starts again from zero. */
+const FORGET_AFTER_HOURS = 24;
+
+export function throttleKeys(email: string, ip: string | null): ThrottleKeys {
+  return { pair: `pair:${email.toLowerCase()}|${ip ?? "unknown"}`, address: ip ? `address:${ip}` : null };
 }
 
-/** The latest lock still in force on any of the keys, if one is. */
-export async function lockedUntil(keys: string[]): Promise<Date | null> {
+// Timestamps are UTC, as Prisma stores them; now() alone would follow the server's time zone.
+const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+/**
+ * Counts one attempt against `key` unless the key is waiting out a delay; returns whether it was
+ * counted. The failure count after this attempt is `n`; from the `free`-th failure on, the next
+ * attempt waits `delay × 2^(n − free)` seconds, at most `maxDelay`.
+ */
+async function reserve(tx: Prisma.TransactionClient, key: string, free: number): Promise<boolean> {
+  const { BULKHEAD_SIGNIN_DELAY_SECONDS: delay, BULKHEAD_SIGNIN_MAX_DELAY_MINUTES: maxMinutes } = env();
+  const stale = Prisma.sql`t."updatedAt" < ${NOW} - make_interval(hours => ${FORGET_AFTER_HOURS})`;
+  const failures = Prisma.sql`(CASE WHEN ${stale} THEN 1 ELSE t."failures" + 1 END)`;
+  const waitUntil = (n: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN ${n} >= ${free}
+      THEN ${NOW} + make_interval(secs => LEAST(${maxMinutes * 60}::float8, ${delay}::float8 * power(2, LEAST(${n} - ${free}, 30))))
+      END`;
+  const rows = await tx.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "SignInThrottle" AS t ("key", "failures", "windowStartsAt", "lockedUntil", "updatedAt")
+    VALUES (${key}, 1, ${NOW}, ${waitUntil(Prisma.sql`1`)}, ${NOW})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = ${failures},
+      "windowStartsAt" = CASE WHEN ${stale} THEN ${NOW} ELSE t."windowStartsAt" END,
+      "lockedUntil" = ${waitUntil(failures)},
+      "updatedAt" = ${NOW}
+    WHERE t."lockedUntil" IS NULL OR t."lockedUntil" <= ${NOW}
+    RETURNING t."failures"`;
+  return rows.length === 1;
+}
+
+class Refused extends Error {}
+
+/**
+ * Counts this attempt against the pair and the address, or neither: one transaction, the pair's
+ * row locked first, so racing attempts on one account queue on that row and each sees the count
+ * the previous one left. A refused attempt is not counted and its password is not checked.
+ */
+export async function reserveSignInAttempt(keys: ThrottleKeys): Promise<Reservation> {
+  const { BULKHEAD_SIGNIN_FREE_ATTEMPTS: perPair, BULKHEAD_SIGNIN_FREE_ATTEMPTS_PER_ADDRESS: perAddress } = env();
+  try {
+    await db().$transaction(async (tx) => {
+      if (!(await reserve(tx, keys.pair, perPair))) throw new Refused();
+      if (keys.address && !(await reserve(tx, keys.address, perAddress))) throw new Refused();
+    });
+    return { allowed: true };
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+  }
+  return { allowed: false, retryAt: await retryAt(keys) };
+}
+
+/** When the longest wait on the keys ends (for the message; the decision was made above). */
+async function retryAt(keys: ThrottleKeys): Promise<Date> {
   const rows = await db().signInThrottle.findMany({
-    where: { key: { in: keys }, lockedUntil: { gt: new Date() } },
+    where: { key: { in: [keys.pair, ...(keys.address ? [keys.address] : [])] } },
     select: { lockedUntil: true },
   });
-  const times = rows.map((r) => r.lockedUntil!.getTime());
-  return times.length ? new Date(Math.max(...times)) : null;
+  const times = rows.flatMap((r) => (r.lockedUntil ? [r.lockedUntil.getTime()] : []));
+  return new Date(Math.max(Date.now(), ...times));
 }
 
 /**
- * Counts a failure against each key in one atomic upsert per key (so instances racing on the same
- * account cannot lose counts). Failures older than the lock period start a new window; reaching
- * the maximum locks the key for the lock period.
+ * A correct password: the pair starts from zero, and the address gets back the attempt this
+ * sign-in used (it was no failure). The address's other failures stay: one good password should
+ * not unlock guessing at other accounts.
  */
-export async function recordFailure(keys: string[]): Promise<void> {
-  const minutes = env().BULKHEAD_SIGNIN_LOCK_MINUTES;
-  for (const key of keys) {
-    const max = maxFailuresFor(key);
-    // Timestamps are UTC, as Prisma stores them; now() alone would follow the server's time zone.
-    await db().$executeRaw`
-      INSERT INTO "SignInThrottle" ("key", "failures", "windowStartsAt", "lockedUntil", "updatedAt")
-      VALUES (${key}, 1, (now() AT TIME ZONE 'UTC'), CASE WHEN 1 >= ${max} THEN (now() AT TIME ZONE 'UTC') + make_interval(mins => ${minutes}) END, (now() AT TIME ZONE 'UTC'))
-      ON CONFLICT ("key") DO UPDATE SET
-        "failures" = CASE WHEN "SignInThrottle"."windowStartsAt" < (now() AT TIME ZONE 'UTC') - make_interval(mins => ${minutes})
-                          THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
-        "windowStartsAt" = CASE WHEN "SignInThrottle"."windowStartsAt" < (now() AT TIME ZONE 'UTC') - make_interval(mins => ${minutes})
-                                THEN (now() AT TIME ZONE 'UTC') ELSE "SignInThrottle"."windowStartsAt" END,
-        "lockedUntil" = CASE WHEN "SignInThrottle"."windowStartsAt" >= (now() AT TIME ZONE 'UTC') - make_interval(mins => ${minutes})
-                              AND "SignInThrottle"."failures" + 1 >= ${max}
-                             THEN (now() AT TIME ZONE 'UTC') + make_interval(mins => ${minutes})
-                             ELSE "SignInThrottle"."lockedUntil" END,
-        "updatedAt" = (now() AT TIME ZONE 'UTC')`;
-  }
-}
-
-/** A successful sign-in clears the account's counter (not the address's: one good password should not unlock guessing at others). */
-export async function clearAccountFailures(email: string): Promise<void> {
-  await db().signInThrottle.deleteMany({ where: { key: `email:${email.toLowerCase()}` } });
+export async function recordSignInSuccess(keys: ThrottleKeys): Promise<void> {
+  const free = env().BULKHEAD_SIGNIN_FREE_ATTEMPTS_PER_ADDRESS;
+  await db().$transaction(async (tx) => {
+    await tx.signInThrottle.deleteMany({ where: { key: keys.pair } });
+    if (!keys.address) return;
+    await tx.$executeRaw`
+      UPDATE "SignInThrottle"
+         SET "failures" = GREATEST("failures" - 1, 0),
+             "lockedUntil" = CASE WHEN "failures" - 1 >= ${free} THEN "lockedUntil" END
+       WHERE "key" = ${keys.address}`;
+  });
 }

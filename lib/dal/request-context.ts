@@ -26,11 +26,23 @@ export function clientAddress(h: HeaderSource): string | null {
   return address?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "") ?? null;
 }
 
+/**
+ * A request id a client or proxy sent is kept only if it looks like one: up to 128 characters of
+ * letters, digits and `-._:` (UUIDs, ULIDs, trace ids). Anything else — 7,000 characters,
+ * control characters, markup — is replaced by a generated id, because the value is stored in
+ * the audit hash chain for good.
+ */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export function requestIdOf(sent: string | null): string {
+  return sent !== null && sent.length <= 128 && REQUEST_ID.test(sent) ? sent : randomUUID();
+}
+
 export function originFromHeaders(h: HeaderSource): RequestOrigin {
   return {
     ip: clientAddress(h),
     userAgent: h.get("user-agent")?.slice(0, 400) ?? null,
-    requestId: h.get("x-request-id") ?? randomUUID(),
+    requestId: requestIdOf(h.get("x-request-id")),
   };
 }
 

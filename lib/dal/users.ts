@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/dal/errors";
@@ -17,6 +18,8 @@ const userSelect = {
   name: true,
   role: true,
   active: true,
+  mustChangePassword: true,
+  sessionEpoch: true,
   lastSignInAt: true,
   version: true,
   createdAt: true,
@@ -52,15 +55,26 @@ export async function listUsers(
   return { users, total, page, pages };
 }
 
+/** A new password must pass the policy (lib/auth/password-policy.ts); the message sits by `field`. */
+export function assertAcceptablePassword(password: string, account: { email: string; name: string }, field = "password"): void {
+  const problem = passwordProblem(password, account);
+  if (problem) throw new ValidationError("Please correct the highlighted fields.", { [field]: [problem] });
+}
+
+/**
+ * The initial password is one the admin knows, so the new user must replace it at first sign-in
+ * (lib/auth/session.ts sends them to the change page until then).
+ */
 export async function createUser(actor: Actor, input: z.output<typeof CreateUserInput>): Promise<UserDto> {
   await authorize(actor, "users.manage", { type: "User" });
+  assertAcceptablePassword(input.password, input);
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new ValidationError("A user with that email already exists.", { email: ["Already in use"] });
     }
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash },
+      data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true },
       select: userSelect,
     });
     await appendAuditEvent(tx, { actor, action: "user.create", targetType: "User", targetId: user.id, after: user });
@@ -76,10 +90,17 @@ async function loadForUpdate(tx: Tx, id: string, version: number): Promise<UserD
   return user;
 }
 
-/** Keeps at least one active admin, so nobody can lock the portal's administration out. */
+/**
+ * Keeps at least one active admin, so nobody can lock the portal's administration out. The active
+ * admins' rows are locked first: two admins demoting or deactivating each other at once queue
+ * here, and the second sees the first one's change (a plain count would let both pass and leave
+ * no admin). FOR UPDATE re-checks its condition on rows changed meanwhile, so a just-deactivated
+ * admin is no longer counted.
+ */
 async function assertAnotherActiveAdmin(tx: Tx, excludingId: string): Promise<void> {
-  const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: excludingId } } });
-  if (others === 0) throw new ValidationError("This is the last active admin; make someone else an admin first.");
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "active" ORDER BY "id" FOR UPDATE`;
+  if (!admins.some((a) => a.id !== excludingId)) throw new ValidationError("This is the last active admin; make someone else an admin first.");
 }
 
 async function updateUser(
@@ -118,7 +139,20 @@ export function setUserActive(actor: Actor, input: { id: string; version: number
   });
 }
 
+/** An admin-set password is known to the admin: it ends the user's sessions and must be replaced at their next sign-in. */
 export async function resetUserPassword(actor: Actor, input: { id: string; version: number; password: string }) {
+  await authorize(actor, "users.manage", { type: "User", id: input.id });
+  const target = await db().user.findUnique({ where: { id: input.id }, select: { email: true, name: true } });
+  if (!target) throw new NotFoundError();
+  assertAcceptablePassword(input.password, target);
   const passwordHash = await hashPassword(input.password);
-  return updateUser(actor, input, "user.reset_password", async () => ({ passwordHash, sessionEpoch: { increment: 1 } }));
+  return updateUser(actor, input, "user.reset_password", async () => ({ passwordHash, mustChangePassword: true, sessionEpoch: { increment: 1 } }));
+}
+
+/**
+ * Signs the user out everywhere without changing the account (a lost laptop, a copied cookie):
+ * every session issued before this stops at its next request (lib/auth/session.ts).
+ */
+export function endUserSessions(actor: Actor, input: { id: string; version: number }) {
+  return updateUser(actor, input, "user.end_sessions", async () => ({ sessionEpoch: { increment: 1 } }));
 }

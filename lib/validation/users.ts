@@ -23,6 +23,7 @@ const Versioned = z.object({
 export const ChangeRoleInput = Versioned.extend({ role: RoleInput });
 export const SetActiveInput = Versioned.extend({ active: z.enum(["true", "false"]).transform((v) => v === "true") });
 export const ResetPasswordInput = Versioned.extend({ password: Password });
+export const EndSessionsInput = Versioned;
 
 export const UserListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),

@@ -49,6 +49,8 @@ export async function startAppInstance(options: AppInstanceOptions): Promise<App
     env: {
       ...process.env,
       BULKHEAD_LOG_LEVEL: "warn",
+      // Tests and benchmarks sign in as the demo users: seed them into the empty database given.
+      BULKHEAD_DEMO: "1",
       ...options.env,
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: options.authSecret,

@@ -23,7 +23,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
         ok: false,
         message:
           error.code === "throttled"
-            ? `Too many failed attempts. Sign-in is paused for ${env().BULKHEAD_SIGNIN_LOCK_MINUTES} minutes.`
+            ? `Too many failed attempts from here. Wait a little before the next one: each further failure doubles the wait, up to ${env().BULKHEAD_SIGNIN_MAX_DELAY_MINUTES} minutes.`
             : "Wrong email or password.",
       };
     }

@@ -9,7 +9,7 @@ import { requirePagePermission } from "@/lib/auth/page";
 import { listUsers } from "@/lib/dal/users";
 import { toQueryString } from "@/lib/query-string";
 import { UserListFilter } from "@/lib/validation/users";
-import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from "./actions";
+import { changeUserRoleAction, createUserAction, endUserSessionsAction, resetUserPasswordAction, setUserActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -17,12 +17,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const actor = await requirePagePermission("users.manage");
   const filter = UserListFilter.parse(await searchParams);
   const { users, total, page, pages } = await listUsers(actor, filter);
-  const actions = { changeRole: changeUserRoleAction, setActive: setUserActiveAction, resetPassword: resetUserPasswordAction };
+  const actions = { changeRole: changeUserRoleAction, setActive: setUserActiveAction, resetPassword: resetUserPasswordAction, endSessions: endUserSessionsAction };
   return (
     <>
       <PageHeader
         title="Users"
-        description="Who can sign in to Bulkhead and with which role. Deactivating a user or resetting their password signs them out on their next request."
+        description="Who can sign in to Bulkhead and with which role. Deactivating a user, resetting their password or ending their sessions signs them out on their next request; a new or reset password must be replaced at the next sign-in."
       />
       <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">New user</h2>
       <CreateUserForm action={createUserAction} />
