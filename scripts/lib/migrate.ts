@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { grantAppRole } from "./db-roles";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -29,7 +30,12 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 export type Migration = { name: string; script: string; checksum: string };
-export type ApplyOptions = { log?: (line: string) => void; migrationsDir?: string };
+export type ApplyOptions = {
+  log?: (line: string) => void;
+  migrationsDir?: string;
+  /** The app's own database role: after migrating, it gets the app's privileges (scripts/lib/db-roles.ts). */
+  appRole?: string | null;
+};
 
 type HistoryRow = {
   migration_name: string;
@@ -177,6 +183,10 @@ export async function applyMigrations(databaseUrl: string, opts: ApplyOptions = 
         log(`Applying ${migration.name}`);
         await applyOne(client, migration);
         applied.push(migration.name);
+      }
+      // Under the migration lock, so that instances starting together grant once each, in turn.
+      if (opts.appRole) {
+        for (const problem of await grantAppRole(client, opts.appRole)) log(`Warning: ${problem}`);
       }
       return { applied };
     } finally {
