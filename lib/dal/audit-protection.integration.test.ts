@@ -100,6 +100,17 @@ describe("the database protects the audit tables", () => {
     expect(await testDb().auditEvent.count()).toBe(2);
   });
 
+  it("covers tables a later migration adds (default privileges), but not the audit tables' protection", async () => {
+    await testDb().$executeRawUnsafe(`CREATE TABLE "LaterTable" (id int)`);
+    try {
+      await asAppRole(`INSERT INTO "LaterTable" VALUES (1)`);
+      await expect(asAppRole(`UPDATE "LaterTable" SET id = 2`)).resolves.toMatchObject({ rowCount: 1 });
+      await expect(asAppRole(`TRUNCATE "LaterTable"`)).rejects.toMatchObject({ code: "42501" });
+    } finally {
+      await testDb().$executeRawUnsafe(`DROP TABLE "LaterTable"`);
+    }
+  });
+
   it("gives the app's role no DDL and no migration bookkeeping", async () => {
     await expect(asAppRole(`CREATE TABLE "Intruder" (id int)`)).rejects.toMatchObject({ code: "42501" });
     await expect(asAppRole(`ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`)).rejects.toMatchObject({ code: "42501" });
@@ -196,41 +207,62 @@ describe("export and npm run audit:verify", () => {
     await appendEvents(4);
     const file = path.join(tmp, "export.jsonl");
     const lines = await exportTo(file);
-    // Header, one checkpoint (signed on export), then the 4 events and the export's own audit event.
+    // Header, one checkpoint (signed for the export), the 4 events and the export's own audit event, the seal.
     expect(JSON.parse(lines[0]!)).toMatchObject({ type: "header", format: "bulkhead.audit-export/v1", publicKey: expect.stringContaining("BEGIN PUBLIC KEY") });
     expect(lines.filter((l) => l.includes('"type":"checkpoint"'))).toHaveLength(1);
     expect(lines.filter((l) => l.includes('"type":"event"'))).toHaveLength(5);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: "seal", seq: "5" });
 
     const intact = await auditVerify(file);
-    expect(intact.out).toMatch(/^INTACT: Chain intact: all 5 events verified; it reaches the latest signed checkpoint, #4 \(1 newer events not yet signed\)\./);
+    expect(intact.out).toMatch(/^INTACT: Chain intact: all 5 events verified; it reaches the latest signed checkpoint, #5\./);
     expect(intact.code).toBe(0);
 
-    // The newest signed event removed from the end.
-    const cut = path.join(tmp, "cut.jsonl");
-    await writeFile(cut, `${lines.filter((l) => !l.includes('"seq":"4","at"') && !l.includes('"seq":"5","at"')).join("\n")}\n`);
-    const truncated = await auditVerify(cut);
-    expect(truncated.code).toBe(1);
-    expect(truncated.out).toMatch(/^TAMPERED: Chain truncated: it ends at #3, before the signed checkpoint at #4\./);
+    const write = async (name: string, kept: string[]) => {
+      const out = path.join(tmp, name);
+      await writeFile(out, `${kept.join("\n")}\n`);
+      return auditVerify(out);
+    };
 
-    // The last signed event edited and its hash recomputed to match.
-    const events = (await readFile(file, "utf8")).trimEnd().split("\n");
-    const at = events.findIndex((l) => l.includes('"type":"event"') && l.includes('"seq":"4"'));
-    const row = JSON.parse(events[at]!) as Record<string, unknown>;
+    // Cut at the end: the last event and the seal after it.
+    const cut = await write("cut.jsonl", lines.slice(0, -2));
+    expect(cut.code).toBe(1);
+    expect(cut.out).toMatch(/^TAMPERED: Export cut short: it has no seal/);
+
+    // The newest events removed, the seal kept; and with the checkpoint removed as well.
+    const withoutTail = lines.filter((l) => !l.includes('"seq":"4","at"') && !l.includes('"seq":"5","at"'));
+    const keptSeal = await write("kept-seal.jsonl", withoutTail);
+    expect(keptSeal.code).toBe(1);
+    expect(keptSeal.out).toMatch(/^TAMPERED: The export was changed after it was sealed.*Chain truncated: it ends at #3, before the signed checkpoint at #5\./);
+    const noCheckpoint = await write("no-checkpoint.jsonl", withoutTail.filter((l) => !l.includes('"type":"checkpoint"')));
+    expect(noCheckpoint.code).toBe(1);
+    expect(noCheckpoint.out).toMatch(/^TAMPERED: The export was changed after it was sealed/);
+
+    // The last event edited and its hash recomputed to match.
+    const at = lines.findIndex((l) => l.includes('"type":"event"') && l.includes('"seq":"5"'));
+    const row = JSON.parse(lines[at]!) as Record<string, unknown>;
     const edited: Record<string, unknown> = { ...row, after: { i: 999 } };
-    const fields = { ...(edited as unknown as AuditChainRow), seq: 4n, at: new Date(String(row.at)) };
-    edited.hash = auditEventHash(String(row.prevHash), fields);
-    events[at] = JSON.stringify(edited);
-    const rehashed = path.join(tmp, "rehashed.jsonl");
-    await writeFile(rehashed, `${events.slice(0, at + 1).join("\n")}\n`);
-    const rewritten = await auditVerify(rehashed);
-    expect(rewritten.code).toBe(1);
-    expect(rewritten.out).toMatch(/^TAMPERED: Chain rewritten: event #4 no longer has the hash of the signed checkpoint at #4\./);
+    edited.hash = auditEventHash(String(row.prevHash), { ...(edited as unknown as AuditChainRow), seq: 5n, at: new Date(String(row.at)) });
+    const rehashed = await write("rehashed.jsonl", lines.map((l, i) => (i === at ? JSON.stringify(edited) : l)));
+    expect(rehashed.code).toBe(1);
+    expect(rehashed.out).toMatch(/^TAMPERED: The export was changed after it was sealed.*Chain rewritten: event #5 no longer has the hash of the signed checkpoint at #5\./);
 
     // Checked with another public key than the one that signed, nothing is trusted.
     const keyFile = path.join(tmp, "other.pem");
     await writeFile(keyFile, publicKeyPem(parseSigningKey(generateSigningKeyText())));
     const otherKey = await auditVerify(file, "--public-key", keyFile);
     expect(otherKey.code).toBe(1);
-    expect(otherKey.out).toMatch(/^TAMPERED: .*no signed checkpoint/);
+    expect(otherKey.out).toMatch(/^TAMPERED: The export's seal does not verify with the signing key/);
   }, 60_000);
+
+  it("exports a chain cut in the database as it is, and the export then fails offline", async () => {
+    await appendEvents(4);
+    await signAuditHead();
+    await pastAuditTrigger(`DELETE FROM "AuditEvent" WHERE "seq" > 2`);
+    const file = path.join(tmp, "cut-in-db.jsonl");
+    await exportTo(file);
+    const verdict = await auditVerify(file);
+    expect(verdict.code).toBe(1);
+    // The export's own event follows the cut (#3), so the chain now differs at the checkpoint's #4… or ends before it.
+    expect(verdict.out).toMatch(/^TAMPERED: Chain (truncated|rewritten): .*the signed checkpoint at #4\./);
+  }, 30_000);
 });

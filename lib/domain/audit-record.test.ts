@@ -9,7 +9,7 @@ import {
   type AuditChainRow,
   type ChainAnchor,
 } from "@/lib/domain/audit-chain";
-import { AUDIT_EXPORT_FORMAT, ExportVerification, exportLine, parseExportLine } from "@/lib/domain/audit-export";
+import { AUDIT_EXPORT_FORMAT, ExportDigest, ExportVerification, exportLine, parseExportLine } from "@/lib/domain/audit-export";
 import {
   checkpointAnchors,
   checkpointSignatureValid,
@@ -20,6 +20,7 @@ import {
   parseSigningKey,
   publicKeyPem,
   signCheckpoint,
+  signExportSeal,
   type SignedCheckpoint,
 } from "@/lib/domain/audit-signature";
 
@@ -152,7 +153,12 @@ describe("the export and its offline verification", () => {
   const header = { type: "header" as const, format: AUDIT_EXPORT_FORMAT, exportedAt: "2026-12-02T14:00:00.000Z", publicKey: publicKeyPem(key), keyId: keyIdOf(key) };
 
   function exportOf(rows: AuditChainRow[], checkpoints: SignedCheckpoint[]): string[] {
-    return [exportLine(header), ...checkpoints.map((cp) => exportLine({ type: "checkpoint", ...cp })), ...rows.map((r) => exportLine({ type: "event", ...r }))];
+    const lines = [exportLine(header), ...checkpoints.map((cp) => exportLine({ type: "checkpoint", ...cp })), ...rows.map((r) => exportLine({ type: "event", ...r }))];
+    const digest = new ExportDigest();
+    for (const line of lines) digest.add(line);
+    const last = rows.at(-1);
+    const seal = { exportedAt: header.exportedAt, seq: last?.seq.toString() ?? "0", hash: last?.hash ?? "", digest: digest.hex(), keyId: keyIdOf(key) };
+    return [...lines, exportLine({ type: "seal", ...seal, signature: signExportSeal(key, seal) })];
   }
 
   function verify(lines: string[], trusted = null as ReturnType<typeof parsePublicKey> | null) {
@@ -174,13 +180,26 @@ describe("the export and its offline verification", () => {
     expect(verdict).toMatchObject({ ok: true, checked: 4500, checkpointsChecked: 2, keyFromExport: true, keyId: keyIdOf(key) });
   });
 
-  it("fails an export cut at its tail, one without checkpoints, and one checked with another key", () => {
+  it("fails an export cut at its tail, with or without its seal, and one checked with another key", () => {
     const rows = chain(5);
     const lines = exportOf(rows, [checkpointOf(rows[4]!)]);
-    expect(verify(lines.slice(0, -2))).toMatchObject({ ok: false, anchorBreak: { seq: "5", reason: "chain ends before it" } });
-    expect(verify(lines.filter((l) => !l.includes('"type":"checkpoint"')))).toMatchObject({ ok: false, message: expect.stringMatching(/treat it as tampered/) });
+    expect(verify(lines.slice(0, -1))).toMatchObject({ ok: false, message: expect.stringMatching(/^Export cut short: it has no seal/) });
+    expect(verify([...lines.slice(0, -3), lines.at(-1)!])).toMatchObject({
+      ok: false,
+      anchorBreak: { seq: "5", reason: "chain ends before it" },
+      message: expect.stringMatching(/^The export was changed after it was sealed/),
+    });
+    // Sealed by the key, yet without any checkpoint: the export itself was made that way — still refused.
+    const unsigned = exportOf(rows, []);
+    expect(verify(unsigned)).toMatchObject({ ok: false, message: expect.stringMatching(/treat it as tampered/) });
     const other = parsePublicKey(publicKeyPem(parseSigningKey(generateSigningKeyText())));
-    expect(verify(lines, other)).toMatchObject({ ok: false, otherKeyCheckpoints: 1, keyFromExport: false });
+    expect(verify(lines, other)).toMatchObject({ ok: false, otherKeyCheckpoints: 1, keyFromExport: false, message: expect.stringMatching(/seal does not verify/) });
+  });
+
+  it("refuses anything after the seal", () => {
+    const rows = chain(2);
+    const lines = exportOf(rows, [checkpointOf(rows[1]!)]);
+    expect(verify([...lines, exportLine({ type: "event", ...rows[1]! })])).toMatchObject({ ok: false, malformed: expect.stringMatching(/a line after the seal/) });
   });
 
   it("fails a malformed export and says where", () => {

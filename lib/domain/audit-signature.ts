@@ -101,3 +101,29 @@ export function checkpointAnchors(
   }
   return { anchors, forgedCheckpoint, otherKeyCheckpoints };
 }
+
+/**
+ * The seal an export ends with: a signature over the export's last event and the sha256 of every
+ * line before the seal, so a file cut at its end (the seal goes first), or changed anywhere, fails
+ * offline even where the chain and its checkpoints would still agree with each other.
+ */
+export const EXPORT_SEAL_FORMAT = "bulkhead.audit-export-seal/v1";
+
+export type ExportSeal = { exportedAt: string; seq: string; hash: string; digest: string; keyId: string; signature: string };
+
+export function exportSealText(seal: Omit<ExportSeal, "signature">): string {
+  return canonicalJson({ format: EXPORT_SEAL_FORMAT, exportedAt: seal.exportedAt, seq: seal.seq, hash: seal.hash, digest: seal.digest, keyId: seal.keyId });
+}
+
+export function signExportSeal(privateKey: KeyObject, seal: Omit<ExportSeal, "signature">): string {
+  return sign(null, Buffer.from(exportSealText(seal), "utf8"), privateKey).toString("base64");
+}
+
+export function exportSealValid(publicKey: KeyObject, seal: ExportSeal): boolean {
+  if (seal.keyId !== keyIdOf(publicKey)) return false;
+  try {
+    return verify(null, Buffer.from(exportSealText(seal), "utf8"), publicKey, Buffer.from(seal.signature, "base64"));
+  } catch {
+    return false;
+  }
+}
