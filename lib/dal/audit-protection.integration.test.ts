@@ -3,7 +3,7 @@
 // re-hashed after an edit fails verification against its signed checkpoints — in the app, through
 // a receipt, and offline with `npm run audit:verify` on an export.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";

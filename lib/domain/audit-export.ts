@@ -144,7 +144,7 @@ export class ExportVerification {
       return;
     }
     if (item.type === "seal") {
-      const { type: _type, ...seal } = item;
+      const seal: ExportSeal = { exportedAt: item.exportedAt, seq: item.seq, hash: item.hash, digest: item.digest, keyId: item.keyId, signature: item.signature };
       this.seal = { seal, digest: this.digest.hex() };
       return;
     }
