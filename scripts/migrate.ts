@@ -13,7 +13,6 @@ if (!databaseUrl) {
 
 try {
   const roles = planDatabaseRoles(databaseUrl, process.env.BULKHEAD_MIGRATION_DATABASE_URL);
-  if (roles.warning) console.warn(`Warning: ${roles.warning}`);
   const { applied } = await applyMigrations(roles.migrationUrl, { appRole: roles.appRole, log: (line) => console.log(line) });
   console.log(
     applied.length === 0

@@ -100,7 +100,6 @@ async function main() {
     migrationUrl = postgres.url;
   }
   const roles = planDatabaseRoles(databaseUrl!, migrationUrl);
-  if (roles.warning) say(`Warning: ${roles.warning}`);
 
   // Secrets: from the environment, else (for this tree's own data directory) kept in .data/.
   const secretFile = path.join(dataDir, "auth-secret");

@@ -17,7 +17,8 @@ import { ForbiddenError, ValidationError } from "@/lib/dal/errors";
 import { auditEventHash, type AuditChainRow } from "@/lib/domain/audit-chain";
 import { generateSigningKeyText, parseSigningKey, publicKeyPem } from "@/lib/domain/audit-signature";
 import type { Actor } from "@/lib/domain/roles";
-import { makeActor, pastAuditTrigger, resetTables, testDatabaseUrl, testDb } from "@/tests/support/db";
+import { makeActor, pastAuditTrigger, resetTables, testDatabaseUrl, testDb, testOwnerUrl } from "@/tests/support/db";
+import { applyMigrations } from "@/scripts/lib/migrate";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -111,10 +112,20 @@ describe("the database protects the audit tables", () => {
     }
   });
 
-  it("gives the app's role no DDL and no migration bookkeeping", async () => {
+  it("gives the app's role no DDL, and the migration history to read only", async () => {
     await expect(asAppRole(`CREATE TABLE "Intruder" (id int)`)).rejects.toMatchObject({ code: "42501" });
     await expect(asAppRole(`ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`)).rejects.toMatchObject({ code: "42501" });
-    await expect(asAppRole(`SELECT * FROM "_prisma_migrations"`)).rejects.toMatchObject({ code: "42501" });
+    await expect(asAppRole(`DELETE FROM "_prisma_migrations"`)).rejects.toMatchObject({ code: "42501" });
+    await expect(asAppRole(`SELECT count(*) FROM "_prisma_migrations"`)).resolves.toMatchObject({ rowCount: 1 });
+  });
+
+  it("lets an instance given only the app's role start: nothing to migrate, and no warning", async () => {
+    const lines: string[] = [];
+    await expect(applyMigrations(testDatabaseUrl(), { log: (line) => lines.push(line) })).resolves.toEqual({ applied: [] });
+    expect(lines).toEqual([]);
+    // Whereas the owner (here a superuser) running the app itself is warned about.
+    await applyMigrations(testOwnerUrl(), { log: (line) => lines.push(line) });
+    expect(lines).toEqual([expect.stringMatching(/^Warning: the app connects to the database as \S+, which may UPDATE, DELETE and TRUNCATE the audit table/)]);
   });
 });
 

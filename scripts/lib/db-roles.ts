@@ -13,8 +13,6 @@ export type RolePlan = {
   migrationUrl: string;
   /** The role to grant the app's privileges to, when the app connects as another role than the owner. */
   appRole: string | null;
-  /** Said at start when the app connects as the owner: the audit table then has only its trigger. */
-  warning: string | null;
 };
 
 export function userOf(url: string): string {
@@ -24,15 +22,26 @@ export function userOf(url: string): string {
 export function planDatabaseRoles(databaseUrl: string, migrationUrl: string | undefined): RolePlan {
   const owner = migrationUrl ?? databaseUrl;
   const appRole = userOf(databaseUrl);
-  if (userOf(owner) !== appRole) return { migrationUrl: owner, appRole, warning: null };
-  return {
-    migrationUrl: owner,
-    appRole: null,
-    warning:
-      `the app connects to the database as the role that runs migrations (${appRole}), so it may UPDATE, DELETE and TRUNCATE ` +
-      "the audit table; only its trigger protects it. Give DATABASE_URL a role of its own and the owner's URL as " +
-      "BULKHEAD_MIGRATION_DATABASE_URL (README, \"The audit record\").",
-  };
+  return { migrationUrl: owner, appRole: userOf(owner) !== appRole ? appRole : null };
+}
+
+/**
+ * Run when no separate app role was given: if the role that migrated (and so the app) may change
+ * audit rows, say so. An instance given only the app's role passes (it migrates nothing).
+ */
+export async function auditProtectionWarning(client: pg.Client): Promise<string | null> {
+  const { rows } = await client.query<{ role: string; unprotected: boolean }>(
+    `SELECT current_user AS role,
+            (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+            OR has_table_privilege('"AuditEvent"', 'UPDATE') OR has_table_privilege('"AuditEvent"', 'DELETE')
+            OR has_table_privilege('"AuditEvent"', 'TRUNCATE') AS unprotected`,
+  );
+  if (!rows[0]?.unprotected) return null;
+  return (
+    `the app connects to the database as ${rows[0].role}, which may UPDATE, DELETE and TRUNCATE the audit table; only its ` +
+    "trigger protects it. Give DATABASE_URL a role of its own and the owner's URL as BULKHEAD_MIGRATION_DATABASE_URL " +
+    '(README, "The audit record").'
+  );
 }
 
 /** Creates a login role, or sets its password when it exists, with no privileges beyond logging in. */
@@ -64,6 +73,7 @@ export async function grantAppRole(client: pg.Client, appRole: string): Promise<
     REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA ${schema} FROM ${role};
     REVOKE UPDATE, DELETE ON ${appendOnly} FROM ${role};
     REVOKE ALL ON "_prisma_migrations" FROM ${role};
+    GRANT SELECT ON "_prisma_migrations" TO ${role};
     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};
     ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role};
     ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${role};
