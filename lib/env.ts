@@ -35,6 +35,16 @@ const Settings = z.object({
     /** Live-update streams open at once per sign-in session, and per user, in one instance; 429 beyond. */
     BULKHEAD_LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(8),
     BULKHEAD_LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(16),
+    /** Ed25519 private key (PEM or base64 PKCS#8) that signs audit checkpoints; never stored in the database. */
+    BULKHEAD_AUDIT_SIGNING_KEY: z
+      .string()
+      .trim()
+      .regex(/^(-----BEGIN PRIVATE KEY-----[\s\S]*-----END PRIVATE KEY-----|[A-Za-z0-9+/=\s]+)$/, "BULKHEAD_AUDIT_SIGNING_KEY must be a PEM or base64 PKCS#8 Ed25519 private key")
+      .optional(),
+    /** A checkpoint is signed once this many events are unsigned… */
+    BULKHEAD_AUDIT_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    /** …or once the newest unsigned event is this many minutes past the last checkpoint. */
+    BULKHEAD_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
 });
 
 const EnvInput = Settings.superRefine((value, ctx) => {
@@ -43,6 +53,13 @@ const EnvInput = Settings.superRefine((value, ctx) => {
         code: "custom",
         path: ["AUTH_SECRET"],
         message: "AUTH_SECRET is required in production (generate one with `openssl rand -base64 33`)",
+      });
+    }
+    if (value.NODE_ENV === "production" && !value.BULKHEAD_AUDIT_SIGNING_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BULKHEAD_AUDIT_SIGNING_KEY"],
+        message: "BULKHEAD_AUDIT_SIGNING_KEY is required in production (generate one with `openssl genpkey -algorithm ed25519`)",
       });
     }
   });

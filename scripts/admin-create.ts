@@ -3,6 +3,7 @@
 // password, prints it once. The password must be changed at first sign-in. Refused when the
 // database already has an active admin.
 import { parseArgs } from "node:util";
+import { planDatabaseRoles } from "./lib/db-roles";
 import { applyMigrations } from "./lib/migrate";
 import { createFirstAdmin } from "../lib/auth/first-admin";
 import { createPrismaClient } from "../lib/db";
@@ -19,7 +20,9 @@ if (!databaseUrl) {
 }
 if (!values.email || !values.name) fail('usage: npm run admin:create -- --email you@example.com --name "Your Name"');
 
-await applyMigrations(databaseUrl, { log: () => {} });
+// As `npm run db:migrate` does: the owner migrates and grants the app's role (docs/decisions/012).
+const roles = planDatabaseRoles(databaseUrl, process.env.BULKHEAD_MIGRATION_DATABASE_URL);
+await applyMigrations(roles.migrationUrl, { appRole: roles.appRole, log: () => {} });
 const prisma = createPrismaClient(databaseUrl, 1);
 try {
   const result = await createFirstAdmin(prisma, { email: values.email, name: values.name });

@@ -24,6 +24,8 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // Imported once Next has set up its server environment (the route's modules expect it).
 const { directRoute, serveDirect } = await import("./direct-routes");
+// Signs audit checkpoints every N events / M minutes, off the append path (docs/decisions/012).
+(await import("../lib/dal/audit-checkpoints")).startAuditCheckpointSigner();
 
 const server = http.createServer((req, res) => {
   const peer = req.socket.remoteAddress ?? "unknown";

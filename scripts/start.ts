@@ -11,8 +11,10 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
+import { planDatabaseRoles } from "./lib/db-roles";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
 import { prepareDatabase, wantsDemo } from "./lib/prepare-database";
+import { generateSigningKeyText } from "../lib/domain/audit-signature";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -94,11 +96,15 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   let databaseUrl = process.env.DATABASE_URL;
+  let migrationUrl = process.env.BULKHEAD_MIGRATION_DATABASE_URL;
   if (embedded) {
     say(`Starting the embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/pg …`);
     postgres = await startEmbeddedPostgres({ dataDir, database: "bulkhead", preferredPort: Number(process.env.BULKHEAD_PG_PORT ?? 54329), persistent: true });
-    databaseUrl = postgres.url;
+    // The app gets its own least-privileged role; migrations run as the owner (docs/decisions/012).
+    databaseUrl = postgres.appUrl;
+    migrationUrl = postgres.url;
   }
+  const roles = planDatabaseRoles(databaseUrl!, migrationUrl);
 
   // Secrets: from the environment, else (for this tree's own data directory) kept in .data/.
   const secretFile = path.join(dataDir, "auth-secret");
@@ -111,8 +117,10 @@ async function main() {
     process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? (await persistedSecret("server-actions-key", () => randomBytes(32).toString("base64")));
   let ingestToken = process.env.BULKHEAD_DEMO_INGEST_TOKEN;
   if (!ingestToken && embedded) ingestToken = await persistedSecret("demo-ingest-token", () => `bh_${randomBytes(24).toString("base64url")}`);
+  // Signs audit checkpoints; kept outside the database (docs/decisions/012). Shared by every instance.
+  const auditSigningKey = process.env.BULKHEAD_AUDIT_SIGNING_KEY ?? (await persistedSecret("audit-signing-key", generateSigningKeyText));
 
-  const prepared = await prepareDatabase(databaseUrl!, { demo, ingestToken, log: (line) => say(`  ${line}`) });
+  const prepared = await prepareDatabase(databaseUrl!, { migrationUrl: roles.migrationUrl, appRole: roles.appRole, demo, ingestToken, log: (line) => say(`  ${line}`) });
   say(prepared.applied.length ? `Applied ${prepared.applied.length} migration(s).` : "Database schema is up to date.");
   if (prepared.seed) say(prepared.seed.seeded ? "Seeded the demo data." : `Demo seed skipped: ${prepared.seed.reason.replace(/\.$/, "")}.`);
   if (prepared.seed?.seeded) ingestToken = prepared.seed.ingestToken;
@@ -123,6 +131,9 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey,
+    BULKHEAD_AUDIT_SIGNING_KEY: auditSigningKey,
+    // The owner's URL stays with this script: the app process holds only its own role's.
+    BULKHEAD_MIGRATION_DATABASE_URL: undefined,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
@@ -174,7 +185,7 @@ async function main() {
   }
   if (embedded) {
     say("A second instance on this database:");
-    say(`  DATABASE_URL='${databaseUrl}' AUTH_SECRET="$(cat ${path.relative(root, secretFile)})" PORT=${port + 1} npm start`);
+    say(`  DATABASE_URL='${databaseUrl}' BULKHEAD_MIGRATION_DATABASE_URL='${roles.migrationUrl}' AUTH_SECRET="$(cat ${path.relative(root, secretFile)})" PORT=${port + 1} npm start`);
     say("");
   }
   say("Press Ctrl-C to stop.");

@@ -80,9 +80,12 @@ async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, t
   if (result.numFailedTests || brokenFiles.length || code !== 0) failures.push(`${project} tests`);
 }
 
-async function e2e(adminUrl: string, tmp: string) {
+async function e2e(postgres: RunningPostgres, tmp: string) {
   banner("e2e (Playwright, Chromium, production build)");
-  const databaseUrl = await createDatabase(adminUrl, "bulkhead_e2e");
+  const databaseUrl = await createDatabase(postgres.adminUrl, "bulkhead_e2e");
+  // The app connects as its own least-privileged role, as `npm start` does (docs/decisions/012);
+  // migrations and the tests' own setup use the owner.
+  const appDatabaseUrl = postgres.appUrl.replace(/\/[^/]+$/, "/bulkhead_e2e");
   const secret = randomBytes(33).toString("base64");
   const ingestToken = `bh_e2e_${randomBytes(12).toString("hex")}`;
   const instances: AppInstance[] = [];
@@ -91,7 +94,8 @@ async function e2e(adminUrl: string, tmp: string) {
     for (let i = 0; i < 2; i++) {
       instances.push(
         await startAppInstance({
-          databaseUrl,
+          databaseUrl: appDatabaseUrl,
+          migrationDatabaseUrl: databaseUrl,
           authSecret: secret,
           dataDir: path.join(tmp, "app-data"),
           env: { BULKHEAD_DEMO_INGEST_TOKEN: ingestToken },
@@ -146,7 +150,7 @@ async function main() {
     if (postgres && selected.has("integration")) {
       await vitest("integration", { ...process.env, BULKHEAD_TEST_DATABASE_URL: postgres.url }, tmp);
     }
-    if (postgres && selected.has("e2e")) await e2e(postgres.adminUrl, tmp);
+    if (postgres && selected.has("e2e")) await e2e(postgres, tmp);
   } finally {
     await postgres?.stop().catch(() => undefined);
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);

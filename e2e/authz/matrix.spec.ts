@@ -58,6 +58,7 @@ const PAGE_FOR_USERS_MANAGE = { ADMIN: 200, IR_MANAGER: 404, RESPONDER: 404, AUD
 const PAGE_FOR_PLAYBOOKS_EDIT = { ADMIN: 404, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 404, anonymous: "login" } as const;
 const PAGE_FOR_PLAN_EDIT = { ADMIN: 404, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 404, anonymous: "login" } as const;
 const API_FOR_ALL = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 401 } as const;
+const API_FOR_AUDIT_READ = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 200, anonymous: 401 } as const;
 const OPEN = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 200 } as const;
 const SIGN_IN_PAGE = { ADMIN: "home", IR_MANAGER: "home", RESPONDER: "home", AUDITOR: "home", anonymous: 200 } as const;
 
@@ -94,6 +95,10 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
   "app/(portal)/audit/actions.ts#verifyAuditChainAction": {
     expect: AUDIT_READ,
     scenario: async ({ db, actorId }) => auditedAs(db, actorId, "audit.verify_chain", {}),
+  },
+  "app/(portal)/audit/actions.ts#verifyAuditReceiptAction": {
+    expect: AUDIT_READ,
+    scenario: async ({ db, actorId }) => auditedAs(db, actorId, "audit.verify_receipt", { receipt: JSON.stringify(await latestReceipt(db)) }),
   },
 
   "app/(portal)/users/actions.ts#createUserAction": {
@@ -625,6 +630,13 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/account": { expect: PAGE_FOR_ALL },
   "/change-password": { expect: PAGE_FOR_ALL },
   "/api/health": { expect: OPEN },
+  // The audit record's machine routes (docs/decisions/012): receipt, verification (with and without a receipt), export.
+  "/api/audit/receipt": { expect: API_FOR_AUDIT_READ },
+  "/api/audit/verify": {
+    get: async (db) => ["/api/audit/verify", `/api/audit/verify?receipt=${Buffer.from(JSON.stringify(await latestReceipt(db))).toString("base64url")}`],
+    expect: API_FOR_AUDIT_READ,
+  },
+  "/api/audit/export": { expect: API_FOR_AUDIT_READ },
   "/api/auth/[...nextauth]": { get: async () => ["/api/auth/csrf", "/api/auth/session", "/api/auth/providers"], expect: OPEN },
   "/api/plan/export": { get: async () => ["/api/plan/export?format=md"], expect: API_FOR_ALL },
   "/api/plan/owners": { get: async (db) => [`/api/plan/owners?cluster=${(await insertCluster(db, { owners: true })).name}`], expect: API_FOR_ALL },
@@ -734,6 +746,24 @@ async function namespaceNames(db: pg.Pool, clusterId: string): Promise<string[]>
 async function auditedAs(db: pg.Pool, actorId: string | null, action: string, fields: Scenario["fields"]): Promise<Scenario> {
   const since = await lastAuditSeq(db);
   return { fields, happened: async () => (await auditSince(db, since, actorId)).some((e) => e.action === action) };
+}
+
+/**
+ * A receipt of the newest signed checkpoint, as GET /api/audit/receipt hands them out. Every
+ * instance signs the head at start and within 15 s of new events when none is signed yet
+ * (lib/dal/audit-checkpoints.ts), so one appears shortly after the first sign-in.
+ */
+async function latestReceipt(db: pg.Pool): Promise<Record<string, string>> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { rows } = await db.query<Record<string, string>>(
+      `SELECT 'bulkhead.audit-receipt/v1' AS "format", "seq"::text AS "seq", "hash", to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at", "keyId", "signature"
+         FROM "AuditCheckpoint" ORDER BY "seq" DESC LIMIT 1`,
+    );
+    if (rows[0]) return rows[0];
+    expect(Date.now(), "a signed checkpoint appears").toBeLessThan(deadline);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 async function lastAuditSeq(db: pg.Pool): Promise<string> {

@@ -3,10 +3,13 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
-import { verifyChainSegment, type AuditChainRow, type ChainVerdict } from "@/lib/domain/audit-chain";
+import { allAuditCheckpoints, auditSigningKey, latestAuditCheckpoint, signAuditHead } from "@/lib/dal/audit-checkpoints";
+import { ValidationError } from "@/lib/dal/errors";
+import { AuditRecordWalk, describeAuditVerdict, type AuditChainRow, type ChainAnchor } from "@/lib/domain/audit-chain";
+import { checkpointAnchors, checkpointSignatureValid, parsePublicKey } from "@/lib/domain/audit-signature";
 import type { Actor } from "@/lib/domain/roles";
-import type { AuditEventDto } from "@/lib/dto/audit";
-import type { AuditListFilterValue } from "@/lib/validation/audit";
+import { AUDIT_RECEIPT_FORMAT, type AuditEventDto, type AuditProtectionDto, type AuditReceipt, type AuditVerdictDto } from "@/lib/dto/audit";
+import type { AuditListFilterValue, AuditReceiptValue } from "@/lib/validation/audit";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -46,37 +49,110 @@ export async function listAuditEvents(
 
 const VERIFY_BATCH = 2_000;
 
-/** Walks the whole chain in `seq` order, in batches, and reports the first broken link. */
-export async function verifyAuditChainUnchecked(): Promise<ChainVerdict> {
-  let previous: { seq: bigint; hash: string } | null = null;
-  let checked = 0;
+/** The chain in `seq` order, a page at a time. */
+export async function* auditChainPages(): AsyncGenerator<AuditChainRow[]> {
+  let after: bigint | null = null;
   for (;;) {
     const rows: AuditChainRow[] = await db().auditEvent.findMany({
-      where: previous ? { seq: { gt: previous.seq } } : undefined,
+      where: after === null ? undefined : { seq: { gt: after } },
       orderBy: { seq: "asc" },
       take: VERIFY_BATCH,
     });
-    if (rows.length === 0) return { ok: true, checked };
-    const verdict = verifyChainSegment(rows, previous);
-    if (!verdict.ok) return { ...verdict, checked: checked + verdict.checked };
-    checked += verdict.checked;
-    const last: AuditChainRow = rows[rows.length - 1]!;
-    previous = { seq: last.seq, hash: last.hash };
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.seq;
   }
 }
 
-/** For auditors: verifies the chain and records that it was verified, with the verdict. */
-export async function verifyAuditChain(actor: Actor): Promise<ChainVerdict & { verifiedAt: Date }> {
+/**
+ * Walks the whole chain and checks it against every checkpoint signed by the configured key (and
+ * any receipts given): unbroken links, and every signed head still in place. Signs the current head
+ * first when it is unsigned and the chain still extends the latest checkpoint (signAuditHead
+ * refuses otherwise), so what is verified now is also anchored from now on.
+ */
+export async function verifyAuditRecordUnchecked(receipts: ChainAnchor[] = []): Promise<AuditVerdictDto> {
+  await signAuditHead();
+  const key = auditSigningKey();
+  const publicKey = key ? parsePublicKey(key.publicKeyPem) : null;
+  const checkpoints = checkpointAnchors(await allAuditCheckpoints(), publicKey);
+  const walk = new AuditRecordWalk({ ...checkpoints, anchors: [...checkpoints.anchors, ...receipts] });
+  for await (const rows of auditChainPages()) if (!walk.push(rows)) break;
+  const verdict = walk.verdict();
+  return { ...verdict, message: describeAuditVerdict(verdict), verifiedAt: new Date().toISOString(), keyId: key?.keyId ?? null };
+}
+
+async function recordVerification(actor: Actor, action: string, verdict: AuditVerdictDto): Promise<void> {
+  // The verdict without its sentence: the facts are what the record keeps.
+  const after: Partial<AuditVerdictDto> = { ...verdict };
+  delete after.message;
+  await db().$transaction((tx) => appendAuditEvent(tx, { actor, action, outcome: "SUCCESS", targetType: "AuditEvent", after }));
+}
+
+/** For auditors: verifies the chain against its signed checkpoints and records that it was verified, with the verdict. */
+export async function verifyAuditChain(actor: Actor): Promise<AuditVerdictDto> {
   await authorize(actor, "audit.read", { type: "AuditEvent" });
-  const verdict = await verifyAuditChainUnchecked();
+  const verdict = await verifyAuditRecordUnchecked();
+  await recordVerification(actor, "audit.verify_chain", verdict);
+  return verdict;
+}
+
+/** The signing key's public half and the newest checkpoint, for the Audit page. */
+export async function getAuditProtection(actor: Actor): Promise<AuditProtectionDto> {
+  await authorize(actor, "audit.read", { type: "AuditEvent" });
+  const key = auditSigningKey();
+  const [latest, checkpoints] = await Promise.all([latestAuditCheckpoint(), db().auditCheckpoint.count()]);
+  return {
+    signingKey: key ? { publicKeyPem: key.publicKeyPem, keyId: key.keyId } : null,
+    latestCheckpoint: latest ? { seq: latest.seq.toString(), hash: latest.hash, at: latest.at, keyId: latest.keyId } : null,
+    checkpoints,
+  };
+}
+
+/**
+ * A signed receipt of the chain's head, signing it now if the newest events are unsigned. The
+ * auditor keeps it; `verifyAuditReceipt` later proves the chain still extends it.
+ */
+export async function getAuditReceipt(actor: Actor): Promise<AuditReceipt> {
+  await authorize(actor, "audit.read", { type: "AuditEvent" });
+  const key = auditSigningKey();
+  if (!key) throw new ValidationError("No signing key is configured (BULKHEAD_AUDIT_SIGNING_KEY), so no receipt can be signed.");
+  const outcome = await signAuditHead();
+  if (outcome.status === "refused") {
+    throw new ValidationError(`No receipt: the chain no longer extends its latest signed checkpoint (${outcome.reason}). Verify the chain.`);
+  }
+  if (outcome.status !== "signed" && outcome.status !== "current") throw new ValidationError("The audit record is empty: nothing to sign yet.");
+  const { checkpoint } = outcome;
+  const receipt: AuditReceipt = {
+    format: AUDIT_RECEIPT_FORMAT,
+    seq: checkpoint.seq.toString(),
+    hash: checkpoint.hash,
+    at: checkpoint.at.toISOString(),
+    keyId: checkpoint.keyId,
+    signature: checkpoint.signature,
+    publicKey: key.publicKeyPem,
+  };
   await db().$transaction((tx) =>
-    appendAuditEvent(tx, {
-      actor,
-      action: "audit.verify_chain",
-      outcome: "SUCCESS",
-      targetType: "AuditEvent",
-      after: verdict,
-    }),
+    appendAuditEvent(tx, { actor, action: "audit.receipt", targetType: "AuditCheckpoint", targetId: receipt.seq, after: { seq: receipt.seq, hash: receipt.hash } }),
   );
-  return { ...verdict, verifiedAt: new Date() };
+  return receipt;
+}
+
+/**
+ * Proves the chain still extends a receipt: its signature verifies with this deployment's key,
+ * and the whole chain verifies with the receipt's head as one more anchor it must hold.
+ */
+export async function verifyAuditReceipt(actor: Actor, receipt: AuditReceiptValue): Promise<AuditVerdictDto> {
+  await authorize(actor, "audit.read", { type: "AuditEvent" });
+  const key = auditSigningKey();
+  if (!key) throw new ValidationError("No signing key is configured (BULKHEAD_AUDIT_SIGNING_KEY), so no receipt can be checked.");
+  const signed = { seq: BigInt(receipt.seq), hash: receipt.hash, at: new Date(receipt.at), keyId: receipt.keyId, signature: receipt.signature };
+  if (receipt.keyId !== key.keyId) {
+    throw new ValidationError(`This receipt was signed by key ${receipt.keyId}; this deployment signs with ${key.keyId}.`);
+  }
+  if (!checkpointSignatureValid(parsePublicKey(key.publicKeyPem), signed)) {
+    throw new ValidationError("The receipt's signature does not verify: it was altered, or not issued by this deployment.");
+  }
+  const verdict = await verifyAuditRecordUnchecked([{ seq: signed.seq, hash: signed.hash, kind: "receipt" }]);
+  await recordVerification(actor, "audit.verify_receipt", verdict);
+  return verdict;
 }

@@ -10,6 +10,8 @@ export type AppInstance = { url: string; port: number; exited: () => boolean; st
 
 export type AppInstanceOptions = {
   databaseUrl: string;
+  /** The owner's URL for migrations when `databaseUrl` is the app's own role (BULKHEAD_MIGRATION_DATABASE_URL). */
+  migrationDatabaseUrl?: string;
   /** Shared by every instance, so a session from one is accepted by the others. */
   authSecret: string;
   dataDir: string;
@@ -53,6 +55,7 @@ export async function startAppInstance(options: AppInstanceOptions): Promise<App
       BULKHEAD_DEMO: "1",
       ...options.env,
       DATABASE_URL: options.databaseUrl,
+      ...(options.migrationDatabaseUrl ? { BULKHEAD_MIGRATION_DATABASE_URL: options.migrationDatabaseUrl } : {}),
       AUTH_SECRET: options.authSecret,
       BULKHEAD_DATA_DIR: options.dataDir,
       PORT: String(port),

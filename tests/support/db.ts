@@ -7,21 +7,41 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 let client: PrismaClient | undefined;
 
-/** The database the test command migrated for this run (the harness sets DATABASE_URL). */
+/** The database the test command migrated for this run, as the app's least-privileged role (what the DAL uses). */
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run integration tests through `npm test` or vitest's integration project");
   return url;
 }
 
+/** The same database as the server's superuser: for setting rows up, reading them back and resets. */
+export function testOwnerUrl(): string {
+  return process.env.BULKHEAD_TEST_OWNER_URL ?? testDatabaseUrl();
+}
+
+/** The harness's client (superuser): not what the code under test connects as. */
 export function testDb(): PrismaClient {
-  client ??= createPrismaClient(testDatabaseUrl(), 4);
+  client ??= createPrismaClient(testOwnerUrl(), 4);
   return client;
 }
 
-/** Empties the given tables (and whatever references them). */
+/**
+ * Runs statements past the audit tables' append-only trigger, in one transaction: the test
+ * harness's escape hatch, and only a superuser's (session_replication_role = replica skips
+ * ordinary triggers; docs/decisions/012). For resets, and for tests that tamper on purpose.
+ */
+export async function pastAuditTrigger(...statements: string[]): Promise<void> {
+  await testDb().$transaction([
+    testDb().$executeRawUnsafe("SET LOCAL session_replication_role = replica"),
+    ...statements.map((sql) => testDb().$executeRawUnsafe(sql)),
+  ]);
+}
+
+/** Empties the given tables (and whatever references them: the audit tables too, past their trigger). */
 export async function resetTables(...tables: string[]): Promise<void> {
-  await testDb().$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  // Checkpoints of a chain that is emptied would name events that are gone: they go with it.
+  if ((tables.includes("AuditEvent") || tables.includes("User")) && !tables.includes("AuditCheckpoint")) tables = [...tables, "AuditCheckpoint"];
+  await pastAuditTrigger(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
 /** Every table the migrations made (not Prisma's bookkeeping), for files that need a blank database. */

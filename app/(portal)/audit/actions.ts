@@ -1,25 +1,39 @@
 "use server";
 
-import { toActionError, type ActionResult } from "@/lib/action-result";
+import { toActionError, type ActionResult, type ActionState } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
-import { verifyAuditChain } from "@/lib/dal/audit-log";
+import { verifyAuditChain, verifyAuditReceipt } from "@/lib/dal/audit-log";
+import type { AuditVerdictDto } from "@/lib/dto/audit";
+import { parseAuditReceiptText } from "@/lib/validation/audit";
 
 export type VerifyChainState = ActionResult<{ checked: number; verifiedAt: string }> | null;
+
+/** A verdict in the one result shape: intact (and anchored) is ok, anything else says where it broke. */
+function verdictResult(verdict: AuditVerdictDto): VerifyChainState {
+  return verdict.ok
+    ? { ok: true, checked: verdict.checked, verifiedAt: verdict.verifiedAt, message: verdict.message }
+    : { ok: false, message: verdict.message };
+}
 
 export async function verifyAuditChainAction(): Promise<VerifyChainState> {
   const actor = await requireActor();
   try {
-    const verdict = await verifyAuditChain(actor);
-    const verifiedAt = verdict.verifiedAt.toISOString();
-    if (verdict.ok) {
-      return { ok: true, checked: verdict.checked, verifiedAt, message: `Chain intact: all ${verdict.checked} events verified.` };
-    }
-    const { seq, reason } = verdict.firstBreak;
-    return {
-      ok: false,
-      message: `Chain broken at event #${seq} (${reason}). ${verdict.checked} events before it verified; everything from #${seq} on cannot be trusted.`,
-    };
+    return verdictResult(await verifyAuditChain(actor));
   } catch (error) {
     return toActionError(error, "verifyAuditChain");
+  }
+}
+
+/** The receipt pasted (or a file's text put into the field) on the Audit page. */
+export async function verifyAuditReceiptAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  try {
+    const parsed = parseAuditReceiptText(String(formData.get("receipt") ?? ""));
+    if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: { receipt: [parsed.message] } };
+    const verdict = await verifyAuditReceipt(actor, parsed.receipt);
+    const result = verdictResult(verdict);
+    return result?.ok ? { ...result, message: `Receipt for #${parsed.receipt.seq} holds. ${verdict.message}` } : result;
+  } catch (error) {
+    return toActionError(error, "verifyAuditReceipt");
   }
 }
