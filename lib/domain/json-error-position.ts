@@ -30,7 +30,7 @@ export function jsonErrorPosition(text: string): number | null {
         if (esc === "u") {
           for (let k = 0; k < 4; k++) {
             i++;
-            if (!/[0-9a-fA-F]/.test(text[i] ?? "")) fail();
+            if (!/[0-9a-f]/i.test(text[i] ?? "")) fail();
           }
           i++;
         } else if (esc !== undefined && '"\\/bfnrt'.includes(esc)) i++;
@@ -40,7 +40,7 @@ export function jsonErrorPosition(text: string): number | null {
     fail();
   };
   const number = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/i.exec(text.slice(i, i + 400));
     if (!match || match[0].length === 0) fail();
     i += match![0].length;
   };
