@@ -87,7 +87,7 @@ const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CAS
 
 /** How format_type() spells the DDL type a column spec was written with. */
 function catalogType(column: ColumnSpec): string {
-  const match = /^([A-Z ]+?)(\([\d,]+\))?$/.exec(column.type);
+  const match = /^([A-Z ]+)(\([\d,]+\))?$/.exec(column.type);
   let type = column.type.replaceAll('"', "");
   if (match) {
     const [, base = "", args = ""] = match;

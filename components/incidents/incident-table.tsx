@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
+import { LongText } from "@/components/ui/long-text";
 import { SeverityBadge, StatusBadge } from "./badges";
 import { OwnerNames } from "./owner-names";
 import type { IncidentRowData } from "./types";
@@ -24,16 +25,20 @@ export function IncidentTable({ incidents }: { incidents: IncidentRowData[] }) {
             <tr key={i.key} className="align-top">
               <td className="px-3 py-2">
                 <Link href={`/incidents/${i.key}`} className="font-mono font-medium text-sky-800 underline">{i.key}</Link>
-                <div className="max-w-md text-slate-700">{i.title}</div>
-                {i.commander ? <div className="text-xs text-slate-500">Commander: {i.commander}</div> : null}
+                {/* Alert-written text: one line each, cut, the full value on hover; the cell never outgrows its column. */}
+                <div className="max-w-md text-slate-700"><LongText value={i.title} max={140} className="block" /></div>
+                {i.commander ? <div className="max-w-md text-xs text-slate-500">Commander: <LongText value={i.commander} max={60} /></div> : null}
               </td>
               <td className="px-3 py-2"><SeverityBadge severity={i.severity} /></td>
               <td className="px-3 py-2"><StatusBadge status={i.status} /></td>
               <td className="px-3 py-2 font-mono text-xs">
-                {[i.cluster, i.namespace].filter(Boolean).join("/") || "—"}
-                {i.workload ? <div className="text-slate-500">{i.workload}</div> : null}
+                {/* The width sits on a block inside the cell: table cells ignore max-width. */}
+                <div className="max-w-[16rem]">
+                  <LongText value={[i.cluster, i.namespace].filter(Boolean).join("/")} max={60} className="block" />
+                  {i.workload ? <LongText value={i.workload} max={60} className="block text-slate-500" /> : null}
+                </div>
               </td>
-              <td className="px-3 py-2"><OwnerNames owners={i.owners} /></td>
+              <td className="px-3 py-2"><div className="max-w-[16rem]"><OwnerNames owners={i.owners} /></div></td>
               <td className="px-3 py-2 text-right tabular-nums">{i.alertCount}</td>
               <td className="px-3 py-2 whitespace-nowrap">{i.lastAlertAt ? <LocalTime value={i.lastAlertAt} /> : "—"}</td>
             </tr>

@@ -1,11 +1,12 @@
+import { LongText } from "@/components/ui/long-text";
 import type { OwnerData, OwnersData } from "./types";
 
 function OwnerCard({ role, owner }: { role: string; owner: OwnerData }) {
   return (
-    <li className="rounded-md border border-slate-200 p-3 text-sm">
+    <li className="min-w-0 rounded-md border border-slate-200 p-3 text-sm">
       <div className="text-xs uppercase tracking-wide text-slate-500">{role}</div>
       <div className="font-medium">
-        {owner.name}
+        <LongText value={owner.name} max={60} />
         {!owner.active ? <span className="ml-1 text-xs text-amber-800">(inactive contact)</span> : null}
       </div>
       {owner.team ? <div className="text-slate-600">{owner.team}</div> : null}
@@ -17,7 +18,7 @@ function OwnerCard({ role, owner }: { role: string; owner: OwnerData }) {
           <a href={`tel:${owner.phone.replace(/\s+/g, "")}`} className="text-sky-800 underline">{owner.phone}</a>
         </div>
       ) : null}
-      {owner.inheritedFrom ? <div className="mt-1 text-xs text-slate-500">Inherited from {owner.inheritedFrom}</div> : null}
+      {owner.inheritedFrom ? <div className="mt-1 text-xs text-slate-500">Inherited from <LongText value={owner.inheritedFrom} max={60} /></div> : null}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { LongText } from "@/components/ui/long-text";
 import type { OwnersData } from "./types";
 
 /** Compact owners for a table cell: primary, then secondaries; inherited ones say from where. */
@@ -10,9 +11,9 @@ export function OwnerNames({ owners }: { owners: OwnersData }) {
   return (
     <ul>
       {rows.map((o) => (
-        <li key={`${o.role}-${o.contactId}`}>
-          <span className="text-slate-500">{o.role}:</span> {o.name}
-          {o.inheritedFrom ? <span className="text-xs text-slate-500"> (from {o.inheritedFrom})</span> : null}
+        <li key={`${o.role}-${o.contactId}`} className="min-w-0">
+          <span className="text-slate-500">{o.role}:</span> <LongText value={o.name} max={40} />
+          {o.inheritedFrom ? <span className="text-xs text-slate-500"> (from <LongText value={o.inheritedFrom} max={40} />)</span> : null}
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import { useCallback, useState } from "react";
 import { LiveStatus } from "@/components/live/live-status";
 import { useLiveEvents, type LiveMessage } from "@/components/live/use-live-events";
 import { LocalTime } from "@/components/ui/local-time";
+import { LongText } from "@/components/ui/long-text";
 import { PHASE_LABELS } from "@/lib/domain/playbook-labels";
 import { groupByPhase, OPEN_STATUSES, runProgress } from "@/lib/domain/run-steps";
 import type { RunStepDto, RunSummaryDto } from "@/lib/dto/runs";
@@ -77,7 +78,7 @@ export function RunLiveView({ run: initialRun, steps: initialSteps, viewers: ini
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Incident</dt>
-          <dd>{run.incident ? <Link href={`/incidents/${run.incident.key}`} className="text-sky-800 underline">{run.incident.key} · {run.incident.title}</Link> : "—"}</dd>
+          <dd>{run.incident ? <Link href={`/incidents/${run.incident.key}`} className="text-sky-800 underline">{run.incident.key} · <LongText value={run.incident.title} max={100} /></Link> : "—"}</dd>
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Playbook version</dt>

@@ -147,6 +147,6 @@ export function playbookToCacao(playbook: ExportablePlaybook): CacaoPlaybook {
 
 /** `bulkhead-<title>-v<n>.cacao.json`, safe in a Content-Disposition header. */
 export function cacaoFilename(playbook: Pick<ExportablePlaybook, "title"> & { version: { number: number } }): string {
-  const slug = playbook.title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "playbook";
+  const slug = playbook.title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "playbook";
   return `bulkhead-${slug}-v${playbook.version.number}.cacao.json`;
 }

@@ -23,7 +23,7 @@ export type ImportedPlaybook = {
 /** Steps without Bulkhead's extension or a phase prefix are analysis work until someone says otherwise. */
 export const DEFAULT_PHASE: PlaybookPhase = "DETECTION_ANALYSIS";
 const TITLE_MAX = 200;
-const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
+const TECHNIQUE = /^T\d{4}(?:\.\d{3})?$/;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -45,8 +45,8 @@ function roleFromAgentName(name: unknown): PlanRoleKind | null {
 function incidentTypeOf(doc: CacaoPlaybook, extension: PlaybookExtension | undefined): IncidentType | null {
   if (extension?.incident_type) return extension.incident_type;
   for (const label of doc.labels ?? []) {
-    const match = /^incident-type:\s*(.+)$/i.exec(label.trim());
-    const type = match?.[1]!.toUpperCase().replace(/[^A-Z]+/g, "_");
+    const match = /^incident-type:(.+)$/i.exec(label.trim());
+    const type = match?.[1]!.trim().toUpperCase().replace(/[^A-Z]+/g, "_");
     if (type && Object.hasOwn(IncidentType, type)) return type as IncidentType;
   }
   return null;

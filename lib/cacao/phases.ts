@@ -25,7 +25,10 @@ const squash = (text: string) => text.toLowerCase().replace(/&/g, "and").replace
  * above, the enum name, or close variants ("Detection and analysis", "post incident").
  */
 export function splitPhasePrefix(name: string): { phase: PlaybookPhase | null; title: string } {
-  const match = /^\s*\[([^\]]{1,40})\]\s*(.*)$/s.exec(name);
+  // The rest is sliced off, not matched with `\s*(.*)`: those two quantifiers backtrack against each other.
+  const start = name.length - name.trimStart().length;
+  const head = /^\[([^\]]{1,40})\]/.exec(name.slice(start));
+  const match = head && [head[0], head[1], name.slice(start + head[0].length)];
   if (!match) return { phase: null, title: name.trim() };
   const wanted = squash(match[1]!);
   const phase = PHASES.find((p) => squash(CACAO_PHASES[p].prefix) === wanted || squash(p) === wanted) ?? null;

@@ -55,7 +55,7 @@ function jsonSyntaxError(text: string): string {
   if (/^NAME\s+STATUS/.test(trimmed)) {
     return `This is kubectl's table output, ${EXPECTED} (add -o json to the command).`;
   }
-  if (/^(apiVersion|kind|items):/m.test(trimmed.slice(0, 200))) return `This looks like YAML, ${EXPECTED} (use -o json, not -o yaml).`;
+  if (/^(?:apiVersion|kind|items):/m.test(trimmed.slice(0, 200))) return `This looks like YAML, ${EXPECTED} (use -o json, not -o yaml).`;
   const position = jsonErrorPosition(text);
   if (position === null) return `This is not valid JSON. Paste the complete output of kubectl get namespaces -o json.`;
   const { line, column } = lineAndColumn(text, position);
@@ -138,7 +138,7 @@ function normalise(value: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-|-$/g, "");
 }
 
 /** The contacts a label value names, by full email, email local part or name. */

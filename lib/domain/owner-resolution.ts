@@ -25,6 +25,8 @@
  * silently engage nobody; `warnings` says so in words.
  */
 
+import { globMatches } from "@/lib/domain/glob-match";
+
 /** The minimum a person needs for resolution; callers pass their own richer DTOs through. */
 export type OwnerPersonBase = { id: string; name: string; active: boolean };
 
@@ -88,14 +90,8 @@ export function patternSpecificity(pattern: string): number {
   return pattern.replace(WILDCARD, "").length;
 }
 
-/** Glob match over the whole name: `*` any run (also empty), `?` one character. */
-export function globMatches(pattern: string, name: string): boolean {
-  const source = pattern
-    .split("")
-    .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\/-]/g, "\\$&")))
-    .join("");
-  return new RegExp(`^${source}$`, "s").test(name);
-}
+/** Glob match over the whole name: `*` any run (also empty), `?` one character; linear in the name (lib/domain/glob-match). */
+export { globMatches };
 
 /** Most specific first: more literal characters, then the lexicographically smaller pattern. */
 export function comparePatterns(a: string, b: string): number {

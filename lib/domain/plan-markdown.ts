@@ -95,7 +95,7 @@ function demoteHeadings(body: string, by: number): string {
   return body
     .split("\n")
     .map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
       if (fenced) return line;
       return line.replace(/^(#{1,6})(\s)/, (_m, hashes: string, space: string) => `${"#".repeat(Math.min(6, hashes.length + by))}${space}`);
     })

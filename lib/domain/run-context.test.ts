@@ -50,6 +50,6 @@ describe("buildRunContext", () => {
   it("has only the incident's own facts when there are no alerts, and renders the rest visibly unknown", () => {
     const context = buildRunContext(incident, [], { primary: null, secondary: [] });
     expect(context).toMatchObject({ incident_key: "INC-0042", cluster: "prod-eu", pod: null, node: null, secondary_owner: null });
-    expect(renderTemplate("kubectl -n {{namespace}} get pod {{pod}} # {{incident_key}}", context)).toBe("kubectl -n payments get pod ‹pod unknown› # INC-0042");
+    expect(renderTemplate("`kubectl -n {{namespace}} get pod {{pod}} # {{incident_key}}`", context)).toBe("`kubectl -n payments get pod ‹pod unknown› # INC-0042`");
   });
 });

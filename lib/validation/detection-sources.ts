@@ -18,7 +18,7 @@ const Name = z
   .trim()
   .min(1, "Enter a name")
   .max(80, "Keep the name under 80 characters")
-  .regex(/^[^\p{Cc}]+$/u, "Use letters, digits and punctuation only");
+  .regex(/^\P{Cc}+$/u, "Use letters, digits and punctuation only");
 
 /**
  * The cluster an event is filed under when it names none itself. Kubernetes-style names (the
@@ -30,7 +30,7 @@ const DefaultCluster = z.preprocess(
     .string()
     .trim()
     .max(120, "Keep the cluster name under 120 characters")
-    .regex(/^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/, "Use a cluster name like prod-eu (letters, digits, . _ -)")
+    .regex(/^[A-Z0-9]([\w.-]*[A-Z0-9])?$/i, "Use a cluster name like prod-eu (letters, digits, . _ -)")
     .optional()
     .transform((v) => v ?? null),
 );

@@ -8,7 +8,7 @@ export const MAX_INGEST_BODY_BYTES = 1024 * 1024;
 /** Events per request; Falco's http_output sends one, falcosidekick batches far fewer. */
 export const MAX_INGEST_EVENTS = 1000;
 
-const TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+const TOKEN = /^[\w\-.~+/]+=*$/;
 const HOW = "Send the detection source's token as `Authorization: Bearer <token>`.";
 
 /**
@@ -22,7 +22,7 @@ export const BearerAuthorization = z
   .trim()
   .transform((header, ctx) => {
     const bearer = /^Bearer +(\S+)$/i.exec(header)?.[1];
-    const basic = /^Basic +([A-Za-z0-9+/]+=*)$/i.exec(header)?.[1];
+    const basic = /^Basic +([A-Z0-9+/]+=*)$/i.exec(header)?.[1];
     const decoded = basic ? Buffer.from(basic, "base64").toString("utf8") : null;
     const token = bearer ?? (decoded && decoded.includes(":") ? decoded.slice(decoded.indexOf(":") + 1) : null);
     if (token && TOKEN.test(token)) return token;

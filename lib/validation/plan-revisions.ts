@@ -42,8 +42,8 @@ export const DiscardDraftInput = DraftRef;
 export const PlanInForceAtInput = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, "Enter a date and time")
-  .transform((value) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`))
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$/, "Enter a date and time")
+  .transform((value) => new Date(/(?:Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`))
   .refine((date) => !Number.isNaN(date.getTime()), "Enter a valid date and time");
 
 export const RevisionNumberParam = z.coerce.number().int().min(1).max(1_000_000);

@@ -1,5 +1,14 @@
 import { z } from "zod";
+import { wildcardCount } from "@/lib/domain/glob-match";
+import { CLUSTER_NAME, CLUSTER_NAME_MAX } from "@/lib/domain/kubernetes-names";
 import { DNS1123_LABEL } from "@/lib/domain/namespace-import";
+
+/**
+ * Patterns are matched against every namespace an alert names. Matching is linear in the name
+ * (lib/domain/glob-match), its cost grows with the pattern's length; a bound on both keeps one owner
+ * lookup cheap. Real plans use one or two (`payments-*`, `team-??-*`).
+ */
+export const MAX_PATTERN_WILDCARDS = 4;
 
 export const ClusterProviderInput = z.enum(["EKS", "GKE", "AKS", "OPENSHIFT", "ON_PREMISES", "OTHER"], { error: "Choose a provider" });
 export const ContainerRuntimeInput = z.enum(["CONTAINERD", "CRI_O", "DOCKER"], { error: "Choose a container runtime" });
@@ -15,8 +24,8 @@ export const ClusterName = z
   .string()
   .trim()
   .min(1, "Enter the cluster's name")
-  .max(100, "Use at most 100 characters")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Use letters, digits, '.', '_' and '-' (as the cluster is named in alerts)");
+  .max(CLUSTER_NAME_MAX, `Use at most ${CLUSTER_NAME_MAX} characters`)
+  .regex(CLUSTER_NAME, "Use letters, digits, '.', '_' and '-' (as the cluster is named in alerts)");
 
 /** An exact namespace name (DNS-1123 label) or a pattern with `*` / `?`, e.g. `payments-*`. */
 export const NamespaceNameOrPattern = z
@@ -27,7 +36,8 @@ export const NamespaceNameOrPattern = z
   .max(63, "A namespace name has at most 63 characters")
   .refine((v) => (/[*?]/.test(v) ? /^[a-z0-9*?-]+$/.test(v) : DNS1123_LABEL.test(v)), {
     error: "Use lowercase letters, digits and '-' (a pattern may use * and ?), starting and ending with a letter or digit",
-  });
+  })
+  .refine((v) => wildcardCount(v) <= MAX_PATTERN_WILDCARDS, { error: `A pattern has at most ${MAX_PATTERN_WILDCARDS} wildcards (* or ?)` });
 
 /** A Kubernetes object name (DNS-1123 subdomain), as in a Deployment's metadata.name. */
 export const WorkloadName = z

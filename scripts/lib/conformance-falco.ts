@@ -79,8 +79,8 @@ function checkContext(g: Genuine, e: NormalizedEvent): void {
 function rulesOf(yaml: string): { rule: string; tags: string[] }[] {
   const rules: { rule: string; tags: string[] }[] = [];
   for (const line of yaml.split("\n")) {
-    const rule = /^- rule:\s*(.+?)\s*$/.exec(line);
-    if (rule) rules.push({ rule: rule[1]!.replace(/^(["'])(.*)\1$/, "$2"), tags: [] });
+    const rule = /^- rule:(.+)$/.exec(line);
+    if (rule && rule[1]!.trim()) rules.push({ rule: rule[1]!.trim().replace(/^(["'])(.*)\1$/, "$2"), tags: [] });
     const tags = /^\s+tags:\s*\[(.*)\]\s*$/.exec(line);
     if (tags && rules.length) rules[rules.length - 1]!.tags = tags[1]!.split(",").map((t) => t.trim()).filter(Boolean);
   }

@@ -62,7 +62,7 @@ export function attackFromTags(tags: readonly string[]): AttackMapping {
   const otherTags: string[] = [];
   for (const tag of tags) {
     const t = tag.trim();
-    if (/^T\d{4}(\.\d{3})?$/i.test(t)) {
+    if (/^T\d{4}(?:\.\d{3})?$/i.test(t)) {
       const known = techniqueById(t) ?? techniqueById(t.slice(0, 5));
       if (known) techniques.add(known.id);
       else otherTags.push(tag);
@@ -140,7 +140,7 @@ const TYPE_RULES: TypeRule[] = [
 ];
 
 function techniqueIds(tags: readonly string[]): string[] {
-  return tags.map((t) => t.trim().toUpperCase()).filter((t) => /^T\d{4}(\.\d{3})?$/.test(t));
+  return tags.map((t) => t.trim().toUpperCase()).filter((t) => /^T\d{4}(?:\.\d{3})?$/.test(t));
 }
 
 /** Incident type from the rule name and its tags; OTHER when nothing points anywhere. */
@@ -171,10 +171,22 @@ export function correlationKey(cluster: string | null, namespace: string | null,
   return `${cluster ?? "-"}/${namespace ?? "-"}/${last ?? "-"}`;
 }
 
+/**
+ * Titles are built from alert fields, which the container's owner writes: each part and the whole
+ * are capped so that a 10,000-character rule or namespace makes a long title, not a broken board.
+ */
+export const INCIDENT_TITLE_MAX = 200;
+const TITLE_PART_MAX = 80;
+
+function capPart(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** e.g. `Terminal shell in container — payments-api in prod-eu/payments`. */
 export function incidentTitle(rule: string, where: { cluster: string | null; namespace: string | null; workload: string | null; node?: string | null }): string {
-  const scope = [where.cluster, where.namespace].filter(Boolean).join("/");
-  const subject = where.workload ?? (where.node ? `node ${where.node}` : null);
+  const part = (value: string | null | undefined) => (value ? capPart(value, TITLE_PART_MAX) : null);
+  const scope = [part(where.cluster), part(where.namespace)].filter(Boolean).join("/");
+  const subject = part(where.workload) ?? (where.node ? `node ${part(where.node)}` : null);
   const place = subject && scope ? `${subject} in ${scope}` : (subject ?? scope);
-  return place ? `${rule} — ${place}` : rule;
+  return capPart(place ? `${capPart(rule, TITLE_PART_MAX * 2)} — ${place}` : rule, INCIDENT_TITLE_MAX);
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { deriveWorkload, isConnectionTuple, parseImageReference, shortContainerId, workloadFromPodName } from "@/lib/domain/falco/kubernetes";
+import {
+  containerIdFromOutput,
+  deriveWorkload,
+  imageFromOutput,
+  isConnectionTuple,
+  namespaceFromApiPath,
+  parseImageReference,
+  shortContainerId,
+  workloadFromPodName,
+} from "@/lib/domain/falco/kubernetes";
 
 describe("workloadFromPodName", () => {
   it.each([
@@ -50,4 +59,36 @@ describe("container ids and connections", () => {
     ["/etc/shadow", false],
     ["172.17.0.9:43812", false],
   ])("%s is a connection: %s", (value, expected) => expect(isConnectionTuple(value)).toBe(expected));
+});
+
+describe("linear time on hostile output text", () => {
+  const timed = (run: () => unknown) => {
+    const started = performance.now();
+    run();
+    return performance.now() - started;
+  };
+
+  it("parses a 640 kB fd.name and a megabyte of fragments at once", () => {
+    const fdName = `${"1.2.3.4:5".repeat(70_000)}->x`;
+    expect(timed(() => expect(isConnectionTuple(fdName)).toBe(false))).toBeLessThan(200);
+    expect(timed(() => expect(isConnectionTuple(`${"a:1->".repeat(100_000)}b:2`)).toBe(false))).toBeLessThan(200);
+    const images = " image=".repeat(150_000);
+    expect(timed(() => expect(imageFromOutput(`x${images}`)).toBeNull())).toBeLessThan(200);
+    expect(timed(() => expect(imageFromOutput(`image=nginx${")".repeat(500_000)} x`)).toEqual({ repository: "nginx", tag: null, digest: null }))).toBeLessThan(200);
+    expect(timed(() => expect(containerIdFromOutput("container_id=0123456789abcdef".repeat(60_000))).toBeNull())).toBeLessThan(200);
+    expect(timed(() => expect(namespaceFromApiPath(`/namespaces/${"a".repeat(1_000_000)}!`)).toBeNull())).toBeLessThan(200);
+    expect(timed(() => workloadFromPodName(`${"a-bcdfg".repeat(150_000)}!`))).toBeLessThan(200);
+  });
+
+  it("still reads ordinary outputs", () => {
+    expect(imageFromOutput("Shell spawned (user=root image=nginx:1.27)")).toEqual({ repository: "nginx", tag: "1.27", digest: null });
+    expect(imageFromOutput("x image=<NA> y")).toBeNull();
+    expect(containerIdFromOutput("a (container_id=0123456789ab container_name=api)")).toBe("0123456789ab");
+    expect(containerIdFromOutput("container_id=host")).toBe("host");
+    expect(containerIdFromOutput("xcontainer_id=0123456789ab")).toBeNull();
+    expect(namespaceFromApiPath("/api/v1/namespaces/default/events/x")).toBe("default");
+    expect(namespaceFromApiPath("/api/v1/namespaces/default?watch=1")).toBe("default");
+    expect(isConnectionTuple("10.0.0.1:443->10.0.0.2:51234")).toBe(true);
+    expect(isConnectionTuple("::1:443->::1:5000")).toBe(true);
+  });
 });

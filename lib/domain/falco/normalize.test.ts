@@ -252,3 +252,35 @@ describe("normalizeFalcoEvent: per-event errors", () => {
   ];
   it.each(cases)("%s", (_name, value, message) => expect(rejection(value)).toMatch(message));
 });
+
+describe("hostile field lengths", () => {
+  it("caps the columns, keeps the raw event whole, and a cut name never passes for a real one", () => {
+    const long = "a".repeat(10_000);
+    const event = shellEvent();
+    const fields = event.output_fields as Record<string, unknown>;
+    Object.assign(fields, { "k8s.ns.name": long, "k8s.pod.name": long, "container.name": long, "fd.name": `/${long}`, "proc.cmdline": long, "k8s.node.name": long });
+    const started = performance.now();
+    const { alert } = normalized({ ...event, rule: long, output: `${long} image=${long}` });
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(alert.namespace).toHaveLength(128);
+    expect(alert.namespace!.endsWith("…")).toBe(true);
+    expect(alert.podName).toHaveLength(253);
+    expect(alert.podName!.endsWith("…")).toBe(true);
+    expect(alert.containerName).toHaveLength(253);
+    expect(alert.nodeName).toHaveLength(253);
+    expect(alert.rule).toHaveLength(512);
+    expect(alert.output).toHaveLength(16_384);
+    expect(alert.fileName).toHaveLength(4096);
+    expect(alert.processCmdline).toHaveLength(4096);
+    expect((alert.raw.output_fields as Record<string, unknown>)["k8s.ns.name"]).toBe(long);
+    expect(alert.raw.rule).toBe(long);
+  });
+
+  it("reads a 640 kB fd.name without stalling", () => {
+    const event = shellEvent();
+    (event.output_fields as Record<string, unknown>)["fd.name"] = `${"10.0.0.1:443".repeat(53_000)}->x`;
+    const started = performance.now();
+    expect(normalized(event).alert.connection).toBeNull();
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});

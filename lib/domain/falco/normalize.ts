@@ -37,6 +37,38 @@ const NO_VALUE = "<NA>";
 /** Falco ends a string it cut short with this. */
 const TRUNCATION_MARK = "[...]";
 
+/**
+ * Column lengths, in characters. The event is written by whoever controls the container and is
+ * kept whole in `raw`; the columns that pages show, indexes hold and templates read are capped. A
+ * cut value ends in `…`, which no Kubernetes name contains, so a cut name can never pass for a
+ * shorter real one. Names: Kubernetes' longest (a DNS-1123 subdomain, 253); the correlation index
+ * holds cluster, namespace and workload together, and stays under PostgreSQL's 2,704-byte entry
+ * limit even with four-byte characters at these lengths.
+ */
+export const COLUMN_CAPS = {
+  cluster: 128,
+  namespace: 128,
+  name: 253,
+  rule: 512,
+  image: 512,
+  short: 256,
+  path: 4096,
+  output: 16_384,
+  tag: 128,
+  tags: 64,
+} as const;
+
+/** The first `max` characters (counted in UTF-16 units, never splitting a pair), the last replaced by `…`. */
+export function capText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${value.slice(0, end)}…`;
+}
+
+const cap = (value: string | null, max: number) => (value === null ? null : capText(value, max));
+
 const METRICS_OUTPUT = "Falco metrics snapshot";
 const METRICS_RULE = /^Falco internal: metrics snapshot$/i;
 
@@ -198,48 +230,50 @@ export function normalizeFalcoEvent(value: unknown, options: NormalizeOptions = 
   if (!time.ok) return time;
 
   const field = fieldReader(fields);
+  const name = (key: string, max: number = COLUMN_CAPS.name) => cap(field(key), max);
   const eventSource = source.value === "syscalls" ? "syscall" : source.value;
-  const rawContainerId = field("container.id") ?? containerIdFromOutput(output);
+  const rawContainerId = cap(field("container.id"), COLUMN_CAPS.short) ?? containerIdFromOutput(output);
   const hostEvent = rawContainerId === "host";
   const containerId = rawContainerId && !hostEvent ? shortContainerId(rawContainerId) : null;
-  const containerName = field("container.name");
+  const containerName = name("container.name");
   const kubeAudit = eventSource === "k8s_audit";
   const apiPath = field("ka.uri");
 
-  const namespace = field("k8s.ns.name") ?? field("k8smeta.ns.name") ?? field("ka.target.namespace") ?? (kubeAudit && apiPath ? namespaceFromApiPath(apiPath) : null);
-  const podName = field("k8s.pod.name") ?? field("k8smeta.pod.name") ?? (field("ka.target.resource") === "pods" ? field("ka.target.name") : null);
+  const namespace = cap(field("k8s.ns.name") ?? field("k8smeta.ns.name") ?? field("ka.target.namespace") ?? (kubeAudit && apiPath ? namespaceFromApiPath(apiPath) : null), COLUMN_CAPS.namespace);
+  const podName = name("k8s.pod.name") ?? name("k8smeta.pod.name") ?? (field("ka.target.resource") === "pods" ? name("ka.target.name") : null);
   const image = imageOf(field, output);
   const fdName = field("fd.name");
-  const host = hostname.value ?? field("evt.hostname");
+  const host = cap(hostname.value ?? field("evt.hostname"), COLUMN_CAPS.name);
 
   return {
     ok: true,
     event: {
       alert: {
         eventTime: time.value.date,
-        rule,
+        rule: capText(rule, COLUMN_CAPS.rule),
         priority,
-        eventSource,
-        output,
-        tags: tags as string[],
+        eventSource: cap(eventSource, COLUMN_CAPS.short),
+        output: capText(output, COLUMN_CAPS.output),
+        tags: (tags as string[]).slice(0, COLUMN_CAPS.tags).map((t) => capText(t, COLUMN_CAPS.tag)),
         hostname: host,
-        cluster: field("cluster") ?? field("k8s.cluster.name") ?? options.defaultCluster ?? null,
+        cluster: cap(field("cluster") ?? field("k8s.cluster.name") ?? options.defaultCluster ?? null, COLUMN_CAPS.cluster),
         namespace,
         podName,
-        workload: deriveWorkload(field, podName),
+        workload: cap(deriveWorkload(field, podName), COLUMN_CAPS.name),
         containerId,
         containerName: containerName === "host" ? null : containerName,
-        imageRepository: image.repository,
-        imageTag: image.tag,
-        imageDigest: image.digest,
+        imageRepository: cap(image.repository, COLUMN_CAPS.image),
+        imageTag: cap(image.tag, COLUMN_CAPS.tag),
+        imageDigest: cap(image.digest, COLUMN_CAPS.tag),
         // A k8s_audit event's hostname is the Falco pod reading the audit log, not a node.
-        nodeName: field("k8s.node.name") ?? field("k8smeta.node.name") ?? (kubeAudit ? null : host),
-        processName: field("proc.name"),
-        processCmdline: field("proc.cmdline"),
-        parentProcess: field("proc.pname"),
-        userName: field("user.name") ?? field("ka.user.name"),
-        fileName: fdName?.startsWith("/") ? fdName : null,
-        connection: fdName && isConnectionTuple(fdName) ? fdName : null,
+        nodeName: name("k8s.node.name") ?? name("k8smeta.node.name") ?? (kubeAudit ? null : host),
+        processName: name("proc.name", COLUMN_CAPS.short),
+        processCmdline: name("proc.cmdline", COLUMN_CAPS.path),
+        parentProcess: name("proc.pname", COLUMN_CAPS.short),
+        userName: name("user.name", COLUMN_CAPS.short) ?? name("ka.user.name", COLUMN_CAPS.short),
+        fileName: fdName?.startsWith("/") ? capText(fdName, COLUMN_CAPS.path) : null,
+        // A socket tuple is at most two IPv6 endpoints; anything much longer is not one.
+        connection: fdName && fdName.length <= COLUMN_CAPS.short && isConnectionTuple(fdName) ? fdName : null,
         outputFields: fields,
         raw: event,
       },

@@ -34,10 +34,20 @@ export function shellEvent(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
+/** `…:05.120000Z` → `…:05.12Z`, `…:05.000Z` → `…:05Z`: falcosidekick's Go time formatting. */
+function withoutTrailingZeros(time: string): string {
+  if (!time.endsWith("Z")) return time;
+  const dot = time.lastIndexOf(".");
+  if (dot < 0 || !/^\d*$/.test(time.slice(dot + 1, -1))) return time;
+  let end = time.length - 1;
+  while (end > dot + 1 && time[end - 1] === "0") end--;
+  return `${time.slice(0, end === dot + 1 ? dot : end)}Z`;
+}
+
 /** The same event as falcosidekick forwards it: a fresh uuid, custom fields in output_fields, the time re-encoded. */
 export function viaFalcosidekick(event: Record<string, unknown>, uuid: string, custom: Record<string, string>): Record<string, unknown> {
   const fields = event.output_fields as Record<string, unknown>;
-  const time = String(event.time).replace(/(\.\d*?)0+Z$/, "$1Z").replace(/\.Z$/, "Z");
+  const time = withoutTrailingZeros(String(event.time));
   return {
     uuid,
     output: event.output,

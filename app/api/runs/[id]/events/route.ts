@@ -8,7 +8,7 @@ import { serveLiveTopic } from "@/lib/live/serve";
 export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store" };
-const RunId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const RunId = z.string().regex(/^[\w-]{1,64}$/);
 
 /**
  * `GET /api/runs/<id>/events` — server-sent events for one playbook run: every step and run change
