@@ -120,7 +120,7 @@ async function main() {
   // Signs audit checkpoints; kept outside the database (docs/decisions/012). Shared by every instance.
   const auditSigningKey = process.env.BULKHEAD_AUDIT_SIGNING_KEY ?? (await persistedSecret("audit-signing-key", generateSigningKeyText));
 
-  const prepared = await prepareDatabase(databaseUrl!, { migrationUrl: roles.migrationUrl, appRole: roles.appRole, demo, ingestToken, log: (line) => say(`  ${line}`) });
+  const prepared = await prepareDatabase(databaseUrl!, { migrationUrl: roles.migrationUrl, appRole: roles.appRole ?? undefined, demo, ingestToken, log: (line) => say(`  ${line}`) });
   say(prepared.applied.length ? `Applied ${prepared.applied.length} migration(s).` : "Database schema is up to date.");
   if (prepared.seed) say(prepared.seed.seeded ? "Seeded the demo data." : `Demo seed skipped: ${prepared.seed.reason.replace(/\.$/, "")}.`);
   if (prepared.seed?.seeded) ingestToken = prepared.seed.ingestToken;

@@ -13,7 +13,7 @@ const COMMON = new Set<string>(COMMON_PASSWORDS);
 function core(lower: string): string {
   let start = 0;
   let end = lower.length;
-  const decoration = (c: string) => !/[\p{L}]/u.test(c);
+  const decoration = (c: string) => !/\p{L}/u.test(c);
   while (start < end && decoration(lower[start]!)) start++;
   while (end > start && decoration(lower[end - 1]!)) end--;
   return lower.slice(start, end);

@@ -13,7 +13,7 @@ export const CHECKPOINT_FORMAT = "bulkhead.audit-checkpoint/v1";
 export type SignedCheckpoint = { seq: bigint; hash: string; at: Date; keyId: string; signature: string };
 
 const PEM = /^-----BEGIN [A-Z ]+-----/;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const BASE64 = /^[A-Z0-9+/]+={0,2}$/i;
 
 function keyBytes(text: string, what: string): Buffer {
   const compact = text.replace(/\s+/g, "");

@@ -33,7 +33,7 @@ export const AuditReceiptInput = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/, "hash must be 64 hex digits"),
   at: z.iso.datetime({ message: "at must be an ISO 8601 time" }),
   keyId: z.string().regex(/^[0-9a-f]{16}$/, "keyId must be 16 hex digits"),
-  signature: z.string().max(200).regex(/^[A-Za-z0-9+/]+={0,2}$/, "signature must be base64"),
+  signature: z.string().max(200).regex(/^[A-Z0-9+/]+={0,2}$/i, "signature must be base64"),
   publicKey: z.string().max(2000).optional(),
 });
 
