@@ -84,14 +84,20 @@ export function parseImageReference(ref: string): ImageRef {
  * whitespace. A scan with indexOf rather than a regular expression: an output of a million
  * `key=` fragments costs one pass, not one pass per fragment.
  */
+const MAX_OUTPUT_VALUE = 1024;
+/** Space, tab, newline, carriage return, vertical tab, form feed: what separates Falco's `key=value` pairs. */
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c]);
+
 function outputValue(output: string, key: string): string | null {
   const needle = `${key}=`;
   for (let i = output.indexOf(needle); i >= 0; i = output.indexOf(needle, i + 1)) {
     const before = i === 0 ? " " : output[i - 1]!;
-    if (before !== "(" && !/\s/.test(before)) continue;
+    if (before !== "(" && !WHITESPACE.has(before.charCodeAt(0))) continue;
     const start = i + needle.length;
+    // No value we read (an image reference, a container id) is longer than this: stop there.
+    const limit = Math.min(output.length, start + MAX_OUTPUT_VALUE);
     let end = start;
-    while (end < output.length && !/\s/.test(output[end]!)) end++;
+    while (end < limit && !WHITESPACE.has(output.charCodeAt(end))) end++;
     return output.slice(start, end);
   }
   return null;
