@@ -93,18 +93,20 @@ test("a large incident's page pages its alerts, summarises them on the timeline 
   await expect(page.getByTestId("alert-summary")).toContainText("Terminal shell in container");
 
   const rows = page.getByRole("table", { name: "Alerts" }).getByRole("row");
-  await expect(rows).toHaveCount(51);
+  await expect(rows).toHaveCount(26); // the header and 25 alerts
   const firstPage = await rows.nth(1).textContent();
   const alerts = page.getByRole("navigation", { name: "Pages of alerts" });
   await expect(alerts.getByRole("link", { name: "Newer alerts" })).toHaveCount(0);
-  await alerts.getByRole("link", { name: "Older alerts" }).click();
-  await expect(page).toHaveURL(/older=/);
-  await expect(rows).toHaveCount(51);
-  await alerts.getByRole("link", { name: "Older alerts" }).click();
-  await expect(rows).toHaveCount(21); // 120 = 50 + 50 + 20
+  // 120 = 4 × 25 + 20
+  for (let i = 0; i < 4; i++) {
+    await alerts.getByRole("link", { name: "Older alerts" }).click();
+    await expect(page).toHaveURL(/older=/);
+    await expect(rows).toHaveCount(i < 3 ? 26 : 21);
+  }
   await expect(alerts.getByRole("link", { name: "Older alerts" })).toHaveCount(0);
   await alerts.getByRole("link", { name: "Newer alerts" }).click();
-  await expect(rows).toHaveCount(51);
+  await expect(page).toHaveURL(/newer=/);
+  await expect(rows).toHaveCount(26);
   await alerts.getByRole("link", { name: "Newest alerts" }).click();
   await expect(page).not.toHaveURL(/older=|newer=/);
   await expect(rows.nth(1)).toHaveText(firstPage ?? "");

@@ -27,6 +27,8 @@ const arg = (name: string, fallback: number) => {
 const TARGET = arg("alerts", 1_000_000);
 const BASELINE = Math.min(arg("baseline", 10_000), TARGET);
 const SAMPLES = arg("samples", 30);
+/** `--hold`: keep the app and database up after the report (prints the address and a session cookie) until Ctrl-C. */
+const HOLD = process.argv.includes("--hold");
 const ALERTS_PER_INCIDENT = 50;
 /** Per mille of all alerts that go to INC-0001, the storm incident (118,000 of 1,000,000). */
 const LARGEST_PER_MILLE = 118;
@@ -278,6 +280,10 @@ async function main() {
     const large = await measurePhase(client, app.url, cookie, token, size);
     const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
     const buffers = (await client.query("SHOW shared_buffers")).rows[0].shared_buffers as string;
+    if (HOLD) {
+      process.stderr.write(`holding: ${app.url} (sign in as ${EMAIL} / ${PASSWORD}); Cookie: ${cookie}\n`);
+      await new Promise((resolve) => process.once("SIGINT", resolve));
+    }
     process.stdout.write(`\n${machineLine(version)} (shared_buffers ${buffers})\n${SAMPLES} sequential requests per page after 3 warm-ups; sizes are the HTML before gzip\n\n${report(small, large)}\n`);
   } finally {
     agent.destroy();

@@ -13,7 +13,8 @@ function Facts({ label, items }: { label: string; items: string[] }) {
       <dd>
         <ul className="font-mono text-xs">
           {items.map((item) => (
-            <li key={item} className="truncate"><LongText value={item} max={120} mono /></li>
+            // Values come cut to DOSSIER_VALUE_CHARS; the line truncates and hovering shows the value.
+            <li key={item} className="truncate" title={item.length > 40 ? item : undefined}>{item}</li>
           ))}
         </ul>
       </dd>

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/dal/authorize";
-import { buildDossier, DOSSIER_GROUPS, DOSSIER_SAMPLES, type DossierGroup } from "@/lib/domain/container-dossier";
+import { buildDossier, DOSSIER_GROUPS, DOSSIER_SAMPLES, DOSSIER_VALUE_CHARS, type DossierGroup } from "@/lib/domain/container-dossier";
 import type { Actor } from "@/lib/domain/roles";
 import type { IncidentDossierDto } from "@/lib/dto/incidents";
 import { env } from "@/lib/env";
@@ -16,6 +16,7 @@ export const DOSSIER_WINDOW = 2_000;
 
 // Constants written into the text: array slice bounds and LIMITs need integers, not untyped parameters.
 const SAMPLES = Prisma.raw(String(DOSSIER_SAMPLES));
+const CHARS = Prisma.raw(String(DOSSIER_VALUE_CHARS));
 
 type Row = DossierGroup & { groupsOfKind: number };
 
@@ -31,10 +32,10 @@ export async function getContainerDossier(actor: Actor, incidentId: string, now:
     db().$queryRaw<Row[]>`
       WITH recent AS (
         SELECT "eventTime", left("namespace", 256) AS ns, left(coalesce("workload", "podName"), 256) AS wl, left("containerId", 128) AS cid,
-               left("containerName", 256) AS cname, left("podName", 256) AS pod, left("imageRepository", 256) AS repo,
-               left("imageTag", 128) AS tag, left("imageDigest", 128) AS digest, left("nodeName", 256) AS node,
-               left(coalesce("processCmdline", "processName"), 256) AS proc, left("fileName", 256) AS file,
-               left("connection", 256) AS conn, left("userName", 128) AS usr
+               left("containerName", ${CHARS}) AS cname, left("podName", ${CHARS}) AS pod, left("imageRepository", ${CHARS}) AS repo,
+               left("imageTag", 128) AS tag, left("imageDigest", 128) AS digest, left("nodeName", ${CHARS}) AS node,
+               left(coalesce("processCmdline", "processName"), ${CHARS}) AS proc, left("fileName", ${CHARS}) AS file,
+               left("connection", ${CHARS}) AS conn, left("userName", 128) AS usr
           FROM "Alert" WHERE "incidentId" = ${incidentId}
          ORDER BY "eventTime" DESC, "id" DESC LIMIT ${DOSSIER_WINDOW}
       ), grouped AS (

@@ -53,11 +53,14 @@ export type DossierEntry = {
 /** How long without an alert before a container is shown as probably gone, unless configured (BULKHEAD_CONTAINER_LIFETIME_MINUTES). */
 export const DEFAULT_LIFETIME_MINUTES = 15;
 
-/** Keeps each list readable; the alerts table has the rest. */
-export const DOSSIER_SAMPLES = 20;
+/** Keeps each list readable (and the page within its size budget); the alerts table has the rest. */
+export const DOSSIER_SAMPLES = 10;
 
-/** Groups shown per kind, most recently active first. */
-export const DOSSIER_GROUPS = 20;
+/** Groups shown per kind, most recently active first; the rest are counted. */
+export const DOSSIER_GROUPS = 10;
+
+/** Characters kept of each listed value (alert text, any length); the alert's own page has it whole. */
+export const DOSSIER_VALUE_CHARS = 160;
 
 function label(g: DossierGroup): string {
   if (g.kind === "container") {
