@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { testDatabaseUrl, testDb } from "@/tests/support/db";
+import { testDb, testOwnerUrl } from "@/tests/support/db";
 import { prepareDatabase, wantsDemo } from "./lib/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,7 +18,8 @@ let prisma: PrismaClient;
 
 beforeAll(async () => {
   await testDb().$executeRawUnsafe(`CREATE DATABASE "${name}"`);
-  const u = new URL(testDatabaseUrl());
+  // A single-role deployment, as someone's own PostgreSQL often is: DATABASE_URL owns the schema.
+  const u = new URL(testOwnerUrl());
   u.pathname = `/${name}`;
   url = u.toString();
   prisma = createPrismaClient(url, 2);

@@ -48,7 +48,7 @@ async function incident(suggestedPlaybookId?: string) {
       alerts: {
         create: [
           { sourceId: source.id, dedupKey: `a${Math.random()}`, eventTime: new Date("2026-11-28T09:00:00Z"), rule: "Terminal shell in container", priority: "NOTICE", output: "shell", outputFields: {}, raw: {},
-            podName: "payments-api-7d9f-abcde", containerId: "0123456789ab", containerName: "api", imageRepository: "ghcr.io/acme/payments-api", imageTag: "1.4.2", imageDigest: "sha256:feed", nodeName: "ip-10-0-1-12" },
+            podName: "payments-api-7d9f-abcde", containerId: "0123456789ab", containerName: "api", imageRepository: "ghcr.io/acme/payments-api", imageTag: "1.4.2", imageDigest: "sha256:feedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeed", nodeName: "ip-10-0-1-12" },
         ],
       },
     },
@@ -72,9 +72,10 @@ describe("startRun", () => {
     const { inc, versionId, run, step } = await startedRun();
     expect(run).toMatchObject({ status: "ACTIVE", playbookVersionId: versionId, versionNumber: 1, incident: { key: inc.key }, total: 3, percent: 0, counts: { TODO: 3 } });
     expect(run.context).toMatchObject({ pod: "payments-api-7d9f-abcde", container_id: "0123456789ab", image: "ghcr.io/acme/payments-api:1.4.2", primary_owner: "Priya Patel" });
-    expect(step("Preserve the pod").instructions).toBe(`kubectl get pod payments-api-7d9f-abcde -n payments -o yaml > ${inc.key}-pod.yaml`);
-    expect(step("Isolate the pod").instructions).toBe("Quarantine api (0123456789ab) of `ghcr.io/acme/payments-api:1.4.2@sha256:feed` on ip-10-0-1-12; tell Priya Patel, else Sam Okafor.");
-    expect(step("Rebuild from a trusted image").instructions).toBe("Redeploy payments-api on prod-eu.");
+    // The step's text is prose, not a code span: values arrive escaped as Markdown text (they render as written).
+    expect(step("Preserve the pod").instructions).toBe(`kubectl get pod payments\\-api\\-7d9f\\-abcde -n payments -o yaml > ${inc.key.replace("-", "\\-")}-pod.yaml`);
+    expect(step("Isolate the pod").instructions).toBe("Quarantine api (0123456789ab) of `ghcr.io/acme/payments-api:1.4.2@sha256:feedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeed` on ip\\-10\\-0\\-1\\-12; tell Priya Patel, else Sam Okafor.");
+    expect(step("Rebuild from a trusted image").instructions).toBe("Redeploy payments\\-api on prod\\-eu.");
     const timeline = await testDb().timelineEntry.findMany({ where: { incidentId: inc.id } });
     expect(timeline).toEqual([expect.objectContaining({ kind: "RUN", actorId: responder.id, message: `Run of Interactive shell in a production container v1 started by ${responder.name}` })]);
     expect(await testDb().auditEvent.count({ where: { action: "run.start", targetId: run.id } })).toBe(1);
