@@ -1,9 +1,8 @@
 import { LocalTime } from "@/components/ui/local-time";
 import { LongText } from "@/components/ui/long-text";
-import type { IncidentTimelineDto } from "@/lib/dto/incidents";
-import type { TimelineKind } from "@/lib/generated/prisma/enums";
+import type { IncidentTimelineDto, IncidentTimelineEntryDto } from "@/lib/dto/incidents";
 
-const KIND_LABEL: Record<TimelineKind, string> = {
+const KIND_LABEL: Record<IncidentTimelineEntryDto["kind"], string> = {
   ALERT: "Alert", STATUS_CHANGE: "Status", NOTE: "Note", ASSIGNMENT: "Assignment", OWNERS: "Owners", EVIDENCE: "Evidence", RUN: "Playbook run", SYSTEM: "System",
 };
 

@@ -102,13 +102,13 @@ describe("the database protects the audit tables", () => {
   });
 
   it("covers tables a later migration adds (default privileges), but not the audit tables' protection", async () => {
-    await testDb().$executeRawUnsafe(`CREATE TABLE "LaterTable" (id int)`);
+    await testDb().$executeRaw`CREATE TABLE "LaterTable" (id int)`;
     try {
       await asAppRole(`INSERT INTO "LaterTable" VALUES (1)`);
       await expect(asAppRole(`UPDATE "LaterTable" SET id = 2`)).resolves.toMatchObject({ rowCount: 1 });
       await expect(asAppRole(`TRUNCATE "LaterTable"`)).rejects.toMatchObject({ code: "42501" });
     } finally {
-      await testDb().$executeRawUnsafe(`DROP TABLE "LaterTable"`);
+      await testDb().$executeRaw`DROP TABLE "LaterTable"`;
     }
   });
 
