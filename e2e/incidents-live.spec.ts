@@ -42,7 +42,12 @@ function shellEvent(cluster: string, seconds: number): Record<string, unknown> {
   };
 }
 
-test("a posted alert appears on the open incident list without reload; the responder works it to closed", async ({ page, db, createUser, signInAs }) => {
+test("a posted alert appears on the open incident list without reload; the responder works it to closed", async ({
+  page,
+  db,
+  createUser,
+  signInAs,
+}) => {
   const token = await insertSource(db);
   const cluster = `live-${uniqueSuffix()}`;
   const responder = await createUser({ role: "RESPONDER" });
@@ -54,8 +59,7 @@ test("a posted alert appears on the open incident list without reload; the respo
   // A marker on the window: it survives only if the page is never reloaded.
   await page.evaluate(() => Object.assign(window, { bulkheadNoReload: true }));
 
-  const post = (body: unknown) =>
-    page.request.post("/api/ingest/falco", { headers: { Authorization: `Bearer ${token}` }, data: body });
+  const post = (body: unknown) => page.request.post("/api/ingest/falco", { headers: { Authorization: `Bearer ${token}` }, data: body });
   const first = await post(shellEvent(cluster, 1));
   expect(first.status()).toBe(202);
   const { incidents } = (await first.json()) as { incidents: string[] };

@@ -19,7 +19,12 @@ async function insertIncident(db: pg.Pool): Promise<{ key: string; cluster: stri
   return { key: `INC-${String(rows[0]!.number).padStart(4, "0")}`, cluster, title };
 }
 
-test("a responder filters the list, opens an incident and triages it; the timeline shows the change", async ({ page, db, createUser, signInAs }) => {
+test("a responder filters the list, opens an incident and triages it; the timeline shows the change", async ({
+  page,
+  db,
+  createUser,
+  signInAs,
+}) => {
   const incident = await insertIncident(db);
   const responder = await createUser({ role: "RESPONDER" });
   await signInAs(page, responder.email, responder.password);
@@ -42,7 +47,9 @@ test("a responder filters the list, opens an incident and triages it; the timeli
   await status.getByLabel("Note (optional)").fill("Confirmed with the checkout team: nobody exec'd in.");
   await status.getByRole("button", { name: "Move to triaged" }).click();
   await expect(status.getByTestId("form-message")).toHaveText(`${incident.key} is now triaged.`);
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Open → Triaged: Confirmed with the checkout team: nobody exec'd in.");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    "Open → Triaged: Confirmed with the checkout team: nobody exec'd in.",
+  );
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText(responder.name);
   // The next step is offered now, and the page shows the new status.
   await expect(status.getByLabel("Move to")).toHaveValue("CONTAINED");
@@ -64,24 +71,38 @@ test("an auditor reads an incident and is offered no controls", async ({ page, d
   await expect(page.getByRole("button", { name: /Move to|Close incident|Assign|Add note/ })).toHaveCount(0);
 });
 
-test("a large incident's page pages its alerts, summarises them on the timeline and opens a raw event in one click", async ({ page, db, createUser, signInAs }) => {
+test("a large incident's page pages its alerts, summarises them on the timeline and opens a raw event in one click", async ({
+  page,
+  db,
+  createUser,
+  signInAs,
+}) => {
   const incident = await insertIncident(db);
   const suffix = uniqueSuffix();
-  const { rows: [source] } = await db.query<{ id: string }>(
+  const {
+    rows: [source],
+  } = await db.query<{ id: string }>(
     `INSERT INTO "DetectionSource" ("id", "name", "kind", "tokenHash", "tokenPrefix", "updatedAt")
      VALUES ($1, $1, 'FALCOSIDEKICK', $1, 'bh_e2e', now()) RETURNING "id"`,
     [`e2e-page-source-${suffix}`],
   );
   const number = Number(incident.key.slice(4));
   await insertAlerts(sqlOf(db), {
-    prefix: `e2e-page-${suffix}-`, sourceId: source!.id, from: 1, to: 120, incidentOf: String(number),
-    start: new Date(Date.now() - 3_600_000), stepMs: 1000, timeline: "per-alert",
+    prefix: `e2e-page-${suffix}-`,
+    sourceId: source!.id,
+    from: 1,
+    to: 120,
+    incidentOf: String(number),
+    start: new Date(Date.now() - 3_600_000),
+    stepMs: 1000,
+    timeline: "per-alert",
   });
   await refreshIncidentCounters(sqlOf(db), number);
   // Alert text is hostile: markup in it is shown as text, never rendered.
   const newest = `e2e-page-${suffix}-120`;
   await db.query(`UPDATE "Alert" SET "output" = $1, "raw" = jsonb_set("raw", '{output}', to_jsonb($1::text)) WHERE "id" = $2`, [
-    `<img src=x onerror="document.title='pwned'"> shell in ${"x".repeat(3000)}`, newest,
+    `<img src=x onerror="document.title='pwned'"> shell in ${"x".repeat(3000)}`,
+    newest,
   ]);
   const responder = await createUser({ role: "RESPONDER" });
   await signInAs(page, responder.email, responder.password);

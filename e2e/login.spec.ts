@@ -67,10 +67,16 @@ test("signing out returns to sign-in, and the portal then asks to sign in again"
   await expect(page).toHaveURL("/login");
 });
 
-test("after five wrong passwords from one address, that address waits before its next try, right password or not", async ({ page, db, createUser }) => {
+test("after five wrong passwords from one address, that address waits before its next try, right password or not", async ({
+  page,
+  db,
+  createUser,
+}) => {
   const user = await createUser({ role: "RESPONDER" });
   const failuresOfPair = async () => {
-    const { rows } = await db.query<{ failures: number }>(`SELECT "failures" FROM "SignInThrottle" WHERE "key" LIKE $1`, [`pair:${user.email}|%`]);
+    const { rows } = await db.query<{ failures: number }>(`SELECT "failures" FROM "SignInThrottle" WHERE "key" LIKE $1`, [
+      `pair:${user.email}|%`,
+    ]);
     return rows[0]?.failures ?? 0;
   };
 
@@ -83,7 +89,9 @@ test("after five wrong passwords from one address, that address waits before its
   }
 
   await submitSignInForm(page, user.email, user.password);
-  await expect(formMessage(page)).toHaveText(/^Too many failed attempts from here\. Wait a little before the next one: each further failure doubles the wait, up to \d+ minutes\.$/);
+  await expect(formMessage(page)).toHaveText(
+    /^Too many failed attempts from here\. Wait a little before the next one: each further failure doubles the wait, up to \d+ minutes\.$/,
+  );
   expect((await page.context().cookies()).filter(isSessionCookie)).toHaveLength(0);
   // The refused attempt was not counted: waiting is enough, and guessing faster gains nothing.
   expect(await failuresOfPair()).toBe(5);

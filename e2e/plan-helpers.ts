@@ -65,7 +65,16 @@ export function podList(): string {
 /** What `kubectl get pods -o json` prints: a v1 `List`, but of `Pod` objects. */
 export function kubectlPodList(): string {
   const pods = JSON.parse(podList()) as { items: object[] };
-  return JSON.stringify({ apiVersion: "v1", items: pods.items.map((p) => ({ apiVersion: "v1", kind: "Pod", ...p })), kind: "List", metadata: { resourceVersion: "" } }, null, 4);
+  return JSON.stringify(
+    {
+      apiVersion: "v1",
+      items: pods.items.map((p) => ({ apiVersion: "v1", kind: "Pod", ...p })),
+      kind: "List",
+      metadata: { resourceVersion: "" },
+    },
+    null,
+    4,
+  );
 }
 
 // ───────────────────────────── the database ─────────────────────────────
@@ -86,7 +95,11 @@ export async function namespacesOf(db: pg.Pool, clusterName: string): Promise<st
 }
 
 /** A namespace's own ownership rows as `ROLE:email`, in a stable order, and its version. */
-export async function namespaceOwnership(db: pg.Pool, clusterName: string, namespace: string): Promise<{ id: string; version: number; owners: string[] }> {
+export async function namespaceOwnership(
+  db: pg.Pool,
+  clusterName: string,
+  namespace: string,
+): Promise<{ id: string; version: number; owners: string[] }> {
   const { rows } = await db.query<{ id: string; version: number; owners: string[] }>(
     `SELECT n."id", n."version",
             coalesce(array_agg(o."role"::text || ':' || ct."email" ORDER BY o."role", o."rank", ct."email") FILTER (WHERE o."id" IS NOT NULL), '{}') AS "owners"
@@ -115,7 +128,10 @@ export async function restoreSeededOwnershipGap(db: pg.Pool): Promise<void> {
   try {
     await client.query("BEGIN");
     await client.query(`DELETE FROM "Ownership" WHERE "namespaceId" = $1 AND "role" IN ('PRIMARY', 'SECONDARY')`, [scope.id]);
-    for (const [role, email] of [["PRIMARY", SOFIA], ["SECONDARY", KENJI]] as const) {
+    for (const [role, email] of [
+      ["PRIMARY", SOFIA],
+      ["SECONDARY", KENJI],
+    ] as const) {
       await client.query(
         `INSERT INTO "Ownership" ("id", "role", "contactId", "namespaceId", "rank")
          SELECT $1, $2::"OwnershipRole", "id", $3, 0 FROM "Contact" WHERE "email" = $4`,
@@ -150,7 +166,10 @@ export async function insertDraft(db: pg.Pool): Promise<{ id: string }> {
 }
 
 export async function draftOf(db: pg.Pool, id: string): Promise<{ version: number; sections: unknown } | undefined> {
-  const { rows } = await db.query<{ version: number; sections: unknown }>(`SELECT "version", "sections" FROM "PlanRevision" WHERE "id" = $1`, [id]);
+  const { rows } = await db.query<{ version: number; sections: unknown }>(
+    `SELECT "version", "sections" FROM "PlanRevision" WHERE "id" = $1`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -163,7 +182,15 @@ export async function latestRevisionNumber(db: pg.Pool): Promise<number> {
 
 export type Readiness = {
   score: number;
-  checks: { kind: string; label: string; weight: number; measured: boolean; passed: number | null; total: number | null; fraction: number | null }[];
+  checks: {
+    kind: string;
+    label: string;
+    weight: number;
+    measured: boolean;
+    passed: number | null;
+    total: number | null;
+    fraction: number | null;
+  }[];
   gaps: { kind: string; check: string; message: string; href: string }[];
 };
 
@@ -222,13 +249,16 @@ export async function postServerAction(
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) formData.append(name, one);
   const url = new URL(at, page.url());
-  const cookie = (await page.context().cookies(url.origin))
-    .map((c) => `${c.name}=${c.value}`)
-    .join("; ");
+  const cookie = (await page.context().cookies(url.origin)).map((c) => `${c.name}=${c.value}`).join("; ");
   const response = await fetch(url, {
     method: "POST",
     redirect: "manual",
-    headers: { "Next-Action": serverActionId(action.filename, action.exportedName), Accept: "text/x-component", Origin: url.origin, Cookie: cookie },
+    headers: {
+      "Next-Action": serverActionId(action.filename, action.exportedName),
+      Accept: "text/x-component",
+      Origin: url.origin,
+      Cookie: cookie,
+    },
     body: await encodeReply([null, formData]),
   });
   return { status: response.status, body: await response.text() };

@@ -78,7 +78,9 @@ test.describe.serial("an IR manager", () => {
     await form.getByLabel("Security contacts").selectOption([{ label: HELEN }]);
     await form.getByLabel("Description").fill("GKE in europe-west4 for the e2e journey.");
     await form.getByRole("button", { name: "Add cluster" }).click();
-    await expect(form.getByTestId("form-message")).toHaveText(`Added cluster ${cluster}. Its namespaces inherit its owners until you set their own.`);
+    await expect(form.getByTestId("form-message")).toHaveText(
+      `Added cluster ${cluster}. Its namespaces inherit its owners until you set their own.`,
+    );
 
     const clusterRow = ownershipRow(page, cluster);
     await expect(clusterRow.getByTestId("primary")).toHaveText("Priya Raman");
@@ -123,14 +125,18 @@ test.describe.serial("an IR manager", () => {
     }
     await expect(preview.locator('[data-testid^="import-add-"]')).toHaveCount(3);
     for (const name of NAMESPACES) await expect(preview.getByTestId(`import-add-${name}`)).toBeVisible();
-    await expect(preview.getByTestId("import-add-payments-api")).toContainText("team=payments, pci-dss=in-scope, pod-security.kubernetes.io/enforce=restricted");
+    await expect(preview.getByTestId("import-add-payments-api")).toContainText(
+      "team=payments, pci-dss=in-scope, pod-security.kubernetes.io/enforce=restricted",
+    );
     await expect(preview.getByTestId("import-add-ledger")).toContainText(
       "Owners from labels: primary Sofia Lindqvist (owner), secondary Priya Raman (bulkhead.io/secondary-owner).",
     );
     expect(await namespacesOf(db, cluster), "a preview writes nothing").toEqual([]);
 
     await applyButton.click();
-    await expect(page.getByText(`Imported into ${cluster}: 3 added, 0 updated, owners pre-filled for 1. 0 namespaces not in the list were kept.`)).toBeVisible();
+    await expect(
+      page.getByText(`Imported into ${cluster}: 3 added, 0 updated, owners pre-filled for 1. 0 namespaces not in the list were kept.`),
+    ).toBeVisible();
     await expect(applyButton).toHaveCount(0);
     expect(await namespacesOf(db, cluster)).toEqual([...NAMESPACES].sort());
 
@@ -191,7 +197,10 @@ test.describe.serial("an IR manager", () => {
     await expect(row.getByTestId("primary")).toHaveText("Sofia Lindqvist");
     await expect(row.getByTestId("secondary")).toHaveText("Priya Raman");
     await expect(row.getByTestId("inactive-owner")).toHaveCount(0);
-    expect((await namespaceOwnership(db, "prod-eu", "data-pipeline")).owners).toEqual([`PRIMARY:${SOFIA}`, "SECONDARY:priya.raman@example.com"]);
+    expect((await namespaceOwnership(db, "prod-eu", "data-pipeline")).owners).toEqual([
+      `PRIMARY:${SOFIA}`,
+      "SECONDARY:priya.raman@example.com",
+    ]);
 
     // Readiness: the gap is gone, and the namespace and its two workloads are current again.
     await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name: "Readiness" }).click();
@@ -208,7 +217,9 @@ test.describe.serial("an IR manager", () => {
     // by none; the exact score always moves).
     const predicted = {
       ...before,
-      checks: before.checks.map((c) => (c.kind === "owner-currency" ? { ...c, passed: c.passed! + 3, fraction: (c.passed! + 3) / c.total! } : c)),
+      checks: before.checks.map((c) =>
+        c.kind === "owner-currency" ? { ...c, passed: c.passed! + 3, fraction: (c.passed! + 3) / c.total! } : c,
+      ),
     };
     expect(exactScore(after)).toBeGreaterThan(exactScore(before));
     expect(exactScore(after)).toBeCloseTo(exactScore(predicted), 9);
@@ -267,7 +278,9 @@ test.describe.serial("an IR manager", () => {
     // The print copy: the new revision, the ownership matrix with the new cluster, no portal around it.
     await page.getByRole("link", { name: "Print / offline copy" }).click();
     await expect(page).toHaveURL("/print/plan");
-    await expect(page.getByTestId("plan-stamp")).toHaveText(new RegExp(`^Plan revision ${revision}, published .+ by ${manager.name}; exported .+ by ${manager.name}$`));
+    await expect(page.getByTestId("plan-stamp")).toHaveText(
+      new RegExp(`^Plan revision ${revision}, published .+ by ${manager.name}; exported .+ by ${manager.name}$`),
+    );
     await expect(page.getByText(`Change note: ${note}`)).toBeVisible();
     await expect(page.getByText(line)).toBeVisible();
     await expect(page.locator('nav[aria-label="Main"]')).toHaveCount(0);
@@ -277,15 +290,21 @@ test.describe.serial("an IR manager", () => {
     await expect(matrix.getByRole("row", { name: `cluster ${cluster} Priya Raman Tomás Oliveira Helen Okafor` })).toBeVisible();
     await expect(matrix.getByRole("row", { name: `namespace ${cluster}/ledger Sofia Lindqvist Priya Raman` })).toBeVisible();
     await expect(matrix.getByRole("row", { name: `namespace prod-eu/data-pipeline Sofia Lindqvist Priya Raman` })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Clusters" }).getByRole("row", { name: `${cluster} GKE CONTAINERD PRODUCTION HIGH` })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Clusters" }).getByRole("row", { name: `${cluster} GKE CONTAINERD PRODUCTION HIGH` }),
+    ).toBeVisible();
 
     // The offline Markdown copy says the same.
     const markdown = await page.request.get("/api/plan/export?format=md");
     expect(markdown.status()).toBe(200);
     expect(markdown.headers()["content-type"]).toBe("text/markdown; charset=utf-8");
-    expect(markdown.headers()["content-disposition"]).toMatch(new RegExp(`^attachment; filename="bulkhead-plan-rev-${revision}-\\d{8}\\.md"$`));
+    expect(markdown.headers()["content-disposition"]).toMatch(
+      new RegExp(`^attachment; filename="bulkhead-plan-rev-${revision}-\\d{8}\\.md"$`),
+    );
     const text = await markdown.text();
-    expect(text).toMatch(new RegExp(`^# Incident response plan\\n\\n\\*\\*Plan revision ${revision}, published .+ by ${manager.name}; exported .+\\*\\*`));
+    expect(text).toMatch(
+      new RegExp(`^# Incident response plan\\n\\n\\*\\*Plan revision ${revision}, published .+ by ${manager.name}; exported .+\\*\\*`),
+    );
     expect(text).toContain(`Change note: ${note}`);
     expect(text).toContain(line);
     expect(text).toContain(`cluster ${cluster}`);
@@ -385,7 +404,9 @@ const PLAN_PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     open: async (page) => {
       await gotoOk(page, "/plan/revisions", "Plan text & revisions");
       await expect(page.getByRole("heading", { level: 2, name: /^Plan in force: revision \d+$/ })).toBeVisible();
-      await expect(page.getByRole("region", { name: "Revision history" }).getByRole("link", { name: "Revision 1", exact: true })).toBeVisible();
+      await expect(
+        page.getByRole("region", { name: "Revision history" }).getByRole("link", { name: "Revision 1", exact: true }),
+      ).toBeVisible();
     },
   },
   {
@@ -429,7 +450,8 @@ for (const role of READERS) {
           await open(page);
           // Server-rendered: what is not there now will not appear later.
           expect(await offeredControls(page), `edit controls on ${name}`).toEqual([]);
-          if (name === "/plan/platform") await expect(page.getByText("Only IR managers change clusters and owners; you see the plan as it stands.")).toBeVisible();
+          if (name === "/plan/platform")
+            await expect(page.getByText("Only IR managers change clusters and owners; you see the plan as it stands.")).toBeVisible();
           if (name === "/plan/revisions") await expect(page.getByText(/An IR manager is preparing a new revision/)).toBeVisible();
         });
       }
@@ -449,15 +471,22 @@ for (const role of READERS) {
     await gotoOk(page, "/plan/platform", "Clusters & owners");
 
     const before = await namespaceOwnership(db, "prod-eu", "payments");
-    const [priya, tomas, helen] = await Promise.all(["priya.raman", "tomas.oliveira", "helen.okafor"].map((p) => contactId(db, `${p}@example.com`)));
-    const setOwners = await postServerAction(page, "/plan/platform", { filename: "app/(portal)/plan/platform/actions.ts", exportedName: "setScopeOwnersAction" }, {
-      scopeType: "namespace",
-      scopeId: before.id,
-      version: String(before.version),
-      primary: priya!,
-      secondary: tomas!,
-      security: helen!,
-    });
+    const [priya, tomas, helen] = await Promise.all(
+      ["priya.raman", "tomas.oliveira", "helen.okafor"].map((p) => contactId(db, `${p}@example.com`)),
+    );
+    const setOwners = await postServerAction(
+      page,
+      "/plan/platform",
+      { filename: "app/(portal)/plan/platform/actions.ts", exportedName: "setScopeOwnersAction" },
+      {
+        scopeType: "namespace",
+        scopeId: before.id,
+        version: String(before.version),
+        primary: priya!,
+        secondary: tomas!,
+        security: helen!,
+      },
+    );
     expect(setOwners.status).toBe(200);
     expect(setOwners.body).toContain(PERMISSION_DENIED);
     expect(await namespaceOwnership(db, "prod-eu", "payments"), "the owners of prod-eu/payments are unchanged").toEqual(before);
@@ -466,21 +495,31 @@ for (const role of READERS) {
     try {
       const saved = await draftOf(db, draft.id);
       const revisions = "app/(portal)/plan/revisions/actions.ts";
-      const save = await postServerAction(page, "/plan/revisions", { filename: revisions, exportedName: "saveDraftAction" }, {
-        id: draft.id,
-        version: "0",
-        scope: `Rewritten by ${who} ${uniqueSuffix()}`,
-      });
+      const save = await postServerAction(
+        page,
+        "/plan/revisions",
+        { filename: revisions, exportedName: "saveDraftAction" },
+        {
+          id: draft.id,
+          version: "0",
+          scope: `Rewritten by ${who} ${uniqueSuffix()}`,
+        },
+      );
       expect(save.status).toBe(200);
       expect(save.body).toContain(PERMISSION_DENIED);
       expect(await draftOf(db, draft.id), "the draft is unchanged").toEqual(saved);
 
       const published = await latestRevisionNumber(db);
-      const publish = await postServerAction(page, "/plan/revisions", { filename: revisions, exportedName: "publishDraftAction" }, {
-        id: draft.id,
-        version: "0",
-        changeNote: `Published by ${who}`,
-      });
+      const publish = await postServerAction(
+        page,
+        "/plan/revisions",
+        { filename: revisions, exportedName: "publishDraftAction" },
+        {
+          id: draft.id,
+          version: "0",
+          changeNote: `Published by ${who}`,
+        },
+      );
       expect(publish.status).toBe(200);
       expect(publish.body).toContain(PERMISSION_DENIED);
       expect(await latestRevisionNumber(db), "no revision was published").toBe(published);

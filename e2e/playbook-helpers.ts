@@ -38,7 +38,10 @@ export async function insertReadOnlyPlaybook(db: pg.Pool): Promise<ReadOnlyPlayb
      VALUES ($1, $2, 'CRYPTOMINING', 'xmrig or similar running in a batch pod.', ARRAY['T1496'], now())`,
     [playbook.id, playbook.title],
   );
-  for (const [number, status, titles] of [[1, "PUBLISHED", playbook.published], [2, "DRAFT", playbook.draft]] as const) {
+  for (const [number, status, titles] of [
+    [1, "PUBLISHED", playbook.published],
+    [2, "DRAFT", playbook.draft],
+  ] as const) {
     const versionId = `${playbook.id}-v${number}`;
     await db.query(
       `INSERT INTO "PlaybookVersion" ("id", "playbookId", "number", "status", "changeNote", "publishedAt", "updatedAt")

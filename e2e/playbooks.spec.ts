@@ -19,7 +19,12 @@ const SNAPSHOT: StepText = {
   evidence: "The pod manifest as it ran",
   minutes: "10",
 };
-const CORDON: StepText = { title: "Cordon the node", instructions: "kubectl cordon {{nonsense}}", role: "DevOps primary owner", minutes: "5" };
+const CORDON: StepText = {
+  title: "Cordon the node",
+  instructions: "kubectl cordon {{nonsense}}",
+  role: "DevOps primary owner",
+  minutes: "5",
+};
 const QUARANTINE: StepText = {
   title: "Cut the pod off the network",
   instructions: "kubectl label pod {{pod}} -n {{namespace}} bulkhead.io/quarantine=true",
@@ -28,11 +33,16 @@ const QUARANTINE: StepText = {
 const SCRATCH: StepText = { title: "Scratch step to remove", instructions: "Nothing to do here." };
 
 /** The controls a manager has on a draft (and on a live playbook); readers must see none of them. */
-const EDIT_CONTROLS = /^(Publish version|Add step|Edit step|Move step|Remove step|Remove…|Discard draft|Start draft version|Retire playbook|Edit details|Yes, )/;
+const EDIT_CONTROLS =
+  /^(Publish version|Add step|Edit step|Move step|Remove step|Remove…|Discard draft|Start draft version|Retire playbook|Edit details|Yes, )/;
 
 const manageSection = (page: Page) => page.getByRole("region", { name: "Manage playbook" });
 const versionHeading = (page: Page, n: number) => page.getByRole("heading", { level: 2, name: `Version ${n}` });
-const historyRow = (page: Page, n: number) => page.getByRole("table", { name: "Versions" }).getByRole("row").filter({ has: page.getByRole("link", { name: `Version ${n}`, exact: true }) });
+const historyRow = (page: Page, n: number) =>
+  page
+    .getByRole("table", { name: "Versions" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: `Version ${n}`, exact: true }) });
 
 async function addStep(page: Page, step: StepText) {
   const form = page.getByRole("form", { name: "Add a step" });
@@ -89,7 +99,10 @@ test.describe.serial("an IR manager", () => {
     await signInWithRequest(page.request, manager.email, manager.password);
   });
 
-  test("writes version 1: refused while a step uses an unknown placeholder, reorders from the keyboard, removes a step, publishes", async ({ page, db }) => {
+  test("writes version 1: refused while a step uses an unknown placeholder, reorders from the keyboard, removes a step, publishes", async ({
+    page,
+    db,
+  }) => {
     await page.goto("/playbooks");
     await page.getByRole("link", { name: "New playbook" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "New playbook" })).toBeVisible();
@@ -108,7 +121,12 @@ test.describe.serial("an IR manager", () => {
     await expect(page.getByText("This version has no steps yet")).toBeVisible();
 
     for (const step of [SNAPSHOT, CORDON, QUARANTINE, SCRATCH]) await addStep(page, step);
-    expect(await stepLabels(page)).toEqual([`Step 1: ${SNAPSHOT.title}`, `Step 2: ${CORDON.title}`, `Step 3: ${QUARANTINE.title}`, `Step 4: ${SCRATCH.title}`]);
+    expect(await stepLabels(page)).toEqual([
+      `Step 1: ${SNAPSHOT.title}`,
+      `Step 2: ${CORDON.title}`,
+      `Step 3: ${QUARANTINE.title}`,
+      `Step 4: ${SCRATCH.title}`,
+    ]);
 
     // {{nonsense}} is not in the vocabulary: publishing is refused, naming the step and the placeholder.
     let publish = await openPublish(page, 1);
@@ -129,10 +147,14 @@ test.describe.serial("an IR manager", () => {
     const up = page.getByRole("button", { name: `Move step up: ${QUARANTINE.title}` });
     await up.focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => stepLabels(page)).toEqual([`Step 1: ${SNAPSHOT.title}`, `Step 2: ${QUARANTINE.title}`, `Step 3: ${CORDON.title}`, `Step 4: ${SCRATCH.title}`]);
+    await expect
+      .poll(() => stepLabels(page))
+      .toEqual([`Step 1: ${SNAPSHOT.title}`, `Step 2: ${QUARANTINE.title}`, `Step 3: ${CORDON.title}`, `Step 4: ${SCRATCH.title}`]);
     await expect(up).toBeFocused();
     await page.keyboard.press("Enter");
-    await expect.poll(() => stepLabels(page)).toEqual([`Step 1: ${QUARANTINE.title}`, `Step 2: ${SNAPSHOT.title}`, `Step 3: ${CORDON.title}`, `Step 4: ${SCRATCH.title}`]);
+    await expect
+      .poll(() => stepLabels(page))
+      .toEqual([`Step 1: ${QUARANTINE.title}`, `Step 2: ${SNAPSHOT.title}`, `Step 3: ${CORDON.title}`, `Step 4: ${SCRATCH.title}`]);
     // At the top its Up is disabled, so focus moved to its Down.
     await expect(up).toBeDisabled();
     await expect(page.getByRole("button", { name: `Move step down: ${QUARANTINE.title}` })).toBeFocused();
@@ -142,7 +164,9 @@ test.describe.serial("an IR manager", () => {
     const confirmRemove = page.getByRole("form", { name: `Confirm removing ${SCRATCH.title}` });
     await expect(confirmRemove).toContainText(`Remove “${SCRATCH.title}” from this draft?`);
     await confirmRemove.getByRole("button", { name: "Yes, remove step" }).click();
-    await expect.poll(() => stepLabels(page)).toEqual([`Step 1: ${QUARANTINE.title}`, `Step 2: ${SNAPSHOT.title}`, `Step 3: ${CORDON.title}`]);
+    await expect
+      .poll(() => stepLabels(page))
+      .toEqual([`Step 1: ${QUARANTINE.title}`, `Step 2: ${SNAPSHOT.title}`, `Step 3: ${CORDON.title}`]);
 
     publish = await openPublish(page, 1);
     await publish.getByLabel("Change note").fill("First version, from the March tabletop.");
@@ -153,10 +177,14 @@ test.describe.serial("an IR manager", () => {
     await expect(versionHeading(page, 1).locator("xpath=..")).toContainText("Published");
 
     // A published version is read-only: no step controls, no publish, no add; a new draft is offered.
-    await expect(page.getByRole("button", { name: /^(Publish version|Add step|Edit step|Move step|Remove step|Discard draft)/ })).toHaveCount(0);
+    await expect(
+      page.getByRole("button", { name: /^(Publish version|Add step|Edit step|Move step|Remove step|Discard draft)/ }),
+    ).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Start draft version 2" })).toBeVisible();
     expect(await stepLabels(page)).toEqual([`Step 1: ${QUARANTINE.title}`, `Step 2: ${SNAPSHOT.title}`, `Step 3: ${CORDON.title}`]);
-    expect(await playbookVersionsInDb(db, title)).toEqual([{ number: 1, status: "PUBLISHED", changeNote: "First version, from the March tabletop.", steps: 3 }]);
+    expect(await playbookVersionsInDb(db, title)).toEqual([
+      { number: 1, status: "PUBLISHED", changeNote: "First version, from the March tabletop.", steps: 3 },
+    ]);
   });
 
   test("publishes version 2 with a changed step; the diff between 1 and 2 shows the change", async ({ page, db }) => {
@@ -193,7 +221,8 @@ test.describe.serial("an IR manager", () => {
     await expect(lines.locator('[data-kind="unchanged"]')).toHaveCount(1);
     await expect(lines.locator('[data-kind="unchanged"]')).toContainText(SNAPSHOT.instructions);
     await expect(lines.locator('[data-kind="removed"]')).toHaveCount(0);
-    for (const same of [QUARANTINE.title, CORDON.title]) await expect(diff.getByRole("listitem", { name: `Unchanged: ${same}` })).toBeVisible();
+    for (const same of [QUARANTINE.title, CORDON.title])
+      await expect(diff.getByRole("listitem", { name: `Unchanged: ${same}` })).toBeVisible();
     expect((await playbookVersionsInDb(db, title)).map((v) => `${v.number}:${v.status}`)).toEqual(["1:PUBLISHED", "2:PUBLISHED"]);
   });
 
@@ -206,7 +235,10 @@ test.describe.serial("an IR manager", () => {
     await expect(page.getByText(/Retired\s*since/)).toBeVisible();
     await expect(manageSection(page)).toHaveCount(0);
     await expectNoEditControls(page);
-    const { rows } = await db.query<{ retired: boolean }>(`SELECT "retiredAt" IS NOT NULL AS "retired" FROM "Playbook" WHERE "title" = $1`, [title]);
+    const { rows } = await db.query<{ retired: boolean }>(
+      `SELECT "retiredAt" IS NOT NULL AS "retired" FROM "Playbook" WHERE "title" = $1`,
+      [title],
+    );
     expect(rows).toEqual([{ retired: true }]);
 
     await page.goto("/playbooks");
@@ -216,13 +248,19 @@ test.describe.serial("an IR manager", () => {
     await filters.getByLabel("Show retired playbooks").check();
     await filters.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/retired=1/);
-    const row = page.getByRole("table", { name: "Playbooks" }).getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
+    const row = page
+      .getByRole("table", { name: "Playbooks" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: title }) });
     await expect(row).toContainText("Retired");
     await expect(row).toContainText("Version 2");
   });
 });
 
-for (const [role, who] of [["RESPONDER", "a responder"], ["AUDITOR", "an auditor"]] as const satisfies readonly (readonly [Role, string])[]) {
+for (const [role, who] of [
+  ["RESPONDER", "a responder"],
+  ["AUDITOR", "an auditor"],
+] as const satisfies readonly (readonly [Role, string])[]) {
   test(`${who} reads the library and a playbook, its draft too, with no edit controls`, async ({ page, db, createUser, signInAs }) => {
     const playbook = await insertReadOnlyPlaybook(db);
     const reader = await createUser({ role });
@@ -231,7 +269,10 @@ for (const [role, who] of [["RESPONDER", "a responder"], ["AUDITOR", "an auditor
     await page.goto("/playbooks");
     await expect(page.getByRole("heading", { level: 1, name: "Playbooks" })).toBeVisible();
     await expect(page.getByRole("link", { name: "New playbook" })).toHaveCount(0);
-    const row = page.getByRole("table", { name: "Playbooks" }).getByRole("row").filter({ has: page.getByRole("link", { name: playbook.title }) });
+    const row = page
+      .getByRole("table", { name: "Playbooks" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: playbook.title }) });
     await expect(row).toContainText("Version 1");
     await expect(row).toContainText("Version 2 in draft");
 

@@ -44,7 +44,11 @@ async function insertStory(db: pg.Pool): Promise<Story> {
 }
 
 /** A browser context on the second instance, signed in there. */
-async function onSecondInstance(browser: Browser, user: TestUser, signInAs: (page: Page, email: string, password: string) => Promise<void>) {
+async function onSecondInstance(
+  browser: Browser,
+  user: TestUser,
+  signInAs: (page: Page, email: string, password: string) => Promise<void>,
+) {
   expect(SECOND_URL, "npm test starts a second instance and passes BULKHEAD_E2E_SECOND_URL").toBeTruthy();
   const context: BrowserContext = await browser.newContext({ baseURL: SECOND_URL });
   const page = await context.newPage();
@@ -67,7 +71,13 @@ const step = (page: Page, title: string) => page.getByRole("article", { name: ne
 const markNoReload = (page: Page) => page.evaluate(() => Object.assign(window, { bulkheadNoReload: true }));
 const stillSamePage = (page: Page) => page.evaluate(() => (window as { bulkheadNoReload?: boolean }).bulkheadNoReload === true);
 
-test("a step completed on instance 1 appears on instance 2 without reload, with who is viewing", async ({ page, browser, db, createUser, signInAs }) => {
+test("a step completed on instance 1 appears on instance 2 without reload, with who is viewing", async ({
+  page,
+  browser,
+  db,
+  createUser,
+  signInAs,
+}) => {
   const story = await insertStory(db);
   const alice = await createUser({ role: "RESPONDER", name: "Alice Live" });
   const bob = await createUser({ role: "RESPONDER", name: "Bob Live" });
@@ -100,7 +110,9 @@ test("a step completed on instance 1 appears on instance 2 without reload, with 
     await rebuildB.getByLabel("Why skip this step? (required)").fill("The workload is being decommissioned.");
     await rebuildB.getByRole("button", { name: "Skip step" }).click();
     await expect(step(page, "Rebuild from a trusted image")).toHaveAttribute("data-step-status", "SKIPPED");
-    await expect(step(page, "Rebuild from a trusted image").getByTestId("step-reason")).toHaveText("Skipped: The workload is being decommissioned.");
+    await expect(step(page, "Rebuild from a trusted image").getByTestId("step-reason")).toHaveText(
+      "Skipped: The workload is being decommissioned.",
+    );
     expect(await stillSamePage(page)).toBe(true);
 
     // Bob leaves: Alice's presence line follows.
@@ -113,7 +125,13 @@ test("a step completed on instance 1 appears on instance 2 without reload, with 
   }
 });
 
-test("a conflicting edit is refused with who changed the step, and nothing is overwritten", async ({ page, browser, db, createUser, signInAs }) => {
+test("a conflicting edit is refused with who changed the step, and nothing is overwritten", async ({
+  page,
+  browser,
+  db,
+  createUser,
+  signInAs,
+}) => {
   const story = await insertStory(db);
   const alice = await createUser({ role: "RESPONDER", name: "Alice Conflict" });
   const bob = await createUser({ role: "RESPONDER", name: "Bob Conflict" });
@@ -141,7 +159,10 @@ test("a conflicting edit is refused with who changed the step, and nothing is ov
     await expect(isolateB.getByTestId("form-message")).toContainText("was changed by Alice Conflict");
     await expect(isolateB.getByTestId("form-message")).toContainText("your change was not applied");
     // When, in the viewer's own time zone, with UTC on hover.
-    await expect(isolateB.getByTestId("form-message").locator("time")).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+    await expect(isolateB.getByTestId("form-message").locator("time")).toHaveAttribute(
+      "title",
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/,
+    );
     await expect(isolateB.getByRole("textbox", { name: /^Notes/ })).toHaveValue("Bob: NetworkPolicy deny-all applied at 10:02.");
     const { rows } = await db.query<{ notes: string }>(
       `SELECT s."notes" FROM "RunStep" s JOIN "PlaybookRun" r ON r."id" = s."runId" WHERE r."id" = $1 AND s."title" = 'Isolate the pod'`,
@@ -153,7 +174,13 @@ test("a conflicting edit is refused with who changed the step, and nothing is ov
   }
 });
 
-test("a manager publishes a new version while a run continues on the version it pinned", async ({ page, browser, db, createUser, signInAs }) => {
+test("a manager publishes a new version while a run continues on the version it pinned", async ({
+  page,
+  browser,
+  db,
+  createUser,
+  signInAs,
+}) => {
   const story = await insertStory(db);
   const responder = await createUser({ role: "RESPONDER" });
   const manager = await createUser({ role: "IR_MANAGER" });

@@ -1,7 +1,17 @@
 // Sessions are re-checked against the database on every request (lib/auth/session.ts): what an
 // admin changes about a user takes effect on that user's next request, without waiting for the
 // JWT to expire.
-import { DEMO_PASSWORD, DEMO_USERS, NAVIGATION, attemptSignIn, clickAndWaitForAction, expect, isSessionCookie, mainNavigation, test } from "./fixtures";
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  NAVIGATION,
+  attemptSignIn,
+  clickAndWaitForAction,
+  expect,
+  isSessionCookie,
+  mainNavigation,
+  test,
+} from "./fixtures";
 
 test("a user deactivated by an admin is signed out on their next navigation", async ({ page, browser, request, createUser, signInAs }) => {
   const user = await createUser({ role: "RESPONDER" });
@@ -57,10 +67,19 @@ test("a role change takes effect on the user's next request, without signing out
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
 });
 
-test("Auth.js's own sign-out endpoint ends the session on the server: a copied cookie stops working, and it is audited", async ({ page, db, baseURL, createUser, signInAs }) => {
+test("Auth.js's own sign-out endpoint ends the session on the server: a copied cookie stops working, and it is audited", async ({
+  page,
+  db,
+  baseURL,
+  createUser,
+  signInAs,
+}) => {
   const user = await createUser({ role: "RESPONDER" });
   await signInAs(page, user.email, user.password);
-  const copied = (await page.context().cookies()).filter(isSessionCookie).map((c) => `${c.name}=${c.value}`).join("; ");
+  const copied = (await page.context().cookies())
+    .filter(isSessionCookie)
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
   const asCopy = (path: string) => fetch(new URL(path, baseURL), { redirect: "manual", headers: { Cookie: copied } });
   expect((await asCopy("/api/incidents")).status).toBe(200);
 

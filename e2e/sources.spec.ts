@@ -80,10 +80,14 @@ async function expectRefused(page: Page, token: string, event: Record<string, un
 }
 
 async function sourceInDb(db: pg.Pool, name: string) {
-  const { rows } = await db.query<{ id: string; tokenHash: string; tokenPrefix: string; alertCount: number; lastSeenAt: Date | null; revokedAt: Date | null }>(
-    `SELECT "id", "tokenHash", "tokenPrefix", "alertCount", "lastSeenAt", "revokedAt" FROM "DetectionSource" WHERE "name" = $1`,
-    [name],
-  );
+  const { rows } = await db.query<{
+    id: string;
+    tokenHash: string;
+    tokenPrefix: string;
+    alertCount: number;
+    lastSeenAt: Date | null;
+    revokedAt: Date | null;
+  }>(`SELECT "id", "tokenHash", "tokenPrefix", "alertCount", "lastSeenAt", "revokedAt" FROM "DetectionSource" WHERE "name" = $1`, [name]);
   expect(rows, `detection source ${name}`).toHaveLength(1);
   return rows[0]!;
 }
@@ -176,10 +180,14 @@ test.describe.serial("an IR manager", () => {
     expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [], incidents: [] });
 
     const { id } = await sourceInDb(db, name);
-    const { rows: alerts } = await db.query<{ rule: string; priority: string; cluster: string; namespace: string; podName: string; containerId: string }>(
-      `SELECT "rule", "priority"::text, "cluster", "namespace", "podName", "containerId" FROM "Alert" WHERE "sourceId" = $1`,
-      [id],
-    );
+    const { rows: alerts } = await db.query<{
+      rule: string;
+      priority: string;
+      cluster: string;
+      namespace: string;
+      podName: string;
+      containerId: string;
+    }>(`SELECT "rule", "priority"::text, "cluster", "namespace", "podName", "containerId" FROM "Alert" WHERE "sourceId" = $1`, [id]);
     expect(alerts).toEqual([
       { rule: "Terminal shell in container", priority: "NOTICE", cluster, namespace: "shop", podName: pod, containerId: "3a9c0d41be77" },
     ]);

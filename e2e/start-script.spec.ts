@@ -65,8 +65,12 @@ async function startScript(env: Record<string, string | undefined>): Promise<Sta
   let text = "";
   child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  await expect.poll(() => (child.exitCode === null ? text : `exited early:\n${text}`), { timeout: 90_000, intervals: [250] }).toMatch(/Bulkhead is ready at|exited early/);
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  await expect
+    .poll(() => (child.exitCode === null ? text : `exited early:\n${text}`), { timeout: 90_000, intervals: [250] })
+    .toMatch(/Bulkhead is ready at|exited early/);
   expect(text).toContain("Bulkhead is ready at");
   return { child, output: () => text, exit };
 }

@@ -34,7 +34,9 @@ export function ingestPool(): pg.Pool {
     const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: INGEST_POOL_SIZE, pipeline: true, allowExitOnIdle: true });
     // A connection that dies while idle (a database restart) is dropped by the pool; without a
     // listener the error would end the process. (The error carries the whole client: only why is logged.)
-    pool.on("error", (error: Error & { code?: string }) => log.warn({ reason: error.message, code: error.code }, "idle ingest connection lost"));
+    pool.on("error", (error: Error & { code?: string }) =>
+      log.warn({ reason: error.message, code: error.code }, "idle ingest connection lost"),
+    );
     holder.bulkheadIngestPool = pool;
   }
   return holder.bulkheadIngestPool;

@@ -6,8 +6,7 @@ export type MessageTime = { iso: string; text: string };
 
 /** The one result shape of every server action (used with useActionState on the client). */
 export type ActionResult<T extends object = object> =
-  | ({ ok: true; message?: string } & T)
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; time?: MessageTime };
+  ({ ok: true; message?: string } & T) | { ok: false; message: string; fieldErrors?: Record<string, string[]>; time?: MessageTime };
 
 export type ActionState = ActionResult | null;
 

@@ -20,7 +20,10 @@ describe("the security headers", () => {
   });
 
   it("turn HSTS on for an https: public URL only", () => {
-    expect(strictTransportSecurity("https://bulkhead.example.com/")).toEqual({ key: "Strict-Transport-Security", value: "max-age=63072000" });
+    expect(strictTransportSecurity("https://bulkhead.example.com/")).toEqual({
+      key: "Strict-Transport-Security",
+      value: "max-age=63072000",
+    });
     expect(strictTransportSecurity("http://localhost:3000")).toBeNull();
     expect(strictTransportSecurity(undefined)).toBeNull();
   });

@@ -80,9 +80,36 @@ const CATALOG = {
                   FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
                   LEFT JOIN pg_class r ON r.oid = c.confrelid WHERE ${inSchema} AND c.contype IN ('p', 'f')`,
 };
-type DbColumn = { table: string; name: string; type: string; notNull: boolean; default: string | null; identity: boolean; generated: boolean };
-type DbIndex = { name: string; table: string; unique: boolean; primary: boolean; columns: string[]; method: string; opclasses: (string | null)[]; unusual: string; definition: string };
-type DbConstraint = { name: string; type: "p" | "f"; table: string; referencedTable: string | null; columns: string[]; referencedColumns: string[]; onDelete: string; onUpdate: string };
+type DbColumn = {
+  table: string;
+  name: string;
+  type: string;
+  notNull: boolean;
+  default: string | null;
+  identity: boolean;
+  generated: boolean;
+};
+type DbIndex = {
+  name: string;
+  table: string;
+  unique: boolean;
+  primary: boolean;
+  columns: string[];
+  method: string;
+  opclasses: (string | null)[];
+  unusual: string;
+  definition: string;
+};
+type DbConstraint = {
+  name: string;
+  type: "p" | "f";
+  table: string;
+  referencedTable: string | null;
+  columns: string[];
+  referencedColumns: string[];
+  onDelete: string;
+  onUpdate: string;
+};
 const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 
 /** How format_type() spells the DDL type a column spec was written with. */
@@ -92,8 +119,11 @@ function catalogType(column: ColumnSpec): string {
   if (match) {
     const [, base = "", args = ""] = match;
     const spelled: Record<string, string> = {
-      TIMESTAMP: `timestamp${args} without time zone`, TIMESTAMPTZ: `timestamp${args} with time zone`,
-      DECIMAL: `numeric${args}`, VARCHAR: `character varying${args}`, CHAR: `character${args}`,
+      TIMESTAMP: `timestamp${args} without time zone`,
+      TIMESTAMPTZ: `timestamp${args} with time zone`,
+      DECIMAL: `numeric${args}`,
+      VARCHAR: `character varying${args}`,
+      CHAR: `character${args}`,
     };
     type = spelled[base] ?? `${base.toLowerCase()}${args}`;
   }
@@ -114,7 +144,8 @@ async function differences(client: pg.Client, spec: SchemaSpec): Promise<string[
   for (const e of spec.enums) {
     const values = dbEnums.get(e.name);
     if (!values) out.push(`enum "${e.name}" is missing`);
-    else if (list(values) !== list(e.values)) out.push(`enum "${e.name}" has (${list(values)}), the schema says (${list(e.values)}) in this order`);
+    else if (list(values) !== list(e.values))
+      out.push(`enum "${e.name}" has (${list(values)}), the schema says (${list(e.values)}) in this order`);
   }
   for (const name of dbEnums.keys()) if (!spec.enums.some((e) => e.name === name)) out.push(`enum "${name}" is not in the schema`);
 
@@ -128,7 +159,8 @@ async function differences(client: pg.Client, spec: SchemaSpec): Promise<string[
       continue;
     }
     const dbColumns = columns.filter((c) => c.table === table.name);
-    for (const c of dbColumns) if (!table.columns.some((s) => s.name === c.name)) out.push(`column "${table.name}"."${c.name}" is not in the schema`);
+    for (const c of dbColumns)
+      if (!table.columns.some((s) => s.name === c.name)) out.push(`column "${table.name}"."${c.name}" is not in the schema`);
     for (const col of table.columns) {
       const where = `column "${table.name}"."${col.name}"`;
       const db = dbColumns.find((c) => c.name === col.name);
@@ -138,8 +170,10 @@ async function differences(client: pg.Client, spec: SchemaSpec): Promise<string[
       }
       const type = db.type.replaceAll('"', "");
       if (type !== catalogType(col)) out.push(`${where} is ${type}, the schema says ${catalogType(col)}`);
-      if (db.notNull !== col.notNull) out.push(`${where} is ${db.notNull ? "NOT NULL" : "nullable"}, the schema says ${col.notNull ? "NOT NULL" : "nullable"}`);
-      if (db.identity || db.generated) out.push(`${where} is an ${db.identity ? "identity" : "generated"} column, which the schema does not describe`);
+      if (db.notNull !== col.notNull)
+        out.push(`${where} is ${db.notNull ? "NOT NULL" : "nullable"}, the schema says ${col.notNull ? "NOT NULL" : "nullable"}`);
+      if (db.identity || db.generated)
+        out.push(`${where} is an ${db.identity ? "identity" : "generated"} column, which the schema does not describe`);
       out.push(...(await defaultDifferences(client, where, col, db.default)));
     }
     const pk = constraints.find((c) => c.type === "p" && c.table === table.name);
@@ -147,7 +181,9 @@ async function differences(client: pg.Client, spec: SchemaSpec): Promise<string[
     if (want && !pk) out.push(`primary key "${want.name}" on "${table.name}" is missing`);
     if (!want && pk) out.push(`primary key "${pk.name}" on "${table.name}" is not in the schema`);
     if (want && pk && (pk.name !== want.name || list(pk.columns) !== list(want.columns))) {
-      out.push(`primary key on "${table.name}" is "${pk.name}"(${list(pk.columns)}), the schema says "${want.name}"(${list(want.columns)})`);
+      out.push(
+        `primary key on "${table.name}" is "${pk.name}"(${list(pk.columns)}), the schema says "${want.name}"(${list(want.columns)})`,
+      );
     }
   }
 
@@ -158,7 +194,9 @@ async function differences(client: pg.Client, spec: SchemaSpec): Promise<string[
     else if (db.table !== want.table || db.unique !== want.unique || list(db.columns) !== list(want.columns)) {
       out.push(`${wanted} is ${db.unique ? "a unique index" : "an index"} on "${db.table}"(${list(db.columns)}) in the database`);
     } else if (db.method !== want.method || list(db.opclasses.map(String)) !== list(want.opclasses.map(String))) {
-      out.push(`${wanted} is USING ${db.method} (${list(db.opclasses.map(String))}) in the database, the schema says USING ${want.method} (${list(want.opclasses.map(String))})`);
+      out.push(
+        `${wanted} is USING ${db.method} (${list(db.opclasses.map(String))}) in the database, the schema says USING ${want.method} (${list(want.opclasses.map(String))})`,
+      );
     } else if (db.unusual) {
       out.push(`${wanted} is ${db.unusual} in the database; Prisma creates plain ascending indexes`);
     }
@@ -169,15 +207,23 @@ async function differences(client: pg.Client, spec: SchemaSpec): Promise<string[
     // Partial indexes Prisma cannot declare: the migrations' definition must be the listed one.
     const definition = db.definition.replace(/ ON \S+\./, " ON ");
     if (sqlOnly && definition === sqlOnly.replace(/ ON \S+\./, " ON ")) continue;
-    out.push(sqlOnly ? `index "${db.name}" is ${definition} in the database, prisma/sql-only-indexes.ts says ${sqlOnly}` : `index "${db.name}" on "${db.table}"(${list(db.columns)}) is not in the schema`);
+    out.push(
+      sqlOnly
+        ? `index "${db.name}" is ${definition} in the database, prisma/sql-only-indexes.ts says ${sqlOnly}`
+        : `index "${db.name}" on "${db.table}"(${list(db.columns)}) is not in the schema`,
+    );
   }
-  for (const name of Object.keys(SQL_ONLY_INDEXES)) if (!indexes.some((i) => i.name === name)) out.push(`index "${name}" of prisma/sql-only-indexes.ts is missing`);
+  for (const name of Object.keys(SQL_ONLY_INDEXES))
+    if (!indexes.some((i) => i.name === name)) out.push(`index "${name}" of prisma/sql-only-indexes.ts is missing`);
 
   const fks = constraints.filter((c) => c.type === "f");
   for (const want of spec.foreignKeys) {
     const db = fks.find((c) => c.name === want.name);
-    const describe = (c: { table: string; columns: string[]; referencedTable: string | null; referencedColumns: string[] }, del: string, upd: string) =>
-      `"${c.table}"(${list(c.columns)}) → "${c.referencedTable}"(${list(c.referencedColumns)}) ON DELETE ${del} ON UPDATE ${upd}`;
+    const describe = (
+      c: { table: string; columns: string[]; referencedTable: string | null; referencedColumns: string[] },
+      del: string,
+      upd: string,
+    ) => `"${c.table}"(${list(c.columns)}) → "${c.referencedTable}"(${list(c.referencedColumns)}) ON DELETE ${del} ON UPDATE ${upd}`;
     const wanted = describe(want, want.onDelete, want.onUpdate);
     if (!db) out.push(`foreign key "${want.name}" ${wanted} is missing`);
     else {
@@ -185,7 +231,8 @@ async function differences(client: pg.Client, spec: SchemaSpec): Promise<string[
       if (actual !== wanted) out.push(`foreign key "${want.name}" is ${actual}, the schema says ${wanted}`);
     }
   }
-  for (const db of fks) if (!spec.foreignKeys.some((f) => f.name === db.name)) out.push(`foreign key "${db.name}" on "${db.table}" is not in the schema`);
+  for (const db of fks)
+    if (!spec.foreignKeys.some((f) => f.name === db.name)) out.push(`foreign key "${db.name}" on "${db.table}" is not in the schema`);
   return out;
 }
 
@@ -196,9 +243,12 @@ async function defaultDifferences(client: pg.Client, where: string, col: ColumnS
     return want && actual === null ? [`${where} has no DEFAULT, the schema says ${want.sql}`] : [];
   }
   if (actual === null) return [`${where} has no DEFAULT, the schema says ${want.kind === "literal" ? want.sql : `${want.kind}()`}`];
-  if (want.kind === "now") return actual === "CURRENT_TIMESTAMP" ? [] : [`${where} has DEFAULT ${actual}, the schema says now() (CURRENT_TIMESTAMP)`];
+  if (want.kind === "now")
+    return actual === "CURRENT_TIMESTAMP" ? [] : [`${where} has DEFAULT ${actual}, the schema says now() (CURRENT_TIMESTAMP)`];
   if (want.kind === "autoincrement") {
-    return /^nextval\('.+'::regclass\)$/.test(actual) ? [] : [`${where} has DEFAULT ${actual}, the schema says autoincrement() (a SERIAL sequence)`];
+    return /^nextval\('.+'::regclass\)$/.test(actual)
+      ? []
+      : [`${where} has DEFAULT ${actual}, the schema says autoincrement() (a SERIAL sequence)`];
   }
   // Compare values, not spellings: the catalog writes 'OPEN'::"IncidentStatus" for Prisma's 'OPEN'.
   const { rows } = await client.query<{ db: string; schema: string }>(`SELECT (${actual})::text AS db, (${want.sql})::text AS schema`);
@@ -241,8 +291,14 @@ describe("prisma/migrations against prisma/schema.prisma", () => {
 
   it("records migrations as Prisma does, and a second run applies nothing", async () => {
     expect(await applyMigrations(url)).toEqual({ applied: [] });
-    const rows = await query<{ id: string; checksum: string; migration_name: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }>(
-      url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await query<{
+      id: string;
+      checksum: string;
+      migration_name: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+      applied_steps_count: number;
+    }>(url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
     const local = await readMigrations();
     expect(local.length).toBeGreaterThan(0);
     expect(rows.map((r) => r.migration_name)).toEqual(local.map((m) => m.name));
@@ -254,13 +310,20 @@ describe("prisma/migrations against prisma/schema.prisma", () => {
       expect(row.rolled_back_at).toBeNull();
       expect(row.applied_steps_count).toBe(1);
     }
-    const table = await query<{ name: string; type: string; notNull: boolean }>(url,
+    const table = await query<{ name: string; type: string; notNull: boolean }>(
+      url,
       `SELECT attname AS name, format_type(atttypid, atttypmod) AS type, attnotnull AS "notNull" FROM pg_attribute
-        WHERE attrelid = '"_prisma_migrations"'::regclass AND attnum > 0 ORDER BY attnum`);
+        WHERE attrelid = '"_prisma_migrations"'::regclass AND attnum > 0 ORDER BY attnum`,
+    );
     expect(table.map((c) => `${c.name} ${c.type}${c.notNull ? " NOT NULL" : ""}`)).toEqual([
-      "id character varying(36) NOT NULL", "checksum character varying(64) NOT NULL", "finished_at timestamp with time zone",
-      "migration_name character varying(255) NOT NULL", "logs text", "rolled_back_at timestamp with time zone",
-      "started_at timestamp with time zone NOT NULL", "applied_steps_count integer NOT NULL",
+      "id character varying(36) NOT NULL",
+      "checksum character varying(64) NOT NULL",
+      "finished_at timestamp with time zone",
+      "migration_name character varying(255) NOT NULL",
+      "logs text",
+      "rolled_back_at timestamp with time zone",
+      "started_at timestamp with time zone NOT NULL",
+      "applied_steps_count integer NOT NULL",
     ]);
   });
 });

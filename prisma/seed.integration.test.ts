@@ -78,7 +78,9 @@ describe("the demo seed", () => {
     expect(roles.map((r) => r.kind).sort()).toEqual(Object.values(PlanRoleKind).sort());
     for (const r of roles) expect(r.members.length, r.kind).toBeGreaterThan(0);
 
-    const policies = await db.escalationPolicy.findMany({ include: { tiers: { include: { targets: true }, orderBy: { position: "asc" } } } });
+    const policies = await db.escalationPolicy.findMany({
+      include: { tiers: { include: { targets: true }, orderBy: { position: "asc" } } },
+    });
     expect(policies.map((p) => p.severity).sort()).toEqual(["SEV1", "SEV2", "SEV3", "SEV4"]);
     for (const p of policies) {
       expect(p.tiers.map((t) => t.position)).toEqual(p.tiers.map((_, i) => i + 1));
@@ -101,7 +103,10 @@ describe("the demo seed", () => {
       expect(primaries, c.name).toHaveLength(1);
       expect(secondaries.length, c.name).toBeGreaterThan(0);
       expect(secondaries.map((o) => o.contactId)).not.toContain(primaries[0]!.contactId);
-      expect(c.ownerships.some((o) => o.role === "SECURITY"), c.name).toBe(true);
+      expect(
+        c.ownerships.some((o) => o.role === "SECURITY"),
+        c.name,
+      ).toBe(true);
     }
     const namespaces = await db.namespace.findMany({ include: { ownerships: true, cluster: true } });
     expect(namespaces.length).toBeGreaterThanOrEqual(10);
@@ -114,7 +119,10 @@ describe("the demo seed", () => {
       const secondaries = n.ownerships.filter((o) => o.role === "SECONDARY");
       expect(primaries, label).toHaveLength(1);
       expect(secondaries.length, label).toBeGreaterThan(0);
-      expect(secondaries.map((o) => o.contactId), label).not.toContain(primaries[0]!.contactId);
+      expect(
+        secondaries.map((o) => o.contactId),
+        label,
+      ).not.toContain(primaries[0]!.contactId);
     }
 
     // playbooks
@@ -138,12 +146,17 @@ describe("the demo seed", () => {
       // Stored in run order: positions 1..n follow the response phases, as the library edits them.
       const steps = [...version!.steps].sort((a, b) => a.position - b.position);
       expect(steps.map((s) => s.position)).toEqual(steps.map((_, i) => i + 1));
-      expect(orderSteps(steps).map((s) => s.id), p.title).toEqual(steps.map((s) => s.id));
+      expect(
+        orderSteps(steps).map((s) => s.id),
+        p.title,
+      ).toEqual(steps.map((s) => s.id));
       expect(placeholderProblems(steps), p.title).toEqual([]);
       // Preserve before you kill: every playbook collects the manifest, previous logs and the image by digest.
       const all = steps.map((s) => s.instructions).join("\n");
       for (const must of ["-o yaml", "--previous", "{{image_digest}}"]) expect(all, `${p.title}: ${must}`).toContain(must);
-      expect(new Set(steps.map((s) => s.phase)), p.title).toEqual(new Set(["DETECTION_ANALYSIS", "CONTAINMENT", "ERADICATION", "RECOVERY", "POST_INCIDENT"]));
+      expect(new Set(steps.map((s) => s.phase)), p.title).toEqual(
+        new Set(["DETECTION_ANALYSIS", "CONTAINMENT", "ERADICATION", "RECOVERY", "POST_INCIDENT"]),
+      );
       for (const step of version!.steps) {
         const text = `${step.title}\n${step.instructions}`;
         const used = [...text.matchAll(/\{\{([^{}]*)\}\}/g)].map((m) => m[1]!);
@@ -198,7 +211,9 @@ describe("the demo seed", () => {
     expect(incidents[2]!.triagedAt).not.toBeNull();
 
     // a live run: one active run, on the open shell incident, with steps in every state
-    const runs = await db.playbookRun.findMany({ include: { steps: { orderBy: { position: "asc" } }, incident: true, playbookVersion: { include: { steps: true } } } });
+    const runs = await db.playbookRun.findMany({
+      include: { steps: { orderBy: { position: "asc" } }, incident: true, playbookVersion: { include: { steps: true } } },
+    });
     expect(runs).toHaveLength(1);
     const [run] = runs;
     expect(run).toMatchObject({ status: "ACTIVE", completedAt: null });
@@ -226,7 +241,12 @@ describe("the demo seed", () => {
     const tabletop = exercises.find((e) => e.kind === "TABLETOP")!;
     const purple = exercises.find((e) => e.kind === "PURPLE_TEAM")!;
     expect(tabletop.status).toBe("COMPLETED");
-    expect(purple).toMatchObject({ status: "COMPLETED", prerequisiteId: tabletop.id, facilitatorThirdParty: true, scenario: tabletop.scenario });
+    expect(purple).toMatchObject({
+      status: "COMPLETED",
+      prerequisiteId: tabletop.id,
+      facilitatorThirdParty: true,
+      scenario: tabletop.scenario,
+    });
     expect(tabletop.conductedAt!.getTime()).toBeLessThan(purple.conductedAt!.getTime());
     for (const e of exercises) {
       expect(e.participants.length).toBeGreaterThan(0);

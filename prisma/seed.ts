@@ -22,8 +22,7 @@ import { seedPlaybooks } from "./seed-data/playbooks";
 import { seedActiveRun } from "./seed-data/runs";
 
 export type SeedDemoResult =
-  | { seeded: false; reason: string }
-  | { seeded: true; ingestToken: string; users: { email: string; role: Role }[] };
+  { seeded: false; reason: string } | { seeded: true; ingestToken: string; users: { email: string; role: Role }[] };
 
 export const DEMO_SOURCE_NAME = "falcosidekick-prod-eu";
 
@@ -37,10 +36,7 @@ function alreadySeeded(users: number): { seeded: false; reason: string } {
   };
 }
 
-export async function seedDemo(
-  prisma: PrismaClient,
-  options: { ingestToken?: string },
-): Promise<SeedDemoResult> {
+export async function seedDemo(prisma: PrismaClient, options: { ingestToken?: string }): Promise<SeedDemoResult> {
   // Cheap early exit before hashing passwords; the check that counts is the one under the lock.
   const users = await prisma.user.count();
   if (users > 0) return alreadySeeded(users);

@@ -16,7 +16,9 @@ function fail(message: string): never {
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } }, strict: true });
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  fail("DATABASE_URL is not set. The embedded demo database has its admin already (admin@bulkhead.local); this command is for your own PostgreSQL.");
+  fail(
+    "DATABASE_URL is not set. The embedded demo database has its admin already (admin@bulkhead.local); this command is for your own PostgreSQL.",
+  );
 }
 if (!values.email || !values.name) fail('usage: npm run admin:create -- --email you@example.com --name "Your Name"');
 

@@ -10,7 +10,9 @@ import { ExportVerification } from "../lib/domain/audit-export";
 import { parsePublicKey } from "../lib/domain/audit-signature";
 
 function usage(message: string): never {
-  process.stderr.write(`audit:verify: ${message}\nusage: npm run audit:verify -- <export.jsonl> [--public-key <file | PEM | base64 SPKI>]\n`);
+  process.stderr.write(
+    `audit:verify: ${message}\nusage: npm run audit:verify -- <export.jsonl> [--public-key <file | PEM | base64 SPKI>]\n`,
+  );
   process.exit(2);
 }
 
@@ -41,7 +43,9 @@ const out = verdict.ok ? process.stdout : process.stderr;
 out.write(`${verdict.ok ? "INTACT" : "TAMPERED"}: ${verdict.message}\n`);
 if (verdict.head) out.write(`  head: #${verdict.head.seq} ${verdict.head.hash}\n`);
 if (verdict.latestCheckpoint) out.write(`  latest signed checkpoint: #${verdict.latestCheckpoint.seq} ${verdict.latestCheckpoint.hash}\n`);
-out.write(`  checkpoints verified: ${verdict.checkpointsChecked}${verdict.otherKeyCheckpoints ? `, ${verdict.otherKeyCheckpoints} signed by another key (not trusted)` : ""}\n`);
+out.write(
+  `  checkpoints verified: ${verdict.checkpointsChecked}${verdict.otherKeyCheckpoints ? `, ${verdict.otherKeyCheckpoints} signed by another key (not trusted)` : ""}\n`,
+);
 out.write(
   verdict.keyId
     ? `  signing key: ${verdict.keyId}${verdict.keyFromExport ? " (taken from the export itself: compare it with the key id on the Audit page, or pass --public-key)" : " (the key you gave)"}\n`

@@ -40,8 +40,16 @@ function ordinaryEvent(): Record<string, unknown> {
     rule: "Terminal shell in container",
     time: eventTime(),
     output_fields: {
-      "container.id": container, "container.image.repository": "registry.example.com/shop/api", "container.image.tag": "1.42.0",
-      "k8s.ns.name": ns, "k8s.pod.name": pod, "proc.cmdline": "bash -i", "proc.name": "bash", "proc.pname": "runc", "user.name": "root", cluster: CLUSTER,
+      "container.id": container,
+      "container.image.repository": "registry.example.com/shop/api",
+      "container.image.tag": "1.42.0",
+      "k8s.ns.name": ns,
+      "k8s.pod.name": pod,
+      "proc.cmdline": "bash -i",
+      "proc.name": "bash",
+      "proc.pname": "runc",
+      "user.name": "root",
+      cluster: CLUSTER,
     },
     source: "syscall",
     tags: ["container", "mitre_execution", "shell", "T1059"],
@@ -77,8 +85,20 @@ function hostileEvents(bytes: number): Record<string, unknown>[] {
     base({ "k8s.ns.name": fill("n", 20_000), "k8s.pod.name": `${fill("a-bcdfg", part - 20_000)}!` }, "Long names"),
     base({ "k8s.ns.name": "payments" }, `Fragments ${fill(" image=", part / 2)} ${fill(" container_id=0123456789abcdef", part / 2)}`),
     base({ "k8s.ns.name": "payments", "container.id": undefined }, `Parens image=nginx${fill(")", part - 100)} x`),
-    base({ "ka.uri": `/api/v1/namespaces/${fill("a", part)}!`, "ka.target.resource": "pods", "ka.target.name": fill("p-", 10_000) }, "Audit", { source: "k8s_audit" }),
-    base({ "k8s.ns.name": `${fill("a", 60)}b`, "k8s.pod.name": fill("web-", 20_000), "proc.cmdline": fill("sh -c ", part - 80_000), "k8s.rs.name": fill("rs-", 20_000) }, fill("o", 20_000)),
+    base(
+      { "ka.uri": `/api/v1/namespaces/${fill("a", part)}!`, "ka.target.resource": "pods", "ka.target.name": fill("p-", 10_000) },
+      "Audit",
+      { source: "k8s_audit" },
+    ),
+    base(
+      {
+        "k8s.ns.name": `${fill("a", 60)}b`,
+        "k8s.pod.name": fill("web-", 20_000),
+        "proc.cmdline": fill("sh -c ", part - 80_000),
+        "k8s.rs.name": fill("rs-", 20_000),
+      },
+      fill("o", 20_000),
+    ),
   ];
 }
 
@@ -102,9 +122,16 @@ function ordinaryBatch(bytes: number): Record<string, unknown>[] {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-function request(url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; text: string }> {
+function request(
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: init.method, agent, headers: { ...init.headers, ...(init.body ? { "Content-Length": String(Buffer.byteLength(init.body)) } : {}) } });
+    const req = http.request(url, {
+      method: init.method,
+      agent,
+      headers: { ...init.headers, ...(init.body ? { "Content-Length": String(Buffer.byteLength(init.body)) } : {}) },
+    });
     req.once("error", reject);
     req.once("response", (response) => {
       const chunks: Buffer[] = [];
@@ -135,18 +162,26 @@ async function measure(base: string, token: string, batch: unknown[]): Promise<R
   // Let the poller's first request reach the server before the batch.
   await new Promise((r) => setTimeout(r, 5));
   const started = performance.now();
-  const answer = await request(`${base}/api/ingest/falco`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body });
+  const answer = await request(`${base}/api/ingest/falco`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body,
+  });
   const answerMs = performance.now() - started;
   done = true;
   await poller;
   if (answer.status !== 202) throw new Error(`ingest answered ${answer.status}: ${answer.text.slice(0, 300)}`);
   const result = JSON.parse(answer.text) as { accepted: number; rejected: unknown[] };
-  if (result.accepted !== batch.length) throw new Error(`ingest accepted ${result.accepted} of ${batch.length}: ${JSON.stringify(result.rejected).slice(0, 300)}`);
+  if (result.accepted !== batch.length)
+    throw new Error(`ingest accepted ${result.accepted} of ${batch.length}: ${JSON.stringify(result.rejected).slice(0, 300)}`);
   return { answerMs, health };
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 function healthLine(rounds: Round[]): string {
@@ -201,7 +236,10 @@ async function main() {
       [CLUSTER],
     );
     for (const [i, pattern] of ["*a*a*a*b", "a*a*a*a", "??*??*", "*n*n*n*"].entries()) {
-      await db.query(`INSERT INTO "Namespace" ("id", "clusterId", "name", "isPattern", "updatedAt") VALUES ($1, 'bench-hostile-cluster', $2, true, now())`, [`bench-ns-${i}`, pattern]);
+      await db.query(
+        `INSERT INTO "Namespace" ("id", "clusterId", "name", "isPattern", "updatedAt") VALUES ($1, 'bench-hostile-cluster', $2, true, now())`,
+        [`bench-ns-${i}`, pattern],
+      );
     }
 
     // Warm the route (first requests compile and connect).

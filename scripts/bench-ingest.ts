@@ -111,9 +111,31 @@ async function post(url: string, token: string, body: unknown, counts: Counts): 
 }
 
 const ALERT_COLUMNS = [
-  "eventTime", "rule", "priority", "eventSource", "output", "tags", "hostname", "cluster", "namespace", "podName", "workload",
-  "containerId", "containerName", "imageRepository", "imageTag", "imageDigest", "nodeName", "processName", "processCmdline",
-  "parentProcess", "userName", "fileName", "connection", "outputFields", "raw",
+  "eventTime",
+  "rule",
+  "priority",
+  "eventSource",
+  "output",
+  "tags",
+  "hostname",
+  "cluster",
+  "namespace",
+  "podName",
+  "workload",
+  "containerId",
+  "containerName",
+  "imageRepository",
+  "imageTag",
+  "imageDigest",
+  "nodeName",
+  "processName",
+  "processCmdline",
+  "parentProcess",
+  "userName",
+  "fileName",
+  "connection",
+  "outputFields",
+  "raw",
 ] as const;
 const CAST: Partial<Record<string, string>> = { priority: '::"FalcoPriority"', tags: "::text[]", outputFields: "::jsonb", raw: "::jsonb" };
 const RAW_COLUMNS = ["id", "sourceId", "dedupKey", ...ALERT_COLUMNS].map((c) => `"${c}"`).join(",");
@@ -133,22 +155,30 @@ function alertRow(event: Record<string, unknown>, sourceId: string): unknown[] {
 }
 
 function placeholders(rows: number): string {
-  return Array.from({ length: rows }, (_, r) => `(${RAW_CASTS.map((cast, c) => `$${r * RAW_CASTS.length + c + 1}${cast}`).join(",")})`).join(",");
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${RAW_CASTS.map((cast, c) => `$${r * RAW_CASTS.length + c + 1}${cast}`).join(",")})`,
+  ).join(",");
 }
 
 async function rawBaseline(url: string, sourceId: string) {
-  const clients = await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return client;
-  }));
+  const clients = await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return client;
+    }),
+  );
   // Same table, same indexes, same row shapes: the floor of what any ingest path could cost.
   const batches = Array.from({ length: BATCHES }, () => Array.from({ length: BATCH_SIZE }, () => alertRow(falcoEvent(), sourceId)));
   // Each worker owns one connection, as each app request holds one for its transaction.
   const multiStart = performance.now();
   await pool(batches, CONCURRENCY, async (rows, worker) => {
     const client = clients[worker]!;
-    await client.query(`INSERT INTO "Alert" (${RAW_COLUMNS}) VALUES ${placeholders(rows.length)} ON CONFLICT ("dedupKey") DO NOTHING`, rows.flat());
+    await client.query(
+      `INSERT INTO "Alert" (${RAW_COLUMNS}) VALUES ${placeholders(rows.length)} ON CONFLICT ("dedupKey") DO NOTHING`,
+      rows.flat(),
+    );
   });
   const multiRate = (BATCHES * BATCH_SIZE) / ((performance.now() - multiStart) / 1000);
   const singles = Array.from({ length: SINGLES }, () => alertRow(falcoEvent(), sourceId));
@@ -195,7 +225,9 @@ async function main() {
     }
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
-    const { rows: [source] } = await db.query<{ id: string }>(`SELECT "id" FROM "DetectionSource" LIMIT 1`);
+    const {
+      rows: [source],
+    } = await db.query<{ id: string }>(`SELECT "id" FROM "DetectionSource" LIMIT 1`);
     const alertsBefore = Number((await db.query(`SELECT count(*) FROM "Alert"`)).rows[0].count);
     const url = `${base}/api/ingest/falco`;
 
@@ -243,7 +275,10 @@ async function main() {
         `raw PostgreSQL, same table and indexes, ${CONCURRENCY} connections: multi-row INSERT (${BATCH_SIZE} rows) ${baseline.multiRate.toFixed(0)} rows/s; single-row INSERT ${baseline.singleRate.toFixed(0)} rows/s`,
         `ratio batched / raw multi-row: ${((100 * batchedRate) / baseline.multiRate).toFixed(1)}% (target ≥ 25%)`,
         `ratio single / raw single-row: ${((100 * singleRate) / baseline.singleRate).toFixed(1)}% (target ≥ 25%)`,
-        `burst p99: ${percentile([...burstLatencies].sort((a, b) => a - b), 99).toFixed(1)} ms (target < 100 ms)`,
+        `burst p99: ${percentile(
+          [...burstLatencies].sort((a, b) => a - b),
+          99,
+        ).toFixed(1)} ms (target < 100 ms)`,
         "",
         `first pass: ${first.accepted} accepted, ${first.duplicates} duplicates, ${first.rejected} rejected of ${unique} events`,
         `replayed everything twice: ${replay.accepted} accepted, ${replay.duplicates} duplicates`,

@@ -118,7 +118,9 @@ async function main() {
   const instances: AppInstance[] = [];
   try {
     for (let i = 0; i < 2; i++) {
-      instances.push(await startAppInstance({ databaseUrl: postgres.url, authSecret: secret, dataDir: path.join(tmp, "app"), stdio: "ignore-stdout" }));
+      instances.push(
+        await startAppInstance({ databaseUrl: postgres.url, authSecret: secret, dataDir: path.join(tmp, "app"), stdio: "ignore-stdout" }),
+      );
     }
     const [a, b] = instances as [AppInstance, AppInstance];
     // This process calls the DAL directly: the same functions the server actions call.
@@ -129,10 +131,14 @@ async function main() {
 
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
-    const { rows: [responder] } = await db.query<{ id: string; email: string; name: string; role: "RESPONDER" }>(
+    const {
+      rows: [responder],
+    } = await db.query<{ id: string; email: string; name: string; role: "RESPONDER" }>(
       `SELECT "id", "email", "name", "role" FROM "User" WHERE "email" = 'responder@bulkhead.local'`,
     );
-    const { rows: [incident] } = await db.query<{ number: number; versionId: string }>(
+    const {
+      rows: [incident],
+    } = await db.query<{ number: number; versionId: string }>(
       `SELECT i."number", v."id" AS "versionId" FROM "Incident" i
          JOIN "PlaybookVersion" v ON v."playbookId" = i."suggestedPlaybookId" AND v."status" = 'PUBLISHED'
         WHERE i."status" <> 'CLOSED' ORDER BY i."number" LIMIT 1`,
@@ -186,7 +192,10 @@ async function main() {
     const raw = await rawNotifyBaseline(postgres.url);
     const all = [...latencies.A, ...latencies.B].sort((x, y) => x - y);
     const p95 = percentile(all, 95);
-    const rawP95 = percentile([...raw].sort((x, y) => x - y), 95);
+    const rawP95 = percentile(
+      [...raw].sort((x, y) => x - y),
+      95,
+    );
     process.stdout.write(
       [
         "",

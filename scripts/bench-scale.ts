@@ -43,7 +43,15 @@ const start = new Date(Date.now() - TARGET * STEP_MS);
 
 type Page = { name: string; path: string };
 type Measured = { name: string; p50: number; p95: number; bytes: number; status: number };
-type Phase = { alerts: number; incidents: number; largest: number; pages: Measured[]; concurrent: Measured; ingestRate: number; bytesPerAlert: { table: number; withIndexes: number; timeline: number } };
+type Phase = {
+  alerts: number;
+  incidents: number;
+  largest: number;
+  pages: Measured[];
+  concurrent: Measured;
+  ingestRate: number;
+  bytesPerAlert: { table: number; withIndexes: number; timeline: number };
+};
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
@@ -108,8 +116,14 @@ function falcoEvent(): Record<string, unknown> {
     tags: ["container", "mitre_execution", "shell", "T1059"],
     hostname: `node-${eventSeq % 5}`,
     output_fields: {
-      cluster: "scale-ingest", "container.id": container, "container.image.repository": "registry.example.com/shop/api",
-      "k8s.ns.name": `ingest-${eventSeq % 10}`, "k8s.pod.name": pod, "proc.cmdline": "bash -i", "proc.name": "bash", "user.name": "root",
+      cluster: "scale-ingest",
+      "container.id": container,
+      "container.image.repository": "registry.example.com/shop/api",
+      "k8s.ns.name": `ingest-${eventSeq % 10}`,
+      "k8s.pod.name": pod,
+      "proc.cmdline": "bash -i",
+      "proc.name": "bash",
+      "user.name": "root",
     },
   };
 }
@@ -117,7 +131,8 @@ function falcoEvent(): Record<string, unknown> {
 function post(url: string, token: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, {
-      method: "POST", agent,
+      method: "POST",
+      agent,
       headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
     });
     request.once("error", reject);
@@ -191,7 +206,9 @@ async function grow(client: pg.Client, sourceId: string, from: { alerts: number;
 }
 
 async function storage(client: pg.Client) {
-  const { rows: [r] } = await client.query<{ n: string; table: string; total: string; timeline: string }>(
+  const {
+    rows: [r],
+  } = await client.query<{ n: string; table: string; total: string; timeline: string }>(
     `SELECT (SELECT count(*) FROM "Alert") AS n, pg_table_size('"Alert"') AS table, pg_total_relation_size('"Alert"') AS total,
             pg_total_relation_size('"TimelineEntry"') AS timeline`,
   );
@@ -199,8 +216,16 @@ async function storage(client: pg.Client) {
   return { table: Number(r!.table) / n, withIndexes: Number(r!.total) / n, timeline: Number(r!.timeline) / n };
 }
 
-async function measurePhase(client: pg.Client, base: string, cookie: string, token: string, size: { alerts: number; incidents: number }): Promise<Phase> {
-  const { rows: [largest] } = await client.query<{ n: number }>(`SELECT "alertCount" AS n FROM "Incident" WHERE "number" = 1`);
+async function measurePhase(
+  client: pg.Client,
+  base: string,
+  cookie: string,
+  token: string,
+  size: { alerts: number; incidents: number },
+): Promise<Phase> {
+  const {
+    rows: [largest],
+  } = await client.query<{ n: number }>(`SELECT "alertCount" AS n FROM "Incident" WHERE "number" = 1`);
   const pages: Page[] = [
     { name: "incident list", path: "/incidents" },
     { name: "filtered list (open, SEV2)", path: "/incidents?status=OPEN&status=TRIAGED&severity=SEV2" },
@@ -230,7 +255,8 @@ function report(small: Phase, large: Phase): string {
   ];
   const all = [...small.pages, small.concurrent].map((s, i) => [s, [...large.pages, large.concurrent][i]!] as const);
   for (const [s, l] of all) {
-    const cell = (m: Measured) => `${m.p50.toFixed(1)} / ${m.p95.toFixed(1)} ms / ${kb(m.bytes)}${m.status === 200 ? "" : ` (HTTP ${m.status})`}`;
+    const cell = (m: Measured) =>
+      `${m.p50.toFixed(1)} / ${m.p95.toFixed(1)} ms / ${kb(m.bytes)}${m.status === 200 ? "" : ` (HTTP ${m.status})`}`;
     lines.push(`${s.name.padEnd(32)} ${cell(s).padEnd(36)} ${cell(l).padEnd(38)} ${(l.p95 / s.p95).toFixed(2)}×`);
   }
   const worstP95 = Math.max(...large.pages.map((p) => p.p95));
@@ -254,15 +280,18 @@ async function main() {
     await applyMigrations(postgres.url);
     await client.connect();
     const token = `bh_scale_${randomBytes(12).toString("hex")}`;
-    const { rows: [source] } = await client.query<{ id: string }>(
+    const {
+      rows: [source],
+    } = await client.query<{ id: string }>(
       `INSERT INTO "DetectionSource" ("id", "name", "kind", "tokenHash", "tokenPrefix", "defaultCluster", "updatedAt")
        VALUES ('scale-source', 'scale', 'FALCOSIDEKICK', $1, $2, 'scale', now()) RETURNING "id"`,
       [createHash("sha256").update(token).digest("hex"), token.slice(0, 8)],
     );
     // A user before the app starts, so the start script finds a database in use and seeds nothing.
-    await client.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ('scale-user', $1, 'Bench Responder', $2, 'RESPONDER', now())`, [
-      EMAIL, await hash(PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
-    ]);
+    await client.query(
+      `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ('scale-user', $1, 'Bench Responder', $2, 'RESPONDER', now())`,
+      [EMAIL, await hash(PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 })],
+    );
     await client.query(
       `INSERT INTO "Contact" ("id", "name", "email", "updatedAt")
        SELECT 'scale-contact-' || c, 'Contact ' || c, 'contact-' || c || '@scale.example', now() FROM generate_series(0, ${CONTACTS - 1}) c`,
@@ -270,7 +299,12 @@ async function main() {
     process.stderr.write(`growing to ${BASELINE.toLocaleString("en")} alerts…\n`);
     let size = await grow(client, source!.id, { alerts: 0, incidents: 0 }, BASELINE);
     process.stderr.write("starting the production build…\n");
-    app = await startAppInstance({ databaseUrl: postgres.url, authSecret: randomBytes(33).toString("base64"), dataDir: path.join(tmp, "app"), stdio: "ignore-stdout" });
+    app = await startAppInstance({
+      databaseUrl: postgres.url,
+      authSecret: randomBytes(33).toString("base64"),
+      dataDir: path.join(tmp, "app"),
+      stdio: "ignore-stdout",
+    });
     const cookie = await signIn(app.url, EMAIL, PASSWORD);
     const small = await measurePhase(client, app.url, cookie, token, size);
     process.stderr.write(`growing to ${TARGET.toLocaleString("en")} alerts…\n`);
@@ -284,7 +318,9 @@ async function main() {
       process.stderr.write(`holding: ${app.url} (sign in as ${EMAIL} / ${PASSWORD}); Cookie: ${cookie}\n`);
       await new Promise((resolve) => process.once("SIGINT", resolve));
     }
-    process.stdout.write(`\n${machineLine(version)} (shared_buffers ${buffers})\n${SAMPLES} sequential requests per page after 3 warm-ups; sizes are the HTML before gzip\n\n${report(small, large)}\n`);
+    process.stdout.write(
+      `\n${machineLine(version)} (shared_buffers ${buffers})\n${SAMPLES} sequential requests per page after 3 warm-ups; sizes are the HTML before gzip\n\n${report(small, large)}\n`,
+    );
   } finally {
     agent.destroy();
     await client.end().catch(() => undefined);

@@ -42,10 +42,7 @@ checks.push({
   name: "ATT&CK: the project's tactics are the Enterprise tactics in matrix order",
   async run() {
     const reference = await json<{ shortname: string }[]>("attack/tactics.json");
-    assert(
-      reference.map((t) => t.shortname).join() === TACTICS.map((t) => t.shortname).join(),
-      "tactic list or order differs",
-    );
+    assert(reference.map((t) => t.shortname).join() === TACTICS.map((t) => t.shortname).join(), "tactic list or order differs");
   },
 });
 

@@ -14,14 +14,21 @@ const TOKEN = "bh_direct-route-token-000000000000000001";
 let server: http.Server;
 let base = "";
 
-function send(method: string, path: string, headers: Record<string, string>, chunks: string[] = []): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  chunks: string[] = [],
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(`${base}${path}`, { method, headers });
     request.once("error", reject);
     request.once("response", (response) => {
       const parts: Buffer[] = [];
       response.on("data", (chunk: Buffer) => parts.push(chunk));
-      response.once("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(parts).toString("utf8") }));
+      response.once("end", () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(parts).toString("utf8") }),
+      );
     });
     for (const chunk of chunks) request.write(chunk);
     request.end();
@@ -31,7 +38,13 @@ function send(method: string, path: string, headers: Record<string, string>, chu
 beforeAll(async () => {
   await resetTables("AuditEvent", "TimelineEntry", "IncidentOwner", "Alert", "Incident", "DetectionSource");
   await testDb().detectionSource.create({
-    data: { name: "direct", kind: "FALCO", defaultCluster: "prod-eu", tokenPrefix: "bh_direc", tokenHash: createHash("sha256").update(TOKEN).digest("hex") },
+    data: {
+      name: "direct",
+      kind: "FALCO",
+      defaultCluster: "prod-eu",
+      tokenPrefix: "bh_direc",
+      tokenHash: createHash("sha256").update(TOKEN).digest("hex"),
+    },
   });
   // As scripts/serve.ts does: the socket's peer is appended to X-Forwarded-For, then direct routes first.
   server = http.createServer((req, res) => {
@@ -55,12 +68,25 @@ beforeEach(async () => {
 describe("POST /api/ingest/falco answered by the production server itself", () => {
   it("stores the event and answers 202 with the counts, the security headers and no caching; the audit event has the peer's address", async () => {
     const body = JSON.stringify(shellEvent());
-    const res = await send("POST", "/api/ingest/falco", { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", "user-agent": "falcosidekick/2.29" }, [body]);
+    const res = await send(
+      "POST",
+      "/api/ingest/falco",
+      { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", "user-agent": "falcosidekick/2.29" },
+      [body],
+    );
     expect(res.status).toBe(202);
     expect(JSON.parse(res.body)).toMatchObject({ accepted: 1, duplicates: 0, rejected: [] });
-    expect(res.headers).toMatchObject({ "cache-control": "no-store, no-transform", "content-type": "application/json", "x-content-type-options": "nosniff", "x-frame-options": "DENY" });
+    expect(res.headers).toMatchObject({
+      "cache-control": "no-store, no-transform",
+      "content-type": "application/json",
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+    });
     expect(await testDb().alert.count()).toBe(1);
-    const audit = await testDb().auditEvent.findFirstOrThrow({ where: { action: "alerts.ingest", outcome: "SUCCESS" }, orderBy: { seq: "desc" } });
+    const audit = await testDb().auditEvent.findFirstOrThrow({
+      where: { action: "alerts.ingest", outcome: "SUCCESS" },
+      orderBy: { seq: "desc" },
+    });
     expect(audit).toMatchObject({ ip: "127.0.0.1", userAgent: "falcosidekick/2.29" });
   });
 
@@ -84,7 +110,10 @@ describe("POST /api/ingest/falco answered by the production server itself", () =
 
   it("checks the token before reading the body: a wrong token is answered while the body is still on its way", async () => {
     const answered = await new Promise<number>((resolve, reject) => {
-      const request = http.request(`${base}/api/ingest/falco`, { method: "POST", headers: { authorization: "Bearer bh_wrong-token", "content-length": String(1024 * 1024) } });
+      const request = http.request(`${base}/api/ingest/falco`, {
+        method: "POST",
+        headers: { authorization: "Bearer bh_wrong-token", "content-length": String(1024 * 1024) },
+      });
       request.once("error", () => undefined);
       request.once("response", (response) => {
         resolve(response.statusCode ?? 0);
@@ -106,7 +135,9 @@ describe("POST /api/ingest/falco answered by the production server itself", () =
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 40; i += 1) {
-      const res = await send("POST", "/api/ingest/falco", { authorization: `Bearer bh_guess-${i.toString().padStart(4, "0")}` }, [JSON.stringify(shellEvent())]);
+      const res = await send("POST", "/api/ingest/falco", { authorization: `Bearer bh_guess-${i.toString().padStart(4, "0")}` }, [
+        JSON.stringify(shellEvent()),
+      ]);
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers["retry-after"] as string;
     }
@@ -120,7 +151,9 @@ describe("POST /api/ingest/falco answered by the production server itself", () =
     expect(Number(retryAfter)).toBeLessThanOrEqual(60);
     // Nothing was written per request; the source that authenticated before still gets through.
     expect(await testDb().auditEvent.count({ where: { seq: { gt: before } } })).toBe(0);
-    const good = await send("POST", "/api/ingest/falco", { authorization: `Bearer ${TOKEN}` }, [JSON.stringify(shellEvent({ output: "after the flood" }))]);
+    const good = await send("POST", "/api/ingest/falco", { authorization: `Bearer ${TOKEN}` }, [
+      JSON.stringify(shellEvent({ output: "after the flood" })),
+    ]);
     expect(good.status).toBe(202);
     // No token at all is throttled as well.
     expect((await send("POST", "/api/ingest/falco", {}, ["{}"])).status).toBe(429);

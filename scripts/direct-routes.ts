@@ -56,7 +56,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | nul
 const DIRECT: Record<string, { method: string; handler: Handler }> = {
   "/api/ingest/falco": {
     method: "POST",
-    handler: (req, headers) => answerIngest({ authorization: headers.get("authorization"), contentLength: headers.get("content-length"), readBody: (limit) => readBody(req, limit) }),
+    handler: (req, headers) =>
+      answerIngest({
+        authorization: headers.get("authorization"),
+        contentLength: headers.get("content-length"),
+        readBody: (limit) => readBody(req, limit),
+      }),
   },
 };
 

@@ -33,10 +33,14 @@ afterAll(async () => {
 /** `npm run admin:create -- …` as a person runs it. */
 async function adminCreate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", ...args],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: url },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -72,7 +76,10 @@ describe("a database given by DATABASE_URL", () => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "ops.lead@example.com" } });
     expect(admin).toMatchObject({ role: "ADMIN", active: true, mustChangePassword: true, name: "Ops Lead" });
     expect(await verifyPassword(admin.passwordHash, oneTimePassword!)).toBe(true);
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.create_first_admin" } })).toMatchObject({ targetId: admin.id, actorEmail: "admin:create" });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.create_first_admin" } })).toMatchObject({
+      targetId: admin.id,
+      actorEmail: "admin:create",
+    });
     const audit = await prisma.auditEvent.findMany({ select: { before: true, after: true, userAgent: true } });
     expect(JSON.stringify(audit)).not.toContain(oneTimePassword!);
   });

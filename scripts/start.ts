@@ -104,7 +104,12 @@ async function main() {
   let migrationUrl = process.env.BULKHEAD_MIGRATION_DATABASE_URL;
   if (embedded) {
     say(`Starting the embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/pg …`);
-    postgres = await startEmbeddedPostgres({ dataDir, database: "bulkhead", preferredPort: Number(process.env.BULKHEAD_PG_PORT ?? 54329), persistent: true });
+    postgres = await startEmbeddedPostgres({
+      dataDir,
+      database: "bulkhead",
+      preferredPort: Number(process.env.BULKHEAD_PG_PORT ?? 54329),
+      persistent: true,
+    });
     // The app gets its own least-privileged role; migrations run as the owner (docs/decisions/012).
     databaseUrl = postgres.appUrl;
     migrationUrl = postgres.url;
@@ -119,13 +124,21 @@ async function main() {
   }
   authSecret ??= await persistedSecret("auth-secret", () => randomBytes(33).toString("base64"));
   const actionsKey =
-    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? (await persistedSecret("server-actions-key", () => randomBytes(32).toString("base64")));
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??
+    (await persistedSecret("server-actions-key", () => randomBytes(32).toString("base64")));
   let ingestToken = process.env.BULKHEAD_DEMO_INGEST_TOKEN;
-  if (!ingestToken && embedded) ingestToken = await persistedSecret("demo-ingest-token", () => `bh_${randomBytes(24).toString("base64url")}`);
+  if (!ingestToken && embedded)
+    ingestToken = await persistedSecret("demo-ingest-token", () => `bh_${randomBytes(24).toString("base64url")}`);
   // Signs audit checkpoints; kept outside the database (docs/decisions/012). Shared by every instance.
   const auditSigningKey = process.env.BULKHEAD_AUDIT_SIGNING_KEY ?? (await persistedSecret("audit-signing-key", generateSigningKeyText));
 
-  const prepared = await prepareDatabase(databaseUrl!, { migrationUrl: roles.migrationUrl, appRole: roles.appRole ?? undefined, demo, ingestToken, log: (line) => say(`  ${line}`) });
+  const prepared = await prepareDatabase(databaseUrl!, {
+    migrationUrl: roles.migrationUrl,
+    appRole: roles.appRole ?? undefined,
+    demo,
+    ingestToken,
+    log: (line) => say(`  ${line}`),
+  });
   say(prepared.applied.length ? `Applied ${prepared.applied.length} migration(s).` : "Database schema is up to date.");
   if (prepared.seed) say(prepared.seed.seeded ? "Seeded the demo data." : `Demo seed skipped: ${prepared.seed.reason.replace(/\.$/, "")}.`);
   if (prepared.seed?.seeded) ingestToken = prepared.seed.ingestToken;
@@ -184,13 +197,19 @@ async function main() {
   }
   // Secrets are printed only for the embedded demo, which lives and dies on this machine.
   if (embedded) {
-    say(ingestToken ? `Demo ingest token (falcosidekick-prod-eu): ${ingestToken}` : "Demo ingest token: not known to this start (set BULKHEAD_DEMO_INGEST_TOKEN).");
+    say(
+      ingestToken
+        ? `Demo ingest token (falcosidekick-prod-eu): ${ingestToken}`
+        : "Demo ingest token: not known to this start (set BULKHEAD_DEMO_INGEST_TOKEN).",
+    );
     say(`  curl -X POST ${url}/api/ingest/falco -H "Authorization: Bearer <token>" -H "Content-Type: application/json" -d @event.json`);
     say("");
   }
   if (embedded) {
     say("A second instance on this database:");
-    say(`  DATABASE_URL='${databaseUrl}' BULKHEAD_MIGRATION_DATABASE_URL='${roles.migrationUrl}' AUTH_SECRET="$(cat ${path.relative(root, secretFile)})" PORT=${port + 1} npm start`);
+    say(
+      `  DATABASE_URL='${databaseUrl}' BULKHEAD_MIGRATION_DATABASE_URL='${roles.migrationUrl}' AUTH_SECRET="$(cat ${path.relative(root, secretFile)})" PORT=${port + 1} npm start`,
+    );
     say("");
   }
   say("Press Ctrl-C to stop.");

@@ -14,7 +14,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-const STAGES = ["lint", "typecheck", "unit", "integration", "e2e"] as const;
+const STAGES = ["format", "lint", "typecheck", "unit", "integration", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
@@ -58,7 +58,11 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
 async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, tmp: string) {
   banner(`${project} tests`);
   const report = path.join(tmp, `${project}.json`);
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`], env);
+  const code = await run(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`],
+    env,
+  );
   if (!existsSync(report)) {
     tally.failed += 1;
     failures.push(`${project} (no report, exit ${code})`);
@@ -138,6 +142,7 @@ async function main() {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-test-"));
   let postgres: RunningPostgres | null = null;
   try {
+    if (selected.has("format")) await check("format", bin("prettier"), ["--check", "."]);
     if (selected.has("lint")) await check("lint", bin("eslint"), ["--max-warnings=0", "."]);
     if (selected.has("typecheck")) await check("typecheck", bin("tsc"), ["--noEmit"]);
     if (selected.has("unit")) await vitest("unit", process.env, tmp);

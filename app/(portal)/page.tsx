@@ -10,7 +10,7 @@ import { ROLE_LABELS } from "@/lib/domain/roles";
 function Stat({ label, value, children }: { label: string; value: React.ReactNode; children?: React.ReactNode }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</p>
       <p className="mt-1 text-2xl font-semibold">{value}</p>
       {children ? <div className="mt-1 text-xs text-slate-600">{children}</div> : null}
     </div>

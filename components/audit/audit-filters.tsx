@@ -6,7 +6,11 @@ import type { AuditListFilterValue } from "@/lib/validation/audit";
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function AuditFilters({ filter }: { filter: AuditListFilterValue }) {
   return (
-    <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7" aria-label="Filter audit events">
+    <form
+      method="get"
+      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
+      aria-label="Filter audit events"
+    >
       <label className="text-sm">
         <span className="mb-1 block font-medium text-slate-700">Action</span>
         <input name="action" defaultValue={filter.action} placeholder="e.g. auth.sign_in" className={inputClasses} />

@@ -18,15 +18,21 @@ export function AuditProtection({ protection }: { protection: AuditProtectionDto
         {signingKey ? (
           <>
             <p className="mt-1 text-xs text-slate-600">
-              Checkpoints of the chain are signed with Ed25519. Key id <span className="font-mono" data-testid="audit-key-id">{signingKey.keyId}</span>; keep
-              this public key apart from Bulkhead to check receipts and exports with it.
+              Checkpoints of the chain are signed with Ed25519. Key id{" "}
+              <span className="font-mono" data-testid="audit-key-id">
+                {signingKey.keyId}
+              </span>
+              ; keep this public key apart from Bulkhead to check receipts and exports with it.
             </p>
             <pre data-testid="audit-public-key" className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs">
               {signingKey.publicKeyPem}
             </pre>
           </>
         ) : (
-          <p className="mt-1 text-sm text-amber-800">No signing key is configured (BULKHEAD_AUDIT_SIGNING_KEY): the chain is not signed, so removal of its newest events cannot be detected.</p>
+          <p className="mt-1 text-sm text-amber-800">
+            No signing key is configured (BULKHEAD_AUDIT_SIGNING_KEY): the chain is not signed, so removal of its newest events cannot be
+            detected.
+          </p>
         )}
       </div>
       <div>
@@ -36,7 +42,7 @@ export function AuditProtection({ protection }: { protection: AuditProtectionDto
             <dt className="text-slate-500">Event</dt>
             <dd className="font-mono">#{latestCheckpoint.seq}</dd>
             <dt className="text-slate-500">Hash</dt>
-            <dd className="break-all font-mono">{latestCheckpoint.hash}</dd>
+            <dd className="font-mono break-all">{latestCheckpoint.hash}</dd>
             <dt className="text-slate-500">Signed</dt>
             <dd>
               <LocalTime value={latestCheckpoint.at} withSeconds />

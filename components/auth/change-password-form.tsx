@@ -14,7 +14,14 @@ export function ChangePasswordForm({ action, email }: { action: FormAction; emai
     <form ref={formRef} onSubmit={onSubmit} method="post" className="max-w-sm space-y-4" aria-label="Change password" noValidate>
       {/* For password managers: which account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={errors.currentPassword} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors.currentPassword}
+      />
       <Field
         label="New password"
         name="newPassword"
@@ -25,7 +32,14 @@ export function ChangePasswordForm({ action, email }: { action: FormAction; emai
         hint="At least 12 characters; not a common password, nor your name or email"
         errors={errors.newPassword}
       />
-      <Field label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.confirmPassword} />
+      <Field
+        label="New password again"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors.confirmPassword}
+      />
       <FormMessage state={state} />
       <SubmitButton pendingText="Changing…" pending={pending}>
         Change password

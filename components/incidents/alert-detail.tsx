@@ -5,8 +5,10 @@ import type { IncidentAlertDetailDto } from "@/lib/dto/incidents";
 function Field({ label, value }: { label: string; value: string | null }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm"><LongText value={value} max={200} mono /></dd>
+      <dt className="text-xs tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="text-sm">
+        <LongText value={value} max={200} mono />
+      </dd>
     </div>
   );
 }
@@ -20,12 +22,16 @@ export function AlertDetail({ alert }: { alert: IncidentAlertDetailDto }) {
     <div className="space-y-4">
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Event time</dt>
-          <dd className="text-sm"><LocalTime value={alert.eventTime} withSeconds /></dd>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Event time</dt>
+          <dd className="text-sm">
+            <LocalTime value={alert.eventTime} withSeconds />
+          </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Received</dt>
-          <dd className="text-sm"><LocalTime value={alert.receivedAt} withSeconds /></dd>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Received</dt>
+          <dd className="text-sm">
+            <LocalTime value={alert.receivedAt} withSeconds />
+          </dd>
         </div>
         <Field label="Priority" value={alert.priority} />
         <Field label="Source" value={alert.eventSource} />
@@ -35,7 +41,10 @@ export function AlertDetail({ alert }: { alert: IncidentAlertDetailDto }) {
         <Field label="Pod" value={alert.podName} />
         <Field label="Container" value={alert.containerName} />
         <Field label="Container id" value={alert.containerId} />
-        <Field label="Image" value={alert.imageRepository ? `${alert.imageRepository}${alert.imageTag ? `:${alert.imageTag}` : ""}` : null} />
+        <Field
+          label="Image"
+          value={alert.imageRepository ? `${alert.imageRepository}${alert.imageTag ? `:${alert.imageTag}` : ""}` : null}
+        />
         <Field label="Image digest" value={alert.imageDigest} />
         <Field label="Node" value={alert.nodeName} />
         <Field label="Host" value={alert.hostname} />
@@ -47,20 +56,27 @@ export function AlertDetail({ alert }: { alert: IncidentAlertDetailDto }) {
         <Field label="Tags" value={alert.tags.join(", ") || null} />
       </dl>
       <section aria-labelledby="alert-output">
-        <h2 id="alert-output" className="mb-1 text-sm font-semibold uppercase tracking-wide text-slate-500">Output</h2>
-        <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-white p-3 font-mono text-xs">
+        <h2 id="alert-output" className="mb-1 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+          Output
+        </h2>
+        <pre className="max-h-64 overflow-auto rounded-md border border-slate-200 bg-white p-3 font-mono text-xs break-all whitespace-pre-wrap">
           {alert.output}
           {alert.outputLength > alert.output.length ? `… (${alert.outputLength.toLocaleString("en")} characters in all)` : ""}
         </pre>
       </section>
       <section aria-labelledby="alert-raw">
-        <h2 id="alert-raw" className="mb-1 text-sm font-semibold uppercase tracking-wide text-slate-500">Raw event</h2>
+        <h2 id="alert-raw" className="mb-1 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+          Raw event
+        </h2>
         {alert.raw.length < alert.rawLength ? (
           <p className="mb-1 text-xs text-slate-600">
             Cut at {alert.raw.length.toLocaleString("en")} characters; the stored event has {alert.rawLength.toLocaleString("en")}.
           </p>
         ) : null}
-        <pre data-testid="raw-event" className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-white p-3 font-mono text-xs">
+        <pre
+          data-testid="raw-event"
+          className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-white p-3 font-mono text-xs break-all whitespace-pre-wrap"
+        >
           {alert.raw}
         </pre>
       </section>

@@ -8,5 +8,7 @@ export function SeverityBadge({ severity }: { severity: string }) {
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? "neutral"}>{status.charAt(0) + status.slice(1).toLowerCase()}</Badge>;
+  return (
+    <Badge tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? "neutral"}>{status.charAt(0) + status.slice(1).toLowerCase()}</Badge>
+  );
 }

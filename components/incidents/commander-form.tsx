@@ -7,8 +7,18 @@ import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { FormAction } from "@/lib/form-state";
 
 export function CommanderForm({
-  incidentKey, version, commanderId, candidates, action,
-}: { incidentKey: string; version: number; commanderId: string | null; candidates: { id: string; name: string; email: string }[]; action: FormAction }) {
+  incidentKey,
+  version,
+  commanderId,
+  candidates,
+  action,
+}: {
+  incidentKey: string;
+  version: number;
+  commanderId: string | null;
+  candidates: { id: string; name: string; email: string }[];
+  action: FormAction;
+}) {
   const { state, pending, formRef, onSubmit } = useKeptForm(action, { resetOnSuccess: false });
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-2" aria-label="Assign commander">
@@ -19,11 +29,15 @@ export function CommanderForm({
         <select name="commanderId" defaultValue={commanderId ?? ""} className={inputClasses}>
           <option value="">Nobody</option>
           {candidates.map((c) => (
-            <option key={c.id} value={c.id}>{c.name} ({c.email})</option>
+            <option key={c.id} value={c.id}>
+              {c.name} ({c.email})
+            </option>
           ))}
         </select>
       </label>
-      <SubmitButton pending={pending} variant="secondary">Assign</SubmitButton>
+      <SubmitButton pending={pending} variant="secondary">
+        Assign
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );

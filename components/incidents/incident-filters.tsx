@@ -17,7 +17,12 @@ const input = "rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function IncidentFilters({ values }: { values: IncidentFilterValues }) {
   return (
-    <form method="get" action="/incidents" aria-label="Filter incidents" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action="/incidents"
+      aria-label="Filter incidents"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <fieldset className="text-sm">
         <legend className="mb-1 font-medium text-slate-700">Status</legend>
         <div className="flex flex-wrap gap-2">
@@ -34,7 +39,9 @@ export function IncidentFilters({ values }: { values: IncidentFilterValues }) {
         <select name="severity" defaultValue={values.severity?.[0] ?? ""} className={input}>
           <option value="">Any</option>
           {SEVERITY_OPTIONS.map((s) => (
-            <option key={s} value={s}>{s}</option>
+            <option key={s} value={s}>
+              {s}
+            </option>
           ))}
         </select>
       </label>
@@ -62,8 +69,12 @@ export function IncidentFilters({ values }: { values: IncidentFilterValues }) {
         <span className="mb-1 block font-medium text-slate-700">through (UTC)</span>
         <input type="date" name="to" defaultValue={values.to} className={input} />
       </label>
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">Filter</button>
-      <Link href="/incidents" className="px-1 py-1.5 text-sm text-sky-800 underline">Clear</Link>
+      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+        Filter
+      </button>
+      <Link href="/incidents" className="px-1 py-1.5 text-sm text-sky-800 underline">
+        Clear
+      </Link>
     </form>
   );
 }

@@ -23,7 +23,13 @@ export function IncidentResponsePanel({ incidentKey, version, transitions, comma
         <p className="text-sm text-slate-600">This incident is closed; closed incidents are not reopened.</p>
       )}
       {open ? (
-        <CommanderForm incidentKey={incidentKey} version={version} commanderId={commanderId} candidates={candidates} action={actions.assignCommander} />
+        <CommanderForm
+          incidentKey={incidentKey}
+          version={version}
+          commanderId={commanderId}
+          candidates={candidates}
+          action={actions.assignCommander}
+        />
       ) : null}
       <NoteForm incidentKey={incidentKey} action={actions.addNote} />
     </div>

@@ -3,7 +3,14 @@ import { LongText } from "@/components/ui/long-text";
 import type { IncidentTimelineDto, IncidentTimelineEntryDto } from "@/lib/dto/incidents";
 
 const KIND_LABEL: Record<IncidentTimelineEntryDto["kind"], string> = {
-  ALERT: "Alert", STATUS_CHANGE: "Status", NOTE: "Note", ASSIGNMENT: "Assignment", OWNERS: "Owners", EVIDENCE: "Evidence", RUN: "Playbook run", SYSTEM: "System",
+  ALERT: "Alert",
+  STATUS_CHANGE: "Status",
+  NOTE: "Note",
+  ASSIGNMENT: "Assignment",
+  OWNERS: "Owners",
+  EVIDENCE: "Evidence",
+  RUN: "Playbook run",
+  SYSTEM: "System",
 };
 
 const plural = (n: number, one: string) => `${n.toLocaleString("en")} ${one}${n === 1 ? "" : "s"}`;
@@ -16,7 +23,9 @@ export function IncidentTimeline({ timeline }: { timeline: IncidentTimelineDto }
   if (timeline.items.length === 0) return <p className="text-sm text-slate-600">Nothing recorded yet.</p>;
   return (
     <>
-      {timeline.olderEntriesHidden ? <p className="mb-2 text-xs text-slate-600">Older entries are not shown; this is the newest part of the timeline.</p> : null}
+      {timeline.olderEntriesHidden ? (
+        <p className="mb-2 text-xs text-slate-600">Older entries are not shown; this is the newest part of the timeline.</p>
+      ) : null}
       <ol className="space-y-2 border-l-2 border-slate-200 pl-4 text-sm" aria-label="Timeline">
         {timeline.items.map((item) =>
           item.type === "entry" ? (
@@ -25,7 +34,7 @@ export function IncidentTimeline({ timeline }: { timeline: IncidentTimelineDto }
                 <LocalTime value={item.entry.at} withSeconds /> · {KIND_LABEL[item.entry.kind]}
                 {item.entry.actor ? ` · ${item.entry.actor}` : ""}
               </div>
-              <div className="whitespace-pre-wrap [overflow-wrap:anywhere]">{item.entry.message}</div>
+              <div className="[overflow-wrap:anywhere] whitespace-pre-wrap">{item.entry.message}</div>
             </li>
           ) : (
             <li key={item.stretch.id} data-testid="alert-summary">

@@ -16,7 +16,9 @@ export function NoteForm({ incidentKey, action }: { incidentKey: string; action:
         <span className="mb-1 block font-medium text-slate-700">Note for the timeline</span>
         <textarea name="note" rows={2} required maxLength={4000} className={inputClasses} />
       </label>
-      <SubmitButton pending={pending} variant="secondary">Add note</SubmitButton>
+      <SubmitButton pending={pending} variant="secondary">
+        Add note
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );

@@ -4,21 +4,29 @@ import type { OwnerData, OwnersData } from "./types";
 function OwnerCard({ role, owner }: { role: string; owner: OwnerData }) {
   return (
     <li className="min-w-0 rounded-md border border-slate-200 p-3 text-sm">
-      <div className="text-xs uppercase tracking-wide text-slate-500">{role}</div>
+      <div className="text-xs tracking-wide text-slate-500 uppercase">{role}</div>
       <div className="font-medium">
         <LongText value={owner.name} max={60} />
         {!owner.active ? <span className="ml-1 text-xs text-amber-800">(inactive contact)</span> : null}
       </div>
       {owner.team ? <div className="text-slate-600">{owner.team}</div> : null}
       <div>
-        <a href={`mailto:${owner.email}`} className="text-sky-800 underline">{owner.email}</a>
+        <a href={`mailto:${owner.email}`} className="text-sky-800 underline">
+          {owner.email}
+        </a>
       </div>
       {owner.phone ? (
         <div>
-          <a href={`tel:${owner.phone.replace(/\s+/g, "")}`} className="text-sky-800 underline">{owner.phone}</a>
+          <a href={`tel:${owner.phone.replace(/\s+/g, "")}`} className="text-sky-800 underline">
+            {owner.phone}
+          </a>
         </div>
       ) : null}
-      {owner.inheritedFrom ? <div className="mt-1 text-xs text-slate-500">Inherited from <LongText value={owner.inheritedFrom} max={60} /></div> : null}
+      {owner.inheritedFrom ? (
+        <div className="mt-1 text-xs text-slate-500">
+          Inherited from <LongText value={owner.inheritedFrom} max={60} />
+        </div>
+      ) : null}
     </li>
   );
 }
@@ -31,7 +39,11 @@ export function OwnerCards({ owners }: { owners: OwnersData }) {
     ...owners.security.map((owner) => ({ role: "Security contact", owner })),
   ];
   if (all.length === 0) {
-    return <p className="text-sm text-amber-800">The plan named no owners for this scope when the incident opened. Add them under Plan → Platform.</p>;
+    return (
+      <p className="text-sm text-amber-800">
+        The plan named no owners for this scope when the incident opened. Add them under Plan → Platform.
+      </p>
+    );
   }
   return (
     <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">

@@ -13,7 +13,12 @@ export function OwnerNames({ owners }: { owners: OwnersData }) {
       {rows.map((o) => (
         <li key={`${o.role}-${o.contactId}`} className="min-w-0">
           <span className="text-slate-500">{o.role}:</span> <LongText value={o.name} max={40} />
-          {o.inheritedFrom ? <span className="text-xs text-slate-500"> (from <LongText value={o.inheritedFrom} max={40} />)</span> : null}
+          {o.inheritedFrom ? (
+            <span className="text-xs text-slate-500">
+              {" "}
+              (from <LongText value={o.inheritedFrom} max={40} />)
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

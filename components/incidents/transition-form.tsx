@@ -11,7 +11,17 @@ import type { FormAction } from "@/lib/form-state";
 export type TransitionChoice = { to: string; label: string; early: boolean };
 
 /** Moves the incident one phase on; closing asks for confirmation, and for a reason when early. */
-export function TransitionForm({ incidentKey, version, transitions, action }: { incidentKey: string; version: number; transitions: TransitionChoice[]; action: FormAction }) {
+export function TransitionForm({
+  incidentKey,
+  version,
+  transitions,
+  action,
+}: {
+  incidentKey: string;
+  version: number;
+  transitions: TransitionChoice[];
+  action: FormAction;
+}) {
   const { state, pending, formRef, onSubmit } = useKeptForm(action);
   const [picked, setPicked] = useState(transitions[0]?.to ?? "");
   const [confirmingClose, setConfirmingClose] = useState(false);
@@ -35,7 +45,9 @@ export function TransitionForm({ incidentKey, version, transitions, action }: { 
           className={inputClasses}
         >
           {transitions.map((t) => (
-            <option key={t.to} value={t.to}>{t.label}</option>
+            <option key={t.to} value={t.to}>
+              {t.label}
+            </option>
           ))}
         </select>
       </label>
@@ -44,14 +56,20 @@ export function TransitionForm({ incidentKey, version, transitions, action }: { 
         <textarea name="note" rows={2} required={chosen?.early} maxLength={4000} className={inputClasses} />
       </label>
       {closing && !confirmingClose ? (
-        <Button variant="secondary" onClick={() => setConfirmingClose(true)}>Close incident…</Button>
+        <Button variant="secondary" onClick={() => setConfirmingClose(true)}>
+          Close incident…
+        </Button>
       ) : (
         <div className="flex flex-wrap items-center gap-2">
           {closing ? <span className="text-xs">Closed incidents cannot be reopened.</span> : null}
           <SubmitButton pending={pending} variant={closing ? "danger" : "primary"}>
             {closing ? "Yes, close it" : `Move to ${chosen?.label.toLowerCase() ?? ""}`}
           </SubmitButton>
-          {closing ? <Button variant="ghost" onClick={() => setConfirmingClose(false)}>Cancel</Button> : null}
+          {closing ? (
+            <Button variant="ghost" onClick={() => setConfirmingClose(false)}>
+              Cancel
+            </Button>
+          ) : null}
         </div>
       )}
       <FormMessage state={state} />

@@ -49,9 +49,12 @@ export function LiveRefresh({
     },
     [router, delayMs, minIntervalMs, scope],
   );
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   const { status } = useLiveEvents(url, onMessage);
   return <LiveStatus status={status} />;
 }

@@ -12,7 +12,13 @@ const LABEL: Record<Status, string> = {
 export function LiveStatus({ status }: { status: Status }) {
   return (
     <span role="status" aria-live="polite" data-live-status={status} className="inline-flex items-center gap-1.5 text-xs text-slate-600">
-      <span aria-hidden className={cn("size-2 rounded-full", status === "live" ? "bg-emerald-500" : status === "stopped" ? "bg-slate-400" : "animate-pulse bg-amber-500")} />
+      <span
+        aria-hidden
+        className={cn(
+          "size-2 rounded-full",
+          status === "live" ? "bg-emerald-500" : status === "stopped" ? "bg-slate-400" : "animate-pulse bg-amber-500",
+        )}
+      />
       {LABEL[status]}
     </span>
   );

@@ -48,7 +48,13 @@ export function CacaoImportForm({
           <label htmlFor="cacao-file" className="block text-sm font-medium text-slate-700">
             Upload a CACAO JSON file
           </label>
-          <input id="cacao-file" type="file" accept=".json,application/json" onChange={(e) => loadFile(e.target.files?.[0])} className="text-sm" />
+          <input
+            id="cacao-file"
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => loadFile(e.target.files?.[0])}
+            className="text-sm"
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="cacao-incident-type" className="block text-sm font-medium text-slate-700">
@@ -79,11 +85,16 @@ export function CacaoImportForm({
           className={`${inputClasses} font-mono text-xs`}
         />
         <p id="cacao-document-hint" className="text-xs text-slate-500">
-          The document is checked against the OASIS CACAO 2.0 schemas and its workflow is walked from <code>workflow_start</code>: each action step becomes a step of the draft, in
-          workflow order. Phases, roles, evidence and minutes come from a Bulkhead export&apos;s extension; otherwise steps start in Detection &amp; analysis with no role. A label{" "}
-          <code>incident-type:…</code> in the document sets the incident type.
+          The document is checked against the OASIS CACAO 2.0 schemas and its workflow is walked from <code>workflow_start</code>: each
+          action step becomes a step of the draft, in workflow order. Phases, roles, evidence and minutes come from a Bulkhead export&apos;s
+          extension; otherwise steps start in Detection &amp; analysis with no role. A label <code>incident-type:…</code> in the document
+          sets the incident type.
         </p>
-        {tooLong ? <p className="text-sm text-red-700">That is more than {MAX_CHARS.toLocaleString("en")} characters; Bulkhead imports playbooks up to that size.</p> : null}
+        {tooLong ? (
+          <p className="text-sm text-red-700">
+            That is more than {MAX_CHARS.toLocaleString("en")} characters; Bulkhead imports playbooks up to that size.
+          </p>
+        ) : null}
       </div>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending || tooLong || !document.trim()}>

@@ -28,14 +28,21 @@ export function ConfirmForm({
   return (
     <div className="space-y-2">
       {confirming ? (
-        <form action={formAction} onSubmit={() => setConfirming(false)} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3" aria-label={trigger.replace(/…$/, "")}>
+        <form
+          action={formAction}
+          onSubmit={() => setConfirming(false)}
+          className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3"
+          aria-label={trigger.replace(/…$/, "")}
+        >
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <p className="text-sm text-red-900">{question}</p>
           <div className="flex gap-2">
             <SubmitButton variant="danger">{confirm}</SubmitButton>
-            <Button variant="ghost" onClick={() => setConfirming(false)}>Cancel</Button>
+            <Button variant="ghost" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
           </div>
         </form>
       ) : (

@@ -44,20 +44,52 @@ export function PlaybookDetailsForm({
           <input type="hidden" name="version" value={values.version} />
         </>
       ) : null}
-      <Field id={`${prefix}-title`} label="Title" name="title" required maxLength={200} defaultValue={values?.title} errors={errors.title} placeholder="Ransomware on a persistent volume" />
+      <Field
+        id={`${prefix}-title`}
+        label="Title"
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={values?.title}
+        errors={errors.title}
+        placeholder="Ransomware on a persistent volume"
+      />
       <div className="space-y-1">
-        <label htmlFor={`${prefix}-type`} className="block text-sm font-medium text-slate-700">Incident type</label>
-        <select id={`${prefix}-type`} name="incidentType" defaultValue={values?.incidentType ?? ""} required className={inputClasses} aria-invalid={errors.incidentType ? true : undefined}>
-          <option value="" disabled>Choose…</option>
+        <label htmlFor={`${prefix}-type`} className="block text-sm font-medium text-slate-700">
+          Incident type
+        </label>
+        <select
+          id={`${prefix}-type`}
+          name="incidentType"
+          defaultValue={values?.incidentType ?? ""}
+          required
+          className={inputClasses}
+          aria-invalid={errors.incidentType ? true : undefined}
+        >
+          <option value="" disabled>
+            Choose…
+          </option>
           {incidentTypes.map((t) => (
-            <option key={t.value} value={t.value}>{t.label}</option>
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
           ))}
         </select>
         {errors.incidentType ? <p className="text-sm text-red-700">{errors.incidentType[0]}</p> : null}
       </div>
       <div className="space-y-1">
-        <label htmlFor={`${prefix}-description`} className="block text-sm font-medium text-slate-700">Description</label>
-        <textarea id={`${prefix}-description`} name="description" rows={3} maxLength={4000} defaultValue={values?.description ?? ""} className={inputClasses} placeholder="When to use this playbook and what it assumes" />
+        <label htmlFor={`${prefix}-description`} className="block text-sm font-medium text-slate-700">
+          Description
+        </label>
+        <textarea
+          id={`${prefix}-description`}
+          name="description"
+          rows={3}
+          maxLength={4000}
+          defaultValue={values?.description ?? ""}
+          className={inputClasses}
+          placeholder="When to use this playbook and what it assumes"
+        />
         {errors.description ? <p className="text-sm text-red-700">{errors.description[0]}</p> : null}
       </div>
       <fieldset className="space-y-1">
@@ -65,8 +97,16 @@ export function PlaybookDetailsForm({
         <div className="grid max-h-56 gap-x-4 gap-y-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 text-sm sm:grid-cols-2">
           {techniques.map((t) => (
             <label key={t.value} className="inline-flex items-start gap-2">
-              <input type="checkbox" name="attackTechniques" value={t.value} defaultChecked={values?.techniqueIds.includes(t.value)} className="mt-1" />
-              <span><span className="font-mono text-xs">{t.value}</span> {t.label}</span>
+              <input
+                type="checkbox"
+                name="attackTechniques"
+                value={t.value}
+                defaultChecked={values?.techniqueIds.includes(t.value)}
+                className="mt-1"
+              />
+              <span>
+                <span className="font-mono text-xs">{t.value}</span> {t.label}
+              </span>
             </label>
           ))}
         </div>

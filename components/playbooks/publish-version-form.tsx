@@ -27,16 +27,26 @@ export function PublishVersionForm({ action, draft, number }: { action: FormActi
     );
   }
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="w-full space-y-3 rounded-lg border border-sky-300 bg-sky-50 p-4" aria-labelledby="publish-version-title">
-      <h3 id="publish-version-title" className="font-semibold">Publish version {number}?</h3>
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      className="w-full space-y-3 rounded-lg border border-sky-300 bg-sky-50 p-4"
+      aria-labelledby="publish-version-title"
+    >
+      <h3 id="publish-version-title" className="font-semibold">
+        Publish version {number}?
+      </h3>
       <p className="text-sm text-slate-700">
-        Published versions cannot be changed: later changes go into a new draft. Runs started from now on use this version; runs already going keep theirs.
+        Published versions cannot be changed: later changes go into a new draft. Runs started from now on use this version; runs already
+        going keep theirs.
       </p>
       <input type="hidden" name="playbookId" value={draft.playbookId} />
       <input type="hidden" name="versionId" value={draft.versionId} />
       <input type="hidden" name="version" value={draft.version} />
       <div className="space-y-1">
-        <label htmlFor="publish-change-note" className="block text-sm font-medium text-slate-700">Change note</label>
+        <label htmlFor="publish-change-note" className="block text-sm font-medium text-slate-700">
+          Change note
+        </label>
         <textarea
           id="publish-change-note"
           name="changeNote"
@@ -50,8 +60,12 @@ export function PublishVersionForm({ action, draft, number }: { action: FormActi
         {errors.changeNote ? <p className="text-sm text-red-700">{errors.changeNote[0]}</p> : null}
       </div>
       <div className="flex gap-2">
-        <SubmitButton pending={pending} pendingText="Publishing…">Publish</SubmitButton>
-        <Button variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+        <SubmitButton pending={pending} pendingText="Publishing…">
+          Publish
+        </SubmitButton>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
       <FormMessage state={state} />
     </form>

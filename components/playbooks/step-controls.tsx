@@ -61,32 +61,57 @@ export function StepControls({
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit step: ${step.title}`}>Edit</Button>
+        <Button variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit step: ${step.title}`}>
+          Edit
+        </Button>
         <form action={move} onSubmit={() => (lastDirection.current = "up")}>
           <Hidden draft={draft} stepId={step.id} />
           <input type="hidden" name="direction" value="up" />
-          <button ref={upRef} type="submit" className={buttonClasses("ghost")} disabled={first} aria-label={`Move step up: ${step.title}`} title="Move up within its phase">
+          <button
+            ref={upRef}
+            type="submit"
+            className={buttonClasses("ghost")}
+            disabled={first}
+            aria-label={`Move step up: ${step.title}`}
+            title="Move up within its phase"
+          >
             <ArrowUp aria-hidden className="h-4 w-4" /> Up
           </button>
         </form>
         <form action={move} onSubmit={() => (lastDirection.current = "down")}>
           <Hidden draft={draft} stepId={step.id} />
           <input type="hidden" name="direction" value="down" />
-          <button ref={downRef} type="submit" className={buttonClasses("ghost")} disabled={last} aria-label={`Move step down: ${step.title}`} title="Move down within its phase">
+          <button
+            ref={downRef}
+            type="submit"
+            className={buttonClasses("ghost")}
+            disabled={last}
+            aria-label={`Move step down: ${step.title}`}
+            title="Move down within its phase"
+          >
             <ArrowDown aria-hidden className="h-4 w-4" /> Down
           </button>
         </form>
         {confirming ? null : (
-          <Button variant="ghost" className="text-red-700" onClick={() => setConfirming(true)} aria-label={`Remove step: ${step.title}`}>Remove…</Button>
+          <Button variant="ghost" className="text-red-700" onClick={() => setConfirming(true)} aria-label={`Remove step: ${step.title}`}>
+            Remove…
+          </Button>
         )}
       </div>
       {confirming ? (
-        <form action={remove} onSubmit={() => setConfirming(false)} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3" aria-label={`Confirm removing ${step.title}`}>
+        <form
+          action={remove}
+          onSubmit={() => setConfirming(false)}
+          className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3"
+          aria-label={`Confirm removing ${step.title}`}
+        >
           <Hidden draft={draft} stepId={step.id} />
           <p className="text-sm text-red-900">Remove &ldquo;{step.title}&rdquo; from this draft? Published versions keep their copy.</p>
           <div className="flex gap-2">
             <SubmitButton variant="danger">Yes, remove step</SubmitButton>
-            <Button variant="ghost" onClick={() => setConfirming(false)}>Cancel</Button>
+            <Button variant="ghost" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
           </div>
         </form>
       ) : null}

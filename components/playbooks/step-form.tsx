@@ -48,26 +48,45 @@ export function StepForm({
       {step ? <input type="hidden" name="stepId" value={step.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
-          <label htmlFor={`${prefix}-phase`} className="block text-sm font-medium text-slate-700">Phase</label>
+          <label htmlFor={`${prefix}-phase`} className="block text-sm font-medium text-slate-700">
+            Phase
+          </label>
           <select id={`${prefix}-phase`} name="phase" defaultValue={step?.phase ?? "CONTAINMENT"} className={inputClasses}>
             {phases.map((p) => (
-              <option key={p.value} value={p.value}>{p.label}</option>
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
             ))}
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor={`${prefix}-role`} className="block text-sm font-medium text-slate-700">Responsible role</label>
+          <label htmlFor={`${prefix}-role`} className="block text-sm font-medium text-slate-700">
+            Responsible role
+          </label>
           <select id={`${prefix}-role`} name="responsibleRole" defaultValue={step?.responsibleRole ?? ""} className={inputClasses}>
             <option value="">Anyone on the incident</option>
             {roles.map((r) => (
-              <option key={r.value} value={r.value}>{r.label}</option>
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
             ))}
           </select>
         </div>
       </div>
-      <Field id={`${prefix}-title`} label="Title" name="title" required maxLength={200} defaultValue={step?.title} errors={err("title")} placeholder="Preserve the pod before anything changes" />
+      <Field
+        id={`${prefix}-title`}
+        label="Title"
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={step?.title}
+        errors={err("title")}
+        placeholder="Preserve the pod before anything changes"
+      />
       <div className="space-y-1">
-        <label htmlFor={`${prefix}-instructions`} className="block text-sm font-medium text-slate-700">Instructions (Markdown)</label>
+        <label htmlFor={`${prefix}-instructions`} className="block text-sm font-medium text-slate-700">
+          Instructions (Markdown)
+        </label>
         <textarea
           id={`${prefix}-instructions`}
           name="instructions"
@@ -82,12 +101,32 @@ export function StepForm({
         {err("instructions") ? <p className="text-sm text-red-700">{err("instructions")![0]}</p> : null}
       </div>
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
-        <Field id={`${prefix}-evidence`} label="Evidence expected (optional)" name="evidenceExpected" maxLength={1000} defaultValue={step?.evidenceExpected ?? ""} errors={err("evidenceExpected")} />
-        <Field id={`${prefix}-minutes`} label="Expected minutes" name="expectedMinutes" type="number" min={1} max={1440} defaultValue={step?.expectedMinutes ?? ""} errors={err("expectedMinutes")} />
+        <Field
+          id={`${prefix}-evidence`}
+          label="Evidence expected (optional)"
+          name="evidenceExpected"
+          maxLength={1000}
+          defaultValue={step?.evidenceExpected ?? ""}
+          errors={err("evidenceExpected")}
+        />
+        <Field
+          id={`${prefix}-minutes`}
+          label="Expected minutes"
+          name="expectedMinutes"
+          type="number"
+          min={1}
+          max={1440}
+          defaultValue={step?.expectedMinutes ?? ""}
+          errors={err("expectedMinutes")}
+        />
       </div>
       <div className="flex gap-2">
         <SubmitButton pending={pending}>{step ? "Save step" : "Add step"}</SubmitButton>
-        {onDone && step ? <Button variant="ghost" onClick={onDone}>Cancel</Button> : null}
+        {onDone && step ? (
+          <Button variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        ) : null}
       </div>
       <FormMessage state={state} />
     </form>

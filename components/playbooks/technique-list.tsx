@@ -8,12 +8,20 @@ export function TechniqueList({ techniques }: { techniques: PlaybookSummaryView[
       {techniques.map((t) => (
         <li key={t.id}>
           {t.url ? (
-            <a href={t.url} target="_blank" rel="noreferrer" title={t.name} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-sky-800 underline">
+            <a
+              href={t.url}
+              target="_blank"
+              rel="noreferrer"
+              title={t.name}
+              className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-sky-800 underline"
+            >
               {t.id}
               <span className="sr-only"> {t.name}</span>
             </a>
           ) : (
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs" title={t.name}>{t.id}</span>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs" title={t.name}>
+              {t.id}
+            </span>
           )}
         </li>
       ))}

@@ -5,7 +5,9 @@ import { StartRunForm } from "./start-run-form";
 
 /** The incident page's "Playbook runs" section: its runs with progress, and for those who may act, a form to start one. */
 export function IncidentRuns({
-  incidentKey, runs, start,
+  incidentKey,
+  runs,
+  start,
 }: {
   incidentKey: string;
   runs: RunSummaryDto[];
@@ -20,7 +22,12 @@ export function IncidentRuns({
       )}
       {start ? (
         <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <StartRunForm incidentKey={incidentKey} choices={start.choices} suggestedVersionId={start.suggestedVersionId} action={start.action} />
+          <StartRunForm
+            incidentKey={incidentKey}
+            choices={start.choices}
+            suggestedVersionId={start.suggestedVersionId}
+            action={start.action}
+          />
         </div>
       ) : null}
     </div>

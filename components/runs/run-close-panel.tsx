@@ -16,17 +16,39 @@ import type { FormAction } from "@/lib/form-state";
  * incident's timeline. Abandoning needs a reason.
  */
 export function RunClosePanel({
-  runId, version, openSteps, completeAction, abandonAction,
-}: { runId: string; version: number; openSteps: RunStepDto[]; completeAction: FormAction; abandonAction: FormAction }) {
+  runId,
+  version,
+  openSteps,
+  completeAction,
+  abandonAction,
+}: {
+  runId: string;
+  version: number;
+  openSteps: RunStepDto[];
+  completeAction: FormAction;
+  abandonAction: FormAction;
+}) {
   const [confirming, setConfirming] = useState<"complete" | "abandon" | null>(null);
-  const { state: completeState, pending: completing, formRef: completeRef, onSubmit: onComplete } = useKeptForm(completeAction, { resetOnSuccess: false });
-  const { state: abandonState, pending: abandoning, formRef: abandonRef, onSubmit: onAbandon } = useKeptForm(abandonAction, { resetOnSuccess: false });
+  const {
+    state: completeState,
+    pending: completing,
+    formRef: completeRef,
+    onSubmit: onComplete,
+  } = useKeptForm(completeAction, { resetOnSuccess: false });
+  const {
+    state: abandonState,
+    pending: abandoning,
+    formRef: abandonRef,
+    onSubmit: onAbandon,
+  } = useKeptForm(abandonAction, { resetOnSuccess: false });
   return (
     <section aria-label="Finish the run" className="rounded-lg border border-slate-200 bg-white p-4">
       {confirming === null ? (
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => setConfirming("complete")}>Complete run…</Button>
-          <Button variant="secondary" onClick={() => setConfirming("abandon")}>Abandon run…</Button>
+          <Button variant="secondary" onClick={() => setConfirming("abandon")}>
+            Abandon run…
+          </Button>
         </div>
       ) : null}
       {confirming === "complete" ? (
@@ -40,19 +62,26 @@ export function RunClosePanel({
               </p>
               <ul className="list-disc pl-6 text-sm">
                 {openSteps.map((s) => (
-                  <li key={s.id}>{s.title} ({RUN_STEP_STATUS_LABELS[s.status].toLowerCase()})</li>
+                  <li key={s.id}>
+                    {s.title} ({RUN_STEP_STATUS_LABELS[s.status].toLowerCase()})
+                  </li>
                 ))}
               </ul>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="acceptOpenSteps" required /> Complete the run with these steps open (they are named on the incident&apos;s timeline)
+                <input type="checkbox" name="acceptOpenSteps" required /> Complete the run with these steps open (they are named on the
+                incident&apos;s timeline)
               </label>
             </>
           ) : (
-            <p className="text-sm">Every step is done or skipped. Completing records the run on the incident&apos;s timeline; a completed run no longer changes.</p>
+            <p className="text-sm">
+              Every step is done or skipped. Completing records the run on the incident&apos;s timeline; a completed run no longer changes.
+            </p>
           )}
           <div className="flex gap-2">
             <SubmitButton pending={completing}>Yes, complete the run</SubmitButton>
-            <Button variant="ghost" onClick={() => setConfirming(null)}>Cancel</Button>
+            <Button variant="ghost" onClick={() => setConfirming(null)}>
+              Cancel
+            </Button>
           </div>
           <FormMessage state={completeState} />
         </form>
@@ -66,8 +95,12 @@ export function RunClosePanel({
             <textarea name="reason" rows={2} required maxLength={2000} className={`${inputClasses} mt-1`} />
           </label>
           <div className="flex gap-2">
-            <SubmitButton pending={abandoning} variant="danger">Yes, abandon the run</SubmitButton>
-            <Button variant="ghost" onClick={() => setConfirming(null)}>Cancel</Button>
+            <SubmitButton pending={abandoning} variant="danger">
+              Yes, abandon the run
+            </SubmitButton>
+            <Button variant="ghost" onClick={() => setConfirming(null)}>
+              Cancel
+            </Button>
           </div>
           <FormMessage state={abandonState} />
         </form>

@@ -13,7 +13,10 @@ export function RunContextCard({ context }: { context: TemplateContext }) {
   return (
     <>
       {refused.length > 0 ? (
-        <section aria-labelledby="refused-context-heading" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <section
+          aria-labelledby="refused-context-heading"
+          className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
           <h2 id="refused-context-heading" className="font-semibold">
             {refused.length === 1 ? "One context value was refused" : `${refused.length} context values were refused`}
           </h2>
@@ -26,7 +29,7 @@ export function RunContextCard({ context }: { context: TemplateContext }) {
               <li key={r.placeholder} className="flex min-w-0 flex-wrap items-baseline gap-x-2">
                 <span className="font-mono text-xs">{`{{${r.placeholder}}}`}</span>
                 <span>{r.commandsOnly ? `kept out of commands: it ${r.reason}` : `refused: it ${r.reason}`}</span>
-                <span className="min-w-0 max-w-full text-xs text-amber-900">
+                <span className="max-w-full min-w-0 text-xs text-amber-900">
                   (sent as <LongText value={r.value} max={80} mono />)
                 </span>
               </li>

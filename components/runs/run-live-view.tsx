@@ -35,28 +35,40 @@ type Props = {
  * or `run.updated` message replaces that record in place when it is newer (higher version) than
  * what the page has, whether the page got it from the server render or from an earlier message.
  */
-export function RunLiveView({ run: initialRun, steps: initialSteps, viewers: initialViewers, meId, canAct, assignees, actions, now: initialNow }: Props) {
+export function RunLiveView({
+  run: initialRun,
+  steps: initialSteps,
+  viewers: initialViewers,
+  meId,
+  canAct,
+  assignees,
+  actions,
+  now: initialNow,
+}: Props) {
   const [liveSteps, setLiveSteps] = useState<Record<string, RunStepDto>>({});
   const [liveRun, setLiveRun] = useState<RunSummaryDto | undefined>(undefined);
   const [viewers, setViewers] = useState<Viewer[] | null>(null);
   const now = useNow(initialNow);
   const router = useRouter();
 
-  const onMessage = useCallback((message: LiveMessage<unknown>) => {
-    if (message.kind === "resync") {
-      // Too far behind to replay: read the whole run again.
-      router.refresh();
-    } else if (message.kind === "step.updated") {
-      const step = reviveStep(message.data);
-      if (step) setLiveSteps((prev) => (prev[step.id] && prev[step.id]!.version >= step.version ? prev : { ...prev, [step.id]: step }));
-    } else if (message.kind === "run.updated") {
-      const summary = reviveSummary(message.data);
-      if (summary) setLiveRun((prev) => newer(summary, prev));
-    } else if (message.kind === "presence") {
-      const list = reviveViewers(message.data);
-      if (list) setViewers(list);
-    }
-  }, [router]);
+  const onMessage = useCallback(
+    (message: LiveMessage<unknown>) => {
+      if (message.kind === "resync") {
+        // Too far behind to replay: read the whole run again.
+        router.refresh();
+      } else if (message.kind === "step.updated") {
+        const step = reviveStep(message.data);
+        if (step) setLiveSteps((prev) => (prev[step.id] && prev[step.id]!.version >= step.version ? prev : { ...prev, [step.id]: step }));
+      } else if (message.kind === "run.updated") {
+        const summary = reviveSummary(message.data);
+        if (summary) setLiveRun((prev) => newer(summary, prev));
+      } else if (message.kind === "presence") {
+        const list = reviveViewers(message.data);
+        if (list) setViewers(list);
+      }
+    },
+    [router],
+  );
   const { status: liveStatus } = useLiveEvents(`/api/runs/${initialRun.id}/events`, onMessage);
 
   const steps = initialSteps.map((s) => newer(s, liveSteps[s.id]));
@@ -73,25 +85,40 @@ export function RunLiveView({ run: initialRun, steps: initialSteps, viewers: ini
       </div>
       <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Status</dt>
-          <dd><RunStatusBadge status={run.status} /></dd>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Status</dt>
+          <dd>
+            <RunStatusBadge status={run.status} />
+          </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Incident</dt>
-          <dd>{run.incident ? <Link href={`/incidents/${run.incident.key}`} className="text-sky-800 underline">{run.incident.key} · <LongText value={run.incident.title} max={100} /></Link> : "—"}</dd>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Incident</dt>
+          <dd>
+            {run.incident ? (
+              <Link href={`/incidents/${run.incident.key}`} className="text-sky-800 underline">
+                {run.incident.key} · <LongText value={run.incident.title} max={100} />
+              </Link>
+            ) : (
+              "—"
+            )}
+          </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Playbook version</dt>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Playbook version</dt>
           <dd>v{run.versionNumber}, pinned when the run started</dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Started</dt>
-          <dd>{run.startedByName}, <LocalTime value={run.startedAt} /></dd>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Started</dt>
+          <dd>
+            {run.startedByName}, <LocalTime value={run.startedAt} />
+          </dd>
         </div>
         {run.completedAt ? (
           <div>
-            <dt className="text-xs uppercase tracking-wide text-slate-500">{run.status === "ABANDONED" ? "Abandoned" : "Completed"}</dt>
-            <dd><LocalTime value={run.completedAt} />{run.abandonReason ? `: ${run.abandonReason}` : ""}</dd>
+            <dt className="text-xs tracking-wide text-slate-500 uppercase">{run.status === "ABANDONED" ? "Abandoned" : "Completed"}</dt>
+            <dd>
+              <LocalTime value={run.completedAt} />
+              {run.abandonReason ? `: ${run.abandonReason}` : ""}
+            </dd>
           </div>
         ) : null}
       </dl>
@@ -100,12 +127,20 @@ export function RunLiveView({ run: initialRun, steps: initialSteps, viewers: ini
       </div>
       {controls ? (
         <div className="mt-4">
-          <RunClosePanel runId={run.id} version={run.version} openSteps={openSteps} completeAction={actions.completeRun} abandonAction={actions.abandonRun} />
+          <RunClosePanel
+            runId={run.id}
+            version={run.version}
+            openSteps={openSteps}
+            completeAction={actions.completeRun}
+            abandonAction={actions.abandonRun}
+          />
         </div>
       ) : null}
       {groupByPhase(steps).map((group) => (
         <section key={group.phase} className="mt-6" aria-labelledby={`phase-${group.phase}`}>
-          <h2 id={`phase-${group.phase}`} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{PHASE_LABELS[group.phase]}</h2>
+          <h2 id={`phase-${group.phase}`} className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+            {PHASE_LABELS[group.phase]}
+          </h2>
           <ol className="space-y-3">
             {group.steps.map((step) => (
               <li key={step.id}>

@@ -15,7 +15,9 @@ export function RunProgressBar({ progress, compact = false }: { progress: RunPro
         >
           <div className="h-full rounded bg-emerald-600" style={{ width: `${progress.percent}%` }} />
         </div>
-        <span className="text-sm font-medium tabular-nums" data-testid="run-percent">{progress.percent}%</span>
+        <span className="text-sm font-medium tabular-nums" data-testid="run-percent">
+          {progress.percent}%
+        </span>
       </div>
       {compact ? null : (
         <p className="text-xs text-slate-600" data-testid="run-counts">

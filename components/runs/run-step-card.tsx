@@ -29,14 +29,31 @@ function startLabel(step: RunStepDto): string {
 
 /** One step of a run: what to do, who has it, how long it has taken, and (for those who may act) the controls. */
 export function RunStepCard({
-  step, now, meId, controls, assignees, actions,
-}: { step: RunStepDto; now: Date; meId: string; controls: boolean; assignees: Assignee[]; actions: StepActions }) {
+  step,
+  now,
+  meId,
+  controls,
+  assignees,
+  actions,
+}: {
+  step: RunStepDto;
+  now: Date;
+  meId: string;
+  controls: boolean;
+  assignees: Assignee[];
+  actions: StepActions;
+}) {
   const [editing, setEditing] = useState<EditorKind | null>(null);
   const offered = offeredChanges(step, meId);
   const timing = stepTiming(step, now);
   const titleId = `step-${step.id}-title`;
   return (
-    <article aria-labelledby={titleId} data-step-status={step.status} data-step-version={step.version} className="rounded-lg border border-slate-200 bg-white p-4">
+    <article
+      aria-labelledby={titleId}
+      data-step-status={step.status}
+      data-step-version={step.version}
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
       <header className="flex flex-wrap items-baseline gap-2">
         <h3 id={titleId} className="font-medium">
           <span className="text-slate-500">{step.position}.</span> {step.title}
@@ -45,8 +62,16 @@ export function RunStepCard({
         {timing.overdue ? <Badge tone="bad">Overdue</Badge> : null}
       </header>
       <dl className="mt-2 grid gap-x-6 gap-y-1 text-xs text-slate-600 sm:grid-cols-2 lg:grid-cols-4">
-        <div><dt className="inline font-medium text-slate-700">Responsible: </dt><dd className="inline">{step.responsibleRole ? PLAN_ROLE_DEFAULTS[step.responsibleRole].name : "Anyone on the incident"}</dd></div>
-        <div><dt className="inline font-medium text-slate-700">Claimed by: </dt><dd className="inline" data-testid="step-assignee">{step.assigneeName ?? "Nobody yet"}</dd></div>
+        <div>
+          <dt className="inline font-medium text-slate-700">Responsible: </dt>
+          <dd className="inline">{step.responsibleRole ? PLAN_ROLE_DEFAULTS[step.responsibleRole].name : "Anyone on the incident"}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium text-slate-700">Claimed by: </dt>
+          <dd className="inline" data-testid="step-assignee">
+            {step.assigneeName ?? "Nobody yet"}
+          </dd>
+        </div>
         <div>
           <dt className="inline font-medium text-slate-700">Started: </dt>
           <dd className="inline">{step.startedAt ? <LocalTime value={step.startedAt} /> : "—"}</dd>
@@ -65,7 +90,9 @@ export function RunStepCard({
         {step.updatedByName ? (
           <div className="sm:col-span-2 lg:col-span-3">
             <dt className="inline font-medium text-slate-700">Last change: </dt>
-            <dd className="inline">{step.updatedByName}, <LocalTime value={step.updatedAt} /></dd>
+            <dd className="inline">
+              {step.updatedByName}, <LocalTime value={step.updatedAt} />
+            </dd>
           </div>
         ) : null}
       </dl>
@@ -77,12 +104,16 @@ export function RunStepCard({
       ) : null}
       <details className="mt-3" open={step.status === "IN_PROGRESS" || step.status === "TODO"}>
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Instructions</summary>
-        <div className="mt-2"><Markdown>{step.instructions}</Markdown></div>
+        <div className="mt-2">
+          <Markdown>{step.instructions}</Markdown>
+        </div>
       </details>
       {step.notes ? (
         <div className="mt-3 text-sm">
-          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Notes</h4>
-          <p className="whitespace-pre-wrap" data-testid="step-notes">{step.notes}</p>
+          <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Notes</h4>
+          <p className="whitespace-pre-wrap" data-testid="step-notes">
+            {step.notes}
+          </p>
         </div>
       ) : null}
       {controls ? (
@@ -94,19 +125,37 @@ export function RunStepCard({
               action={actions.start}
               label={startLabel(step)}
               variant="primary"
-              confirm={step.status === "IN_PROGRESS" ? { question: `Take this step over from ${step.assigneeName ?? "its assignee"}?`, yes: "Yes, claim it" } : undefined}
+              confirm={
+                step.status === "IN_PROGRESS"
+                  ? { question: `Take this step over from ${step.assigneeName ?? "its assignee"}?`, yes: "Yes, claim it" }
+                  : undefined
+              }
             />
           ) : null}
-          {offered.has("complete") ? <StepButton stepId={step.id} version={step.version} action={actions.complete} label="Complete" variant="primary" /> : null}
+          {offered.has("complete") ? (
+            <StepButton stepId={step.id} version={step.version} action={actions.complete} label="Complete" variant="primary" />
+          ) : null}
           {EDITORS.filter((e) => offered.has(e.kind)).map((e) => (
-            <Button key={e.kind} variant="secondary" aria-expanded={editing === e.kind} onClick={() => setEditing(editing === e.kind ? null : e.kind)}>
+            <Button
+              key={e.kind}
+              variant="secondary"
+              aria-expanded={editing === e.kind}
+              onClick={() => setEditing(editing === e.kind ? null : e.kind)}
+            >
               {e.label}
             </Button>
           ))}
         </div>
       ) : null}
       {controls && editing ? (
-        <StepEditor key={editing} kind={editing} step={step} action={actions[editing]} assignees={assignees} onClose={() => setEditing(null)} />
+        <StepEditor
+          key={editing}
+          kind={editing}
+          step={step}
+          action={actions[editing]}
+          assignees={assignees}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
     </article>
   );

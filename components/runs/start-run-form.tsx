@@ -9,8 +9,16 @@ import type { FormAction } from "@/lib/form-state";
 
 /** Starts a run of a published playbook version; the incident's suggested playbook is preselected. */
 export function StartRunForm({
-  incidentKey, choices, suggestedVersionId, action,
-}: { incidentKey: string; choices: RunPlaybookChoiceDto[]; suggestedVersionId: string | null; action: FormAction }) {
+  incidentKey,
+  choices,
+  suggestedVersionId,
+  action,
+}: {
+  incidentKey: string;
+  choices: RunPlaybookChoiceDto[];
+  suggestedVersionId: string | null;
+  action: FormAction;
+}) {
   const { state, pending, formRef, onSubmit } = useKeptForm(action, { resetOnSuccess: false });
   if (choices.length === 0) {
     return <p className="text-sm text-slate-600">No published playbook to run yet: an IR manager publishes one under Playbooks.</p>;
@@ -23,13 +31,18 @@ export function StartRunForm({
         <select name="playbookVersionId" defaultValue={suggestedVersionId ?? choices[0]?.versionId} className={inputClasses}>
           {choices.map((c) => (
             <option key={c.versionId} value={c.versionId}>
-              {c.title} v{c.versionNumber}{c.versionId === suggestedVersionId ? " (suggested)" : ""}
+              {c.title} v{c.versionNumber}
+              {c.versionId === suggestedVersionId ? " (suggested)" : ""}
             </option>
           ))}
         </select>
       </label>
-      <SubmitButton pending={pending} pendingText="Starting…">Start a run</SubmitButton>
-      <div className="basis-full"><FormMessage state={state} /></div>
+      <SubmitButton pending={pending} pendingText="Starting…">
+        Start a run
+      </SubmitButton>
+      <div className="basis-full">
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }

@@ -11,7 +11,13 @@ import type { Assignee } from "./types";
 
 export type EditorKind = "notes" | "skip" | "block" | "assign" | "reopen";
 
-const SUBMIT: Record<EditorKind, string> = { notes: "Save notes", skip: "Skip step", block: "Mark blocked", assign: "Assign", reopen: "Reopen step" };
+const SUBMIT: Record<EditorKind, string> = {
+  notes: "Save notes",
+  skip: "Skip step",
+  block: "Mark blocked",
+  assign: "Assign",
+  reopen: "Reopen step",
+};
 
 /**
  * A form someone fills in over time (notes, a reason, an assignee). It keeps the version the step
@@ -19,8 +25,18 @@ const SUBMIT: Record<EditorKind, string> = { notes: "Save notes", skip: "Skip st
  * refuses the stale save with what changed instead of silently overwriting it.
  */
 export function StepEditor({
-  kind, step, action, assignees, onClose,
-}: { kind: EditorKind; step: RunStepDto; action: FormAction; assignees: Assignee[]; onClose: () => void }) {
+  kind,
+  step,
+  action,
+  assignees,
+  onClose,
+}: {
+  kind: EditorKind;
+  step: RunStepDto;
+  action: FormAction;
+  assignees: Assignee[];
+  onClose: () => void;
+}) {
   const [baseVersion, setBaseVersion] = useState(step.version);
   const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
     const result = await action(previous, formData);
@@ -36,7 +52,11 @@ export function StepEditor({
     startTransition(() => dispatch(formData));
   };
   return (
-    <form onSubmit={onSubmit} className="mt-3 space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={`${SUBMIT[kind]}: ${step.title}`}>
+    <form
+      onSubmit={onSubmit}
+      className="mt-3 space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3"
+      aria-label={`${SUBMIT[kind]}: ${step.title}`}
+    >
       <input type="hidden" name="stepId" value={step.id} />
       <input type="hidden" name="version" value={baseVersion} />
       {kind === "notes" ? (
@@ -55,9 +75,13 @@ export function StepEditor({
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
           Assign to
           <select id={id} name="assigneeId" required defaultValue={step.assigneeId ?? ""} className={`${inputClasses} mt-1`}>
-            <option value="" disabled>Choose a responder or IR manager</option>
+            <option value="" disabled>
+              Choose a responder or IR manager
+            </option>
             {assignees.map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
             ))}
           </select>
         </label>
@@ -73,15 +97,20 @@ export function StepEditor({
       ) : null}
       {changedMeanwhile ? (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Changed by {step.updatedByName ?? "someone"} while you were editing. Saving now will be refused rather than overwrite their change.{" "}
+          Changed by {step.updatedByName ?? "someone"} while you were editing. Saving now will be refused rather than overwrite their
+          change.{" "}
           <button type="button" className="underline" onClick={() => setBaseVersion(step.version)}>
             Keep my text and edit the latest version
           </button>
         </p>
       ) : null}
       <div className="flex gap-2">
-        <SubmitButton pending={pending} variant={kind === "skip" || kind === "block" ? "danger" : "primary"}>{SUBMIT[kind]}</SubmitButton>
-        <Button variant="ghost" onClick={onClose}>Cancel</Button>
+        <SubmitButton pending={pending} variant={kind === "skip" || kind === "block" ? "danger" : "primary"}>
+          {SUBMIT[kind]}
+        </SubmitButton>
+        <Button variant="ghost" onClick={onClose}>
+          Cancel
+        </Button>
       </div>
       <FormMessage state={state} />
     </form>

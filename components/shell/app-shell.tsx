@@ -16,7 +16,7 @@ export function AppShell({
     <div className="min-h-screen">
       <header className="no-print bg-slate-900 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
-          <Link href="/" className="text-sm font-bold uppercase tracking-widest text-sky-300">
+          <Link href="/" className="text-sm font-bold tracking-widest text-sky-300 uppercase">
             Bulkhead
           </Link>
           <nav aria-label="Main" className="flex-1">

@@ -27,7 +27,10 @@ export function falcosidekickConfig(origin: string, token: string): string {
 
 /** The same through falcosidekick's environment variables (`key:value` pairs for custom headers). */
 export function falcosidekickEnv(origin: string, token: string): string {
-  return [`WEBHOOK_ADDRESS=${shellQuote(`${origin}${INGEST_PATH}`)}`, `WEBHOOK_CUSTOMHEADERS=${shellQuote(`Authorization:Bearer ${token}`)}`].join("\n");
+  return [
+    `WEBHOOK_ADDRESS=${shellQuote(`${origin}${INGEST_PATH}`)}`,
+    `WEBHOOK_CUSTOMHEADERS=${shellQuote(`Authorization:Bearer ${token}`)}`,
+  ].join("\n");
 }
 
 /**

@@ -3,7 +3,15 @@
 import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/sources/copy-button";
-import { curlCommand, falcoHttpOutputConfig, falcosidekickConfig, falcosidekickEnv, INGEST_PATH, kindHint, testEventEffect } from "@/components/sources/connection-examples";
+import {
+  curlCommand,
+  falcoHttpOutputConfig,
+  falcosidekickConfig,
+  falcosidekickEnv,
+  INGEST_PATH,
+  kindHint,
+  testEventEffect,
+} from "@/components/sources/connection-examples";
 import type { IssuedSourceTokenDto } from "@/lib/dto/detection-sources";
 
 const subscribe = () => () => undefined;
@@ -26,9 +34,21 @@ function Snippet({ label, text }: { label: string; text: string }) {
  * A token shown exactly once, from the action's result held in the browser: it is in no page,
  * URL or log, and Bulkhead cannot show it again (it keeps only a hash).
  */
-export function IssuedToken({ issued, rotated = false, onDismiss }: { issued: IssuedSourceTokenDto; rotated?: boolean; onDismiss: () => void }) {
+export function IssuedToken({
+  issued,
+  rotated = false,
+  onDismiss,
+}: {
+  issued: IssuedSourceTokenDto;
+  rotated?: boolean;
+  onDismiss: () => void;
+}) {
   // The examples use the address this portal is being viewed at.
-  const origin = useSyncExternalStore(subscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    subscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const [issuedAt] = useState(() => new Date());
   return (
     <section

@@ -6,7 +6,16 @@ import { cn } from "@/lib/cn";
 
 const STATUS_TONES: Record<DetectionSourceStatus, "good" | "warn" | "bad"> = { active: "good", inactive: "warn", revoked: "bad" };
 
-export const SOURCE_COLUMNS = ["Source", "Default cluster", "Opens incidents at", "Token", "Last seen", "Alerts", "Last 24 h", "Status"] as const;
+export const SOURCE_COLUMNS = [
+  "Source",
+  "Default cluster",
+  "Opens incidents at",
+  "Token",
+  "Last seen",
+  "Alerts",
+  "Last 24 h",
+  "Status",
+] as const;
 
 export function rowClasses(source: DetectionSourceDto): string {
   return cn("align-top", source.status === "revoked" && "bg-slate-50 text-slate-500");
@@ -26,7 +35,7 @@ export function SourceCells({ source }: { source: DetectionSourceDto }) {
       <td className="px-3 py-2">
         <code className="rounded bg-slate-100 px-1 text-xs">{source.tokenPrefix}…</code>
       </td>
-      <td className="whitespace-nowrap px-3 py-2 text-xs">{source.lastSeenAt ? <LocalTime value={source.lastSeenAt} /> : "never"}</td>
+      <td className="px-3 py-2 text-xs whitespace-nowrap">{source.lastSeenAt ? <LocalTime value={source.lastSeenAt} /> : "never"}</td>
       <td className="px-3 py-2 tabular-nums">{source.alertCount.toLocaleString("en")}</td>
       <td className="px-3 py-2 tabular-nums">{source.alertsLast24h.toLocaleString("en")}</td>
       <td className="px-3 py-2 text-xs">

@@ -19,7 +19,15 @@ function failureOf<S extends { ok: boolean } | null>(state: S): S | null {
  * A source with an IR manager's controls: edit, rotate the token, revoke. Rotation and revocation
  * are confirmed first; every form sends the version it was loaded at, so a stale one conflicts.
  */
-export function ManagedSourceRows({ source, actions, columns }: { source: DetectionSourceDto; actions: SourceRowActions; columns: number }) {
+export function ManagedSourceRows({
+  source,
+  actions,
+  columns,
+}: {
+  source: DetectionSourceDto;
+  actions: SourceRowActions;
+  columns: number;
+}) {
   const edit = useSourceForm(actions.update);
   const rotate = useSourceForm(actions.rotate);
   const revoke = useSourceForm(actions.revoke);
@@ -100,8 +108,8 @@ export function ManagedSourceRows({ source, actions, columns }: { source: Detect
               <form onSubmit={revoke.onSubmit} aria-label={`Revoke ${source.name}`} className="space-y-2">
                 {ref}
                 <p className="text-sm">
-                  Revoke <strong>{source.name}</strong>? Its token stops working immediately and a revoked source cannot be brought back:
-                  to receive alerts again, create a new source. Its alerts and history stay.
+                  Revoke <strong>{source.name}</strong>? Its token stops working immediately and a revoked source cannot be brought back: to
+                  receive alerts again, create a new source. Its alerts and history stay.
                 </p>
                 <div className="flex flex-wrap gap-2">
                   <SubmitButton variant="danger" pending={revoke.pending} pendingText="Revoking…">

@@ -28,7 +28,16 @@ export function SourceSettingsFields({
   const priorityError = errors.minIncidentPriority?.[0];
   return (
     <>
-      <Field id={`${idPrefix}-name`} label="Name" name="name" required maxLength={80} defaultValue={defaults?.name} errors={errors.name} hint="Unique, e.g. falcosidekick-prod-eu" />
+      <Field
+        id={`${idPrefix}-name`}
+        label="Name"
+        name="name"
+        required
+        maxLength={80}
+        defaultValue={defaults?.name}
+        errors={errors.name}
+        hint="Unique, e.g. falcosidekick-prod-eu"
+      />
       <Field
         id={`${idPrefix}-cluster`}
         label="Default cluster (optional)"
@@ -56,7 +65,11 @@ export function SourceSettingsFields({
             </option>
           ))}
         </select>
-        {priorityError ? <p className="text-sm text-red-700">{priorityError}</p> : <p className="text-xs text-slate-500">Falco priority; lower alerts are kept but open no incident</p>}
+        {priorityError ? (
+          <p className="text-sm text-red-700">{priorityError}</p>
+        ) : (
+          <p className="text-xs text-slate-500">Falco priority; lower alerts are kept but open no incident</p>
+        )}
       </div>
     </>
   );

@@ -22,7 +22,9 @@ export function FormMessage({ state }: { state: { ok: boolean; message?: string;
     <p
       role="status"
       data-testid="form-message"
-      className={state.ok ? "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"}
+      className={
+        state.ok ? "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+      }
     >
       {withLocalTime(state.message, state.time)}
     </p>

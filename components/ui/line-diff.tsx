@@ -18,12 +18,12 @@ export function LineDiff({ entries, label, className }: { entries: readonly Diff
     <ol className={cn("overflow-x-auto font-mono text-xs leading-5", className)} aria-label={label}>
       {entries.map((entry, i) =>
         entry.kind === "skipped" ? (
-          <li key={i} className="bg-slate-50 px-3 py-0.5 italic text-slate-500">
+          <li key={i} className="bg-slate-50 px-3 py-0.5 text-slate-500 italic">
             … {entry.count} unchanged line{entry.count === 1 ? "" : "s"}
           </li>
         ) : (
-          <li key={i} className={cn("flex gap-2 whitespace-pre-wrap px-3", LINE_STYLES[entry.kind])} data-kind={entry.kind}>
-            <span aria-hidden className="select-none text-slate-400">
+          <li key={i} className={cn("flex gap-2 px-3 whitespace-pre-wrap", LINE_STYLES[entry.kind])} data-kind={entry.kind}>
+            <span aria-hidden className="text-slate-400 select-none">
               {MARKERS[entry.kind]}
             </span>
             <span className="sr-only">{entry.kind === "unchanged" ? "" : `${entry.kind}: `}</span>

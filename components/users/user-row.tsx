@@ -61,7 +61,7 @@ export function UserRow({
           </span>
         ) : null}
       </td>
-      <td className="whitespace-nowrap px-3 py-2 text-xs">{user.lastSignInAt ? <LocalTime value={user.lastSignInAt} /> : "never"}</td>
+      <td className="px-3 py-2 text-xs whitespace-nowrap">{user.lastSignInAt ? <LocalTime value={user.lastSignInAt} /> : "never"}</td>
       <td className="space-y-2 px-3 py-2">
         {isSelf ? (
           <span className="text-xs text-slate-500">This is you</span>
@@ -87,7 +87,16 @@ export function UserRow({
             <label className="sr-only" htmlFor={`password-${user.id}`}>
               New password for {user.email}
             </label>
-            <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password (12+)" required minLength={12} className={inputClasses} />
+            <input
+              id={`password-${user.id}`}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              placeholder="New password (12+)"
+              required
+              minLength={12}
+              className={inputClasses}
+            />
             <SubmitButton>Reset</SubmitButton>
             <Button variant="ghost" onClick={() => setResetting(false)}>
               Cancel

@@ -63,7 +63,14 @@ const OPEN = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonym
 const SIGN_IN_PAGE = { ADMIN: "home", IR_MANAGER: "home", RESPONDER: "home", AUDITOR: "home", anonymous: 200 } as const;
 
 /** A valid step form (phase, title, instructions with known placeholders, minutes). */
-const STEP = { phase: "CONTAINMENT", title: "Isolate the pod", instructions: "Apply a deny-all NetworkPolicy in {{namespace}}.", responsibleRole: "", evidenceExpected: "", expectedMinutes: "10" };
+const STEP = {
+  phase: "CONTAINMENT",
+  title: "Isolate the pod",
+  instructions: "Apply a deny-all NetworkPolicy in {{namespace}}.",
+  responsibleRole: "",
+  evidenceExpected: "",
+  expectedMinutes: "10",
+};
 
 /**
  * Valid input for one call, and a probe of whether the call's effect happened (none for an action
@@ -98,7 +105,8 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
   },
   "app/(portal)/audit/actions.ts#verifyAuditReceiptAction": {
     expect: AUDIT_READ,
-    scenario: async ({ db, actorId }) => auditedAs(db, actorId, "audit.verify_receipt", { receipt: JSON.stringify(await latestReceipt(db)) }),
+    scenario: async ({ db, actorId }) =>
+      auditedAs(db, actorId, "audit.verify_receipt", { receipt: JSON.stringify(await latestReceipt(db)) }),
   },
 
   "app/(portal)/users/actions.ts#createUserAction": {
@@ -115,7 +123,10 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     expect: USERS_MANAGE,
     scenario: async ({ db }) => {
       const target = await insertUser(db, { role: "RESPONDER" });
-      return { fields: { id: target.id, version: "0", role: "AUDITOR" }, happened: async () => (await userOf(db, target.id)).role === "AUDITOR" };
+      return {
+        fields: { id: target.id, version: "0", role: "AUDITOR" },
+        happened: async () => (await userOf(db, target.id)).role === "AUDITOR",
+      };
     },
   },
   "app/(portal)/users/actions.ts#setUserActiveAction": {
@@ -129,7 +140,10 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     expect: USERS_MANAGE,
     scenario: async ({ db }) => {
       const target = await insertUser(db, { role: "RESPONDER" });
-      return { fields: { id: target.id, version: "0", password: "a-brand-new-password" }, happened: async () => (await userOf(db, target.id)).sessionEpoch === 1 };
+      return {
+        fields: { id: target.id, version: "0", password: "a-brand-new-password" },
+        happened: async () => (await userOf(db, target.id)).sessionEpoch === 1,
+      };
     },
   },
 
@@ -171,7 +185,17 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     scenario: async ({ db }) => {
       const contact = await insertContact(db);
       return {
-        fields: { id: contact.id, version: "0", name: "Renamed By Matrix", email: contact.email, phone: "", team: "", title: "", notes: "", userId: "" },
+        fields: {
+          id: contact.id,
+          version: "0",
+          name: "Renamed By Matrix",
+          email: contact.email,
+          phone: "",
+          team: "",
+          title: "",
+          notes: "",
+          userId: "",
+        },
         happened: async () => (await contactOf(db, contact.id)).name === "Renamed By Matrix",
       };
     },
@@ -208,7 +232,8 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
       const cluster = await insertCluster(db, { owners: true });
       return {
         fields: { id: cluster.id, version: "0", ...CLUSTER_DETAILS, description: "Updated by the matrix" },
-        happened: async () => (await one(db, `SELECT "description" FROM "Cluster" WHERE "id" = $1`, [cluster.id])).description === "Updated by the matrix",
+        happened: async () =>
+          (await one(db, `SELECT "description" FROM "Cluster" WHERE "id" = $1`, [cluster.id])).description === "Updated by the matrix",
       };
     },
   },
@@ -216,7 +241,10 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     expect: PLAN_EDIT,
     scenario: async ({ db }) => {
       const cluster = await insertCluster(db, { owners: true });
-      return { fields: { clusterId: cluster.id, name: "matrix-added" }, happened: async () => (await namespaceNames(db, cluster.id)).includes("matrix-added") };
+      return {
+        fields: { clusterId: cluster.id, name: "matrix-added" },
+        happened: async () => (await namespaceNames(db, cluster.id)).includes("matrix-added"),
+      };
     },
   },
   "app/(portal)/plan/platform/actions.ts#addWorkloadAction": {
@@ -235,7 +263,14 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
       const cluster = await insertCluster(db);
       const [primary, secondary, security] = [await insertContact(db), await insertContact(db), await insertContact(db)];
       return {
-        fields: { scopeType: "cluster", scopeId: cluster.id, version: "0", primary: primary.id, secondary: secondary.id, security: security.id },
+        fields: {
+          scopeType: "cluster",
+          scopeId: cluster.id,
+          version: "0",
+          primary: primary.id,
+          secondary: secondary.id,
+          security: security.id,
+        },
         happened: async () => (await ownershipCount(db, "clusterId", cluster.id)) === 3,
       };
     },
@@ -279,14 +314,20 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     expect: PLAN_EDIT,
     scenario: async ({ db }) => {
       const draft = await insertDraft(db);
-      return { fields: { id: draft.id, version: "0", scope: `Scope, edited by the matrix ${uniqueSuffix()}` }, happened: async () => (await revision(db, draft.id))?.version === 1 };
+      return {
+        fields: { id: draft.id, version: "0", scope: `Scope, edited by the matrix ${uniqueSuffix()}` },
+        happened: async () => (await revision(db, draft.id))?.version === 1,
+      };
     },
   },
   "app/(portal)/plan/revisions/actions.ts#publishDraftAction": {
     expect: PLAN_EDIT,
     scenario: async ({ db }) => {
       const draft = await insertDraft(db);
-      return { fields: { id: draft.id, version: "0", changeNote: "Published by the authorization matrix" }, happened: async () => (await revision(db, draft.id))?.status === "PUBLISHED" };
+      return {
+        fields: { id: draft.id, version: "0", changeNote: "Published by the authorization matrix" },
+        happened: async () => (await revision(db, draft.id))?.status === "PUBLISHED",
+      };
     },
   },
   "app/(portal)/plan/revisions/actions.ts#discardDraftAction": {
@@ -313,7 +354,13 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     scenario: async ({ db }) => {
       const before = await escalationPolicy(db, "SEV4");
       return {
-        fields: { severity: "SEV4", version: String(before.version), name: before.name, description: before.description, tiers: JSON.stringify(before.tiers) },
+        fields: {
+          severity: "SEV4",
+          version: String(before.version),
+          name: before.name,
+          description: before.description,
+          tiers: JSON.stringify(before.tiers),
+        },
         happened: async () => (await escalationPolicy(db, "SEV4")).version > before.version,
       };
     },
@@ -344,7 +391,10 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     expect: SOURCES_MANAGE,
     scenario: async ({ db }) => {
       const source = await insertSource(db);
-      return { fields: { id: source.id, version: "0" }, happened: async () => (await sourceOf(db, source.id)).tokenHash !== source.tokenHash };
+      return {
+        fields: { id: source.id, version: "0" },
+        happened: async () => (await sourceOf(db, source.id)).tokenHash !== source.tokenHash,
+      };
     },
   },
   "app/(portal)/sources/actions.ts#revokeDetectionSourceAction": {
@@ -380,7 +430,11 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     expect: PLAYBOOKS_OPEN,
     scenario: async ({ db }) => {
       const playbook = await insertPlaybook(db, "PUBLISHED");
-      return { page: `/playbooks/${playbook.id}`, fields: { id: playbook.id, version: "0" }, happened: async () => (await playbookRow(db, playbook.id)).retiredAt !== null };
+      return {
+        page: `/playbooks/${playbook.id}`,
+        fields: { id: playbook.id, version: "0" },
+        happened: async () => (await playbookRow(db, playbook.id)).retiredAt !== null,
+      };
     },
   },
   "app/(portal)/playbooks/[id]/actions.ts#startPlaybookDraftAction": {
@@ -390,7 +444,8 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
       return {
         page: `/playbooks/${playbook.id}`,
         fields: { playbookId: playbook.id },
-        happened: async () => (await db.query(`SELECT 1 FROM "PlaybookVersion" WHERE "playbookId" = $1 AND "status" = 'DRAFT'`, [playbook.id])).rowCount === 1,
+        happened: async () =>
+          (await db.query(`SELECT 1 FROM "PlaybookVersion" WHERE "playbookId" = $1 AND "status" = 'DRAFT'`, [playbook.id])).rowCount === 1,
       };
     },
   },
@@ -463,7 +518,9 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
   "app/(portal)/playbooks/import/actions.ts#importCacaoPlaybookAction": {
     expect: PLAYBOOKS_EDIT,
     scenario: async ({ db }) => {
-      const document = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../lib/cacao/fixtures/manual-triage.json"), "utf8")) as { name: string };
+      const document = JSON.parse(
+        readFileSync(path.resolve(import.meta.dirname, "../../lib/cacao/fixtures/manual-triage.json"), "utf8"),
+      ) as { name: string };
       document.name = `Matrix import ${uniqueSuffix()}`;
       return {
         fields: { document: JSON.stringify(document), incidentType: "MALICIOUS_IMAGE" },
@@ -487,63 +544,103 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
-      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0" }, happened: async () => (await runStepRow(db, run.stepId)).status === "IN_PROGRESS" };
+      return {
+        page: `/runs/${run.id}`,
+        fields: { stepId: run.stepId, version: "0" },
+        happened: async () => (await runStepRow(db, run.stepId)).status === "IN_PROGRESS",
+      };
     },
   },
   "app/(portal)/runs/actions.ts#completeRunStepAction": {
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
-      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0" }, happened: async () => (await runStepRow(db, run.stepId)).status === "DONE" };
+      return {
+        page: `/runs/${run.id}`,
+        fields: { stepId: run.stepId, version: "0" },
+        happened: async () => (await runStepRow(db, run.stepId)).status === "DONE",
+      };
     },
   },
   "app/(portal)/runs/actions.ts#assignRunStepAction": {
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
-      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", assigneeId: (await one(db, `SELECT "id" FROM "User" WHERE "email" = 'responder@bulkhead.local'`, [])).id }, happened: async () => (await runStepRow(db, run.stepId)).assigneeId !== null };
+      return {
+        page: `/runs/${run.id}`,
+        fields: {
+          stepId: run.stepId,
+          version: "0",
+          assigneeId: (await one(db, `SELECT "id" FROM "User" WHERE "email" = 'responder@bulkhead.local'`, [])).id,
+        },
+        happened: async () => (await runStepRow(db, run.stepId)).assigneeId !== null,
+      };
     },
   },
   "app/(portal)/runs/actions.ts#skipRunStepAction": {
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
-      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", reason: "Not applicable: no persistent volume." }, happened: async () => (await runStepRow(db, run.stepId)).status === "SKIPPED" };
+      return {
+        page: `/runs/${run.id}`,
+        fields: { stepId: run.stepId, version: "0", reason: "Not applicable: no persistent volume." },
+        happened: async () => (await runStepRow(db, run.stepId)).status === "SKIPPED",
+      };
     },
   },
   "app/(portal)/runs/actions.ts#blockRunStepAction": {
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
-      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", reason: "Waiting for the cloud provider." }, happened: async () => (await runStepRow(db, run.stepId)).status === "BLOCKED" };
+      return {
+        page: `/runs/${run.id}`,
+        fields: { stepId: run.stepId, version: "0", reason: "Waiting for the cloud provider." },
+        happened: async () => (await runStepRow(db, run.stepId)).status === "BLOCKED",
+      };
     },
   },
   "app/(portal)/runs/actions.ts#reopenRunStepAction": {
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id, "DONE");
-      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", to: "TODO" }, happened: async () => (await runStepRow(db, run.stepId)).status === "TODO" };
+      return {
+        page: `/runs/${run.id}`,
+        fields: { stepId: run.stepId, version: "0", to: "TODO" },
+        happened: async () => (await runStepRow(db, run.stepId)).status === "TODO",
+      };
     },
   },
   "app/(portal)/runs/actions.ts#editRunStepNotesAction": {
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id, "TODO");
-      return { page: `/runs/${run.id}`, fields: { stepId: run.stepId, version: "0", notes: "Pod manifest saved." }, happened: async () => (await runStepRow(db, run.stepId)).notes === "Pod manifest saved." };
+      return {
+        page: `/runs/${run.id}`,
+        fields: { stepId: run.stepId, version: "0", notes: "Pod manifest saved." },
+        happened: async () => (await runStepRow(db, run.stepId)).notes === "Pod manifest saved.",
+      };
     },
   },
   "app/(portal)/runs/actions.ts#completeRunAction": {
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id, "DONE");
-      return { page: `/runs/${run.id}`, fields: { runId: run.id, version: "0", acceptOpenSteps: "on" }, happened: async () => (await runStatus(db, run.id)) === "COMPLETED" };
+      return {
+        page: `/runs/${run.id}`,
+        fields: { runId: run.id, version: "0", acceptOpenSteps: "on" },
+        happened: async () => (await runStatus(db, run.id)) === "COMPLETED",
+      };
     },
   },
   "app/(portal)/runs/actions.ts#abandonRunAction": {
     expect: RUNS_ACT,
     scenario: async ({ db }) => {
       const run = await insertRun(db, (await insertIncident(db)).id);
-      return { page: `/runs/${run.id}`, fields: { runId: run.id, version: "0", reason: "Started on the wrong incident." }, happened: async () => (await runStatus(db, run.id)) === "ABANDONED" };
+      return {
+        page: `/runs/${run.id}`,
+        fields: { runId: run.id, version: "0", reason: "Started on the wrong incident." },
+        happened: async () => (await runStatus(db, run.id)) === "ABANDONED",
+      };
     },
   },
   "app/(portal)/incidents/[key]/actions.ts#transitionIncidentAction": {
@@ -576,7 +673,8 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
       return {
         page: `/incidents/${incident.key}`,
         fields: { key: incident.key, note: "Noted by the matrix" },
-        happened: async () => (await db.query(`SELECT 1 FROM "TimelineEntry" WHERE "incidentId" = $1 AND "kind" = 'NOTE'`, [incident.id])).rowCount === 1,
+        happened: async () =>
+          (await db.query(`SELECT 1 FROM "TimelineEntry" WHERE "incidentId" = $1 AND "kind" = 'NOTE'`, [incident.id])).rowCount === 1,
       };
     },
   },
@@ -595,7 +693,9 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/plan/platform/import": { expect: PAGE_FOR_PLAN_EDIT },
   "/plan/revisions": { expect: PAGE_FOR_ALL },
   "/plan/revisions/[number]": {
-    get: async (db) => [`/plan/revisions/${(await one(db, `SELECT max("number") AS "n" FROM "PlanRevision" WHERE "status" = 'PUBLISHED'`, [])).n}`],
+    get: async (db) => [
+      `/plan/revisions/${(await one(db, `SELECT max("number") AS "n" FROM "PlanRevision" WHERE "status" = 'PUBLISHED'`, [])).n}`,
+    ],
     expect: PAGE_FOR_ALL,
   },
   "/plan/roles": { expect: PAGE_FOR_ALL },
@@ -607,7 +707,11 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   },
   "/incidents/[key]/alerts/[alertId]": {
     get: async (db) => {
-      const a = await one(db, `SELECT a."id", i."number" FROM "Alert" a JOIN "Incident" i ON i."id" = a."incidentId" ORDER BY i."number", a."id" LIMIT 1`, []);
+      const a = await one(
+        db,
+        `SELECT a."id", i."number" FROM "Alert" a JOIN "Incident" i ON i."id" = a."incidentId" ORDER BY i."number", a."id" LIMIT 1`,
+        [],
+      );
       return [`/incidents/INC-${String(a.number).padStart(4, "0")}/alerts/${a.id}`];
     },
     expect: PAGE_FOR_ALL,
@@ -633,16 +737,25 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   // The audit record's machine routes (docs/decisions/012): receipt, verification (with and without a receipt), export.
   "/api/audit/receipt": { expect: API_FOR_AUDIT_READ },
   "/api/audit/verify": {
-    get: async (db) => ["/api/audit/verify", `/api/audit/verify?receipt=${Buffer.from(JSON.stringify(await latestReceipt(db))).toString("base64url")}`],
+    get: async (db) => [
+      "/api/audit/verify",
+      `/api/audit/verify?receipt=${Buffer.from(JSON.stringify(await latestReceipt(db))).toString("base64url")}`,
+    ],
     expect: API_FOR_AUDIT_READ,
   },
   "/api/audit/export": { expect: API_FOR_AUDIT_READ },
   "/api/auth/[...nextauth]": { get: async () => ["/api/auth/csrf", "/api/auth/session", "/api/auth/providers"], expect: OPEN },
   "/api/plan/export": { get: async () => ["/api/plan/export?format=md"], expect: API_FOR_ALL },
-  "/api/plan/owners": { get: async (db) => [`/api/plan/owners?cluster=${(await insertCluster(db, { owners: true })).name}`], expect: API_FOR_ALL },
+  "/api/plan/owners": {
+    get: async (db) => [`/api/plan/owners?cluster=${(await insertCluster(db, { owners: true })).name}`],
+    expect: API_FOR_ALL,
+  },
   "/api/plan/readiness": { expect: API_FOR_ALL },
   "/api/incidents/events": { expect: API_FOR_ALL },
-  "/api/runs/[id]/events": { get: async (db) => [`/api/runs/${(await insertRun(db, (await insertIncident(db)).id)).id}/events`], expect: API_FOR_ALL },
+  "/api/runs/[id]/events": {
+    get: async (db) => [`/api/runs/${(await insertRun(db, (await insertIncident(db)).id)).id}/events`],
+    expect: API_FOR_ALL,
+  },
   "/api/playbooks/[id]/cacao": {
     get: async (db) => {
       const { id } = await one(db, `SELECT "playbookId" AS "id" FROM "PlaybookVersion" WHERE "status" = 'PUBLISHED' LIMIT 1`, []);
@@ -707,7 +820,11 @@ async function callAction(baseURL: string, page: string, id: string, fields: Sce
 /** Where the response sends the browser (path and query), whether by HTTP redirect or by Next's action redirect. */
 function redirectTarget(response: Response): string | null {
   const actionRedirect = response.headers.get("x-action-redirect"); // "<url>;<push|replace>"
-  const target = actionRedirect ? actionRedirect.split(";")[0]! : response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+  const target = actionRedirect
+    ? actionRedirect.split(";")[0]!
+    : response.status >= 300 && response.status < 400
+      ? response.headers.get("location")
+      : null;
   if (target === null) return null;
   const url = new URL(target, response.url);
   return `${url.pathname}${url.search}`;
@@ -822,7 +939,9 @@ test.describe("server actions", () => {
           expect(response.status).toBe(200);
           expect(body).toContain(PERMISSION_DENIED);
           if (scenario.happened) expect(await scenario.happened(), "nothing changed").toBe(false);
-          expect(await auditSince(db, since, actorId), "the refusal is audited").toContainEqual(expect.objectContaining({ outcome: "DENIED" }));
+          expect(await auditSince(db, since, actorId), "the refusal is audited").toContainEqual(
+            expect.objectContaining({ outcome: "DENIED" }),
+          );
           return;
         }
         expect(body).not.toContain(PERMISSION_DENIED);
@@ -871,14 +990,26 @@ test.describe("guards", () => {
   test("every server action in the build has a row, and every row is in the build", () => {
     const built = [...buildActions().keys()];
     expect(built.length, "the build has server actions").toBeGreaterThan(0);
-    expect(built.filter((a) => !(a in ACTIONS)), "server actions with no row in ACTIONS: add one for each").toEqual([]);
-    expect(Object.keys(ACTIONS).filter((a) => !built.includes(a)), "rows in ACTIONS the build does not have: remove them").toEqual([]);
+    expect(
+      built.filter((a) => !(a in ACTIONS)),
+      "server actions with no row in ACTIONS: add one for each",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((a) => !built.includes(a)),
+      "rows in ACTIONS the build does not have: remove them",
+    ).toEqual([]);
   });
 
   test("every page and route handler in the build has a row, and every row is in the build", () => {
     const built = buildRoutes().filter((route) => !FRAMEWORK_ROUTES.includes(route));
     expect(built.length, "the build has routes").toBeGreaterThan(0);
-    expect(built.filter((r) => !(r in ROUTES)), "pages and route handlers with no row in ROUTES: add one for each").toEqual([]);
-    expect(Object.keys(ROUTES).filter((r) => !built.includes(r)), "rows in ROUTES the build does not have: remove them").toEqual([]);
+    expect(
+      built.filter((r) => !(r in ROUTES)),
+      "pages and route handlers with no row in ROUTES: add one for each",
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((r) => !built.includes(r)),
+      "rows in ROUTES the build does not have: remove them",
+    ).toEqual([]);
   });
 });

@@ -62,7 +62,11 @@ export async function ownershipCount(db: pg.Pool, scopeColumn: "clusterId" | "na
 
 /** `kubectl get namespaces -o json` for one namespace. */
 export function namespaceList(name: string): string {
-  return JSON.stringify({ apiVersion: "v1", kind: "NamespaceList", items: [{ apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { team: "matrix" } } }] });
+  return JSON.stringify({
+    apiVersion: "v1",
+    kind: "NamespaceList",
+    items: [{ apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { team: "matrix" } } }],
+  });
 }
 
 /**
@@ -85,7 +89,9 @@ export async function removeDrafts(db: pg.Pool): Promise<void> {
 }
 
 export async function revision(db: pg.Pool, revisionId: string): Promise<{ status: string; version: number } | undefined> {
-  const { rows } = await db.query<{ status: string; version: number }>(`SELECT "status", "version" FROM "PlanRevision" WHERE "id" = $1`, [revisionId]);
+  const { rows } = await db.query<{ status: string; version: number }>(`SELECT "status", "version" FROM "PlanRevision" WHERE "id" = $1`, [
+    revisionId,
+  ]);
   return rows[0];
 }
 
@@ -102,13 +108,22 @@ export async function planRole(db: pg.Pool, kind: string): Promise<{ version: nu
 type Tier = { waitMinutes: number; roles: string[]; contactIds: string[] };
 
 /** A severity's escalation policy as its editor would post it back unchanged (or a minimal one when there is none). */
-export async function escalationPolicy(db: pg.Pool, severity: string): Promise<{ version: number; name: string; description: string; tiers: Tier[] }> {
+export async function escalationPolicy(
+  db: pg.Pool,
+  severity: string,
+): Promise<{ version: number; name: string; description: string; tiers: Tier[] }> {
   const policy = await db.query<{ id: string; version: number; name: string; description: string | null }>(
     `SELECT "id", "version", "name", "description" FROM "EscalationPolicy" WHERE "severity" = $1::"Severity"`,
     [severity],
   );
   const row = policy.rows[0];
-  if (!row) return { version: 0, name: `${severity} escalation`, description: "", tiers: [{ waitMinutes: 0, roles: ["INCIDENT_COMMANDER"], contactIds: [] }] };
+  if (!row)
+    return {
+      version: 0,
+      name: `${severity} escalation`,
+      description: "",
+      tiers: [{ waitMinutes: 0, roles: ["INCIDENT_COMMANDER"], contactIds: [] }],
+    };
   const { rows: tiers } = await db.query<Tier>(
     `SELECT t."waitMinutes",
             coalesce(array_agg(r."kind"::text) FILTER (WHERE r."kind" IS NOT NULL), '{}') AS "roles",

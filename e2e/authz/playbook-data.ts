@@ -7,7 +7,12 @@ export type InsertedPlaybook = { id: string; title: string; versionId: string; s
 
 export async function insertPlaybook(db: pg.Pool, status: "DRAFT" | "PUBLISHED", steps = 2): Promise<InsertedPlaybook> {
   const suffix = uniqueSuffix();
-  const playbook = { id: `matrix-playbook-${suffix}`, title: `Matrix playbook ${suffix}`, versionId: `matrix-version-${suffix}`, stepIds: [] as string[] };
+  const playbook = {
+    id: `matrix-playbook-${suffix}`,
+    title: `Matrix playbook ${suffix}`,
+    versionId: `matrix-version-${suffix}`,
+    stepIds: [] as string[],
+  };
   await db.query(
     `INSERT INTO "Playbook" ("id", "title", "incidentType", "attackTechniques", "updatedAt") VALUES ($1, $2, 'CRYPTOMINING', ARRAY['T1496'], now())`,
     [playbook.id, playbook.title],

@@ -8,7 +8,9 @@ export type InsertedRun = { id: string; stepId: string; versionId: string };
 
 export async function insertRun(db: pg.Pool, incidentId: string, stepStatus: "TODO" | "DONE" = "TODO"): Promise<InsertedRun> {
   const playbook = await insertPlaybook(db, "PUBLISHED", 1);
-  const { rows: [starter] } = await db.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = 'manager@bulkhead.local'`);
+  const {
+    rows: [starter],
+  } = await db.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = 'manager@bulkhead.local'`);
   const run = { id: `matrix-run-${uniqueSuffix()}`, stepId: `matrix-run-step-${uniqueSuffix()}`, versionId: playbook.versionId };
   await db.query(
     `INSERT INTO "PlaybookRun" ("id", "playbookVersionId", "incidentId", "context", "startedById", "updatedAt") VALUES ($1, $2, $3, '{}', $4, now())`,
@@ -22,7 +24,10 @@ export async function insertRun(db: pg.Pool, incidentId: string, stepStatus: "TO
   return run;
 }
 
-export async function runStepRow(db: pg.Pool, stepId: string): Promise<{ status: string; assigneeId: string | null; notes: string | null }> {
+export async function runStepRow(
+  db: pg.Pool,
+  stepId: string,
+): Promise<{ status: string; assigneeId: string | null; notes: string | null }> {
   const { rows } = await db.query(`SELECT "status", "assigneeId", "notes" FROM "RunStep" WHERE "id" = $1`, [stepId]);
   return rows[0] as { status: string; assigneeId: string | null; notes: string | null };
 }

@@ -46,7 +46,13 @@ export async function checkCredentials(raw: unknown, headers: HeaderSource): Pro
 
   const reservation = await reserveSignInAttempt(keys);
   if (!reservation.allowed) {
-    await auditSignIn(headers, email, "DENIED", undefined, `too many failed attempts; next attempt at ${reservation.retryAt.toISOString()}`);
+    await auditSignIn(
+      headers,
+      email,
+      "DENIED",
+      undefined,
+      `too many failed attempts; next attempt at ${reservation.retryAt.toISOString()}`,
+    );
     return { ok: false, throttled: true };
   }
   const user = await db().user.findUnique({

@@ -24,7 +24,8 @@ const FIRST_ADMIN_LOCK = 7_310_501;
  */
 export async function createFirstAdmin(prisma: PrismaClient, raw: { email?: string; name?: string }): Promise<FirstAdminResult> {
   const parsed = FirstAdminInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${String(i.path[0] ?? "input")}: ${i.message}`).join("; ") };
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues.map((i) => `${String(i.path[0] ?? "input")}: ${i.message}`).join("; ") };
   const { email, name } = parsed.data;
   // 24 characters from a 144-bit random value: a one-time password nobody guesses before it is changed.
   const oneTimePassword = randomBytes(18).toString("base64url");
@@ -33,8 +34,13 @@ export async function createFirstAdmin(prisma: PrismaClient, raw: { email?: stri
   return prisma.$transaction(async (tx): Promise<FirstAdminResult> => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
     const admin = await tx.user.findFirst({ where: { role: "ADMIN", active: true }, select: { email: true } });
-    if (admin) return { ok: false, message: `This database already has an active admin (${admin.email}); admins create further users on the Users page.` };
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false, message: `A user with the email ${email} already exists.` };
+    if (admin)
+      return {
+        ok: false,
+        message: `This database already has an active admin (${admin.email}); admins create further users on the Users page.`,
+      };
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+      return { ok: false, message: `A user with the email ${email} already exists.` };
     const user = await tx.user.create({
       data: { email, name, role: "ADMIN", passwordHash, mustChangePassword: true },
       select: { id: true, email: true, name: true, role: true, mustChangePassword: true },

@@ -17,5 +17,4 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** A valid hash to verify against when the account does not exist, so timing does not reveal it. */
-export const DUMMY_PASSWORD_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$qp2McODpRU5JPyRK19jm3Q$Ghwt2B+f5J4peP9J1hvoTlctPtmG1NjhUPbgaOQRslw";
+export const DUMMY_PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$qp2McODpRU5JPyRK19jm3Q$Ghwt2B+f5J4peP9J1hvoTlctPtmG1NjhUPbgaOQRslw";

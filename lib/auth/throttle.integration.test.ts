@@ -26,10 +26,14 @@ describe("sign-in throttling", () => {
   });
 
   it("checks at most the free attempts of 20 sent at once, and the right password from elsewhere still works", async () => {
-    await testDb().user.create({ data: { email: "dana@example.com", name: "Dana", role: "ADMIN", passwordHash: await hashPassword(PASSWORD) } });
+    await testDb().user.create({
+      data: { email: "dana@example.com", name: "Dana", role: "ADMIN", passwordHash: await hashPassword(PASSWORD) },
+    });
 
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => checkCredentials({ email: "dana@example.com", password: `guess number ${i}` }, from("203.0.113.7"))),
+      Array.from({ length: 20 }, (_, i) =>
+        checkCredentials({ email: "dana@example.com", password: `guess number ${i}` }, from("203.0.113.7")),
+      ),
     );
     expect(outcomes.filter((o) => !o.ok && !o.throttled)).toHaveLength(5);
     expect(outcomes.filter((o) => !o.ok && o.throttled)).toHaveLength(15);
@@ -42,7 +46,10 @@ describe("sign-in throttling", () => {
     const owner = await checkCredentials({ email: "dana@example.com", password: PASSWORD }, from("198.51.100.20"));
     expect(owner).toMatchObject({ ok: true, user: { email: "dana@example.com" } });
     // And the attacker's address stays throttled for that account, right password or not.
-    expect(await checkCredentials({ email: "dana@example.com", password: PASSWORD }, from("203.0.113.7"))).toEqual({ ok: false, throttled: true });
+    expect(await checkCredentials({ email: "dana@example.com", password: PASSWORD }, from("203.0.113.7"))).toEqual({
+      ok: false,
+      throttled: true,
+    });
   });
 
   it("makes each failure past the free ones wait twice as long, up to the cap", async () => {
@@ -79,7 +86,8 @@ describe("sign-in throttling", () => {
   it("forgets a counter a day after its last failure", async () => {
     const keys = throttleKeys("old@example.com", null);
     for (let i = 0; i < 5; i++) await reserveSignInAttempt(keys);
-    await testDb().$executeRaw`UPDATE "SignInThrottle" SET "updatedAt" = "updatedAt" - interval '25 hours', "lockedUntil" = NULL WHERE "key" = ${keys.pair}`;
+    await testDb()
+      .$executeRaw`UPDATE "SignInThrottle" SET "updatedAt" = "updatedAt" - interval '25 hours', "lockedUntil" = NULL WHERE "key" = ${keys.pair}`;
     expect((await reserveSignInAttempt(keys)).allowed).toBe(true);
     expect((await row(keys.pair))?.failures).toBe(1);
   });

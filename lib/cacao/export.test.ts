@@ -41,12 +41,22 @@ describe("playbookToCacao", () => {
   it("builds start → one manual action per step in order → end, each with a role agent and the phase kept", () => {
     const playbook = seeded[0]!;
     const doc = playbookToCacao(playbook);
-    expect(doc).toMatchObject({ type: "playbook", spec_version: "cacao-2.0", id: playbookCacaoId(playbook.id), name: playbook.title, description: playbook.description });
+    expect(doc).toMatchObject({
+      type: "playbook",
+      spec_version: "cacao-2.0",
+      id: playbookCacaoId(playbook.id),
+      name: playbook.title,
+      description: playbook.description,
+    });
     expect(doc.created).toBe("2025-01-06T09:00:00.000Z");
     expect(doc.modified).toBe("2025-01-19T15:30:00.000Z");
     expect(doc.created_by).toMatch(new RegExp(`^identity--${UUID}$`));
     expect(doc.playbook_types).toEqual(expect.arrayContaining(["investigation", "mitigation"]));
-    expect(doc.labels).toEqual(["bulkhead", "incident-type:shell-in-container", ...playbook.attackTechniques.map((t) => `mitre-attack:${t}`)]);
+    expect(doc.labels).toEqual([
+      "bulkhead",
+      "incident-type:shell-in-container",
+      ...playbook.attackTechniques.map((t) => `mitre-attack:${t}`),
+    ]);
     expect(doc.external_references).toContainEqual({
       name: "ATT&CK T1609: Container Administration Command",
       source: "MITRE ATT&CK",
@@ -87,7 +97,14 @@ describe("playbookToCacao", () => {
       ...seeded[2]!,
       attackTechniques: [],
       description: null,
-      version: { id: "v2", number: 2, status: "DRAFT", publishedAt: null, publishedById: null, updatedAt: new Date("2024-12-01T00:00:00.000Z") },
+      version: {
+        id: "v2",
+        number: 2,
+        status: "DRAFT",
+        publishedAt: null,
+        publishedById: null,
+        updatedAt: new Date("2024-12-01T00:00:00.000Z"),
+      },
       steps: [],
     };
     const doc = playbookToCacao(draft);
@@ -108,23 +125,33 @@ describe("playbookToCacao", () => {
   });
 
   it("names the file after the title and version", () => {
-    expect(cacaoFilename({ title: "Interactive shell in a production container!", version: { number: 3 } })).toBe("bulkhead-interactive-shell-in-a-production-container-v3.cacao.json");
+    expect(cacaoFilename({ title: "Interactive shell in a production container!", version: { number: 3 } })).toBe(
+      "bulkhead-interactive-shell-in-a-production-container-v3.cacao.json",
+    );
     expect(cacaoFilename({ title: "«»", version: { number: 1 } })).toBe("bulkhead-playbook-v1.cacao.json");
   });
 });
 
 describe("export → import round trip", () => {
-  it.each(seeded.map((p) => [p.title, p] as const))("keeps every step of %s: order, phase, title, instructions, role, evidence, minutes", (_title, playbook) => {
-    const read = readCacaoDocument(JSON.stringify(playbookToCacao(playbook), null, 2));
-    if (!read.ok) throw new Error(read.problems.join("\n"));
-    expect(read.playbook).toEqual({
-      title: playbook.title,
-      description: playbook.description,
-      incidentType: playbook.incidentType,
-      attackTechniques: playbook.attackTechniques,
-      steps: playbook.steps.map(({ phase, title, instructions, responsibleRole, evidenceExpected, expectedMinutes }) => ({
-        phase, title, instructions, responsibleRole, evidenceExpected, expectedMinutes,
-      })),
-    });
-  });
+  it.each(seeded.map((p) => [p.title, p] as const))(
+    "keeps every step of %s: order, phase, title, instructions, role, evidence, minutes",
+    (_title, playbook) => {
+      const read = readCacaoDocument(JSON.stringify(playbookToCacao(playbook), null, 2));
+      if (!read.ok) throw new Error(read.problems.join("\n"));
+      expect(read.playbook).toEqual({
+        title: playbook.title,
+        description: playbook.description,
+        incidentType: playbook.incidentType,
+        attackTechniques: playbook.attackTechniques,
+        steps: playbook.steps.map(({ phase, title, instructions, responsibleRole, evidenceExpected, expectedMinutes }) => ({
+          phase,
+          title,
+          instructions,
+          responsibleRole,
+          evidenceExpected,
+          expectedMinutes,
+        })),
+      });
+    },
+  );
 });

@@ -1,4 +1,10 @@
-import { BULKHEAD_EXTENSION_DEFINITION, BULKHEAD_EXTENSION_ID, BULKHEAD_IDENTITY, type PlaybookExtension, type StepExtension } from "@/lib/cacao/extension";
+import {
+  BULKHEAD_EXTENSION_DEFINITION,
+  BULKHEAD_EXTENSION_ID,
+  BULKHEAD_IDENTITY,
+  type PlaybookExtension,
+  type StepExtension,
+} from "@/lib/cacao/extension";
 import { cacaoId, playbookCacaoId } from "@/lib/cacao/ids";
 import { CACAO_PHASES } from "@/lib/cacao/phases";
 import type { CacaoAgent, CacaoExternalReference, CacaoPlaybook, CacaoStep } from "@/lib/cacao/types";
@@ -83,7 +89,11 @@ export function playbookToCacao(playbook: ExportablePlaybook): CacaoPlaybook {
     const id = agentId(step.responsibleRole);
     if (agents[id]) continue;
     agents[id] = step.responsibleRole
-      ? { type: "group", name: PLAN_ROLE_DEFAULTS[step.responsibleRole].name, description: `Whoever fills the plan role ${step.responsibleRole} in the incident response plan.` }
+      ? {
+          type: "group",
+          name: PLAN_ROLE_DEFAULTS[step.responsibleRole].name,
+          description: `Whoever fills the plan role ${step.responsibleRole} in the incident response plan.`,
+        }
       : { type: "group", ...ANYONE };
   }
 
@@ -147,6 +157,12 @@ export function playbookToCacao(playbook: ExportablePlaybook): CacaoPlaybook {
 
 /** `bulkhead-<title>-v<n>.cacao.json`, safe in a Content-Disposition header. */
 export function cacaoFilename(playbook: Pick<ExportablePlaybook, "title"> & { version: { number: number } }): string {
-  const slug = playbook.title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "playbook";
+  const slug =
+    playbook.title
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "playbook";
   return `bulkhead-${slug}-v${playbook.version.number}.cacao.json`;
 }

@@ -34,7 +34,9 @@ export type StepExtension = z.output<typeof StepExtension>;
 
 export const PlaybookExtension = z.object({
   incident_type: z.enum(IncidentType).optional(),
-  attack_techniques: z.array(z.string().regex(/^T\d{4}(\.\d{3})?$/, "must be an ATT&CK technique id such as T1609 or T1059.013")).optional(),
+  attack_techniques: z
+    .array(z.string().regex(/^T\d{4}(\.\d{3})?$/, "must be an ATT&CK technique id such as T1609 or T1059.013"))
+    .optional(),
   bulkhead_version: z.int().min(1).optional(),
   bulkhead_status: z.string().optional(),
 });

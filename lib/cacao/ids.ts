@@ -8,7 +8,10 @@ export const BULKHEAD_CACAO_NAMESPACE = "2ddad125-4b5a-4342-b813-abfe92ac7272";
 
 /** RFC 4122 section 4.3 name-based UUID, version 5 (SHA-1). */
 export function uuidV5(name: string, namespace: string = BULKHEAD_CACAO_NAMESPACE): string {
-  const hash = createHash("sha1").update(Buffer.from(namespace.replace(/-/g, ""), "hex")).update(name, "utf8").digest();
+  const hash = createHash("sha1")
+    .update(Buffer.from(namespace.replace(/-/g, ""), "hex"))
+    .update(name, "utf8")
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");

@@ -21,7 +21,15 @@ function decodeBase64(text: string): string {
   return Buffer.from(text, "base64").toString("utf8");
 }
 
-const LANGUAGES: Record<string, string> = { bash: "bash", ssh: "bash", powershell: "powershell", "http-api": "http", kestrel: "text", yara: "yara", sigma: "yaml" };
+const LANGUAGES: Record<string, string> = {
+  bash: "bash",
+  ssh: "bash",
+  powershell: "powershell",
+  "http-api": "http",
+  kestrel: "text",
+  yara: "yara",
+  sigma: "yaml",
+};
 
 /**
  * A CACAO command as Markdown instructions. A manual command is instructions already, so its text
@@ -29,11 +37,21 @@ const LANGUAGES: Record<string, string> = { bash: "bash", ssh: "bash", powershel
  * in a code block under its type so that a responder can run it by hand or hand it to the tool.
  */
 export function commandMarkdown(command: CacaoCommand): string {
-  const text = typeof command.command === "string" ? command.command : typeof command.command_b64 === "string" ? decodeBase64(command.command_b64) : null;
+  const text =
+    typeof command.command === "string"
+      ? command.command
+      : typeof command.command_b64 === "string"
+        ? decodeBase64(command.command_b64)
+        : null;
   if (command.type === "manual" && text !== null) return command.description ? `${command.description}\n\n${text}` : text;
   const parts = [`**${command.type}** command${command.description ? `: ${command.description}` : ""}`];
   if (text !== null) parts.push(codeBlock(text, LANGUAGES[command.type] ?? "text"));
-  const content = typeof command.content === "string" ? command.content : typeof command.content_b64 === "string" ? decodeBase64(command.content_b64) : null;
+  const content =
+    typeof command.content === "string"
+      ? command.content
+      : typeof command.content_b64 === "string"
+        ? decodeBase64(command.content_b64)
+        : null;
   if (content !== null) parts.push("Content:", codeBlock(content, "json"));
   if (text === null && content === null) {
     const rest = Object.fromEntries(Object.entries(command).filter(([k]) => k !== "type" && k !== "description"));
@@ -61,16 +79,27 @@ export function flowNotes(workflow: Record<string, CacaoStep>, walk: WalkResult)
     const name = label(id, step);
     if (step.type === "parallel" && Array.isArray(step.next_steps)) {
       step.next_steps.forEach((to, i, all) =>
-        add(to, `**Parallel branch ${i + 1} of ${all.length}** of ${name}: in the CACAO document these branches run at the same time; Bulkhead lists them one after another, branch by branch.`),
+        add(
+          to,
+          `**Parallel branch ${i + 1} of ${all.length}** of ${name}: in the CACAO document these branches run at the same time; Bulkhead lists them one after another, branch by branch.`,
+        ),
       );
     } else if (step.type === "if-condition") {
       add(step.on_true, `**Only if** ${inlineCode(step.condition ?? "")} is true (if-condition ${name}).`);
       add(step.on_false, `**Only if** ${inlineCode(step.condition ?? "")} is false (if-condition ${name}).`);
     } else if (step.type === "while-condition") {
-      add(step.on_true, `**Repeat while** ${inlineCode(step.condition ?? "")} is true (while-condition ${name}): this step starts the loop; repeat it and the steps after it that lead back to the condition.`);
+      add(
+        step.on_true,
+        `**Repeat while** ${inlineCode(step.condition ?? "")} is true (while-condition ${name}): this step starts the loop; repeat it and the steps after it that lead back to the condition.`,
+      );
     } else if (step.type === "switch-condition") {
       for (const [value, to] of Object.entries(step.cases ?? {})) {
-        add(to, value === "default" ? `**Only when no other case matches** ${inlineCode(step.switch ?? "")} (switch-condition ${name}).` : `**Only when** ${inlineCode(step.switch ?? "")} is ${inlineCode(value)} (switch-condition ${name}).`);
+        add(
+          to,
+          value === "default"
+            ? `**Only when no other case matches** ${inlineCode(step.switch ?? "")} (switch-condition ${name}).`
+            : `**Only when** ${inlineCode(step.switch ?? "")} is ${inlineCode(value)} (switch-condition ${name}).`,
+        );
       }
     } else if (step.on_failure) {
       add(step.on_failure, `**Only if step ${name} fails.**`);

@@ -88,7 +88,9 @@ describe("flattening a workflow with parallel, if, while, switch and on_failure 
   });
 
   it("shows an http-api command and its base64 content decoded", () => {
-    expect(steps[2]!.instructions).toContain("**http-api** command\n\n```http\nPOST https://logs.example.org/export HTTP/1.1\n```\n\nContent:\n\n```json\n{\"pod\": \"web-1\"}\n```");
+    expect(steps[2]!.instructions).toContain(
+      '**http-api** command\n\n```http\nPOST https://logs.example.org/export HTTP/1.1\n```\n\nContent:\n\n```json\n{"pod": "web-1"}\n```',
+    );
   });
 
   it("gives every step the default phase and no role when nothing says otherwise", () => {
@@ -109,7 +111,9 @@ describe("splitPhasePrefix", () => {
 
 describe("cacaoToPlaybook keeps an imported draft within what the editor accepts", () => {
   const read = (edit: (doc: Record<string, unknown> & { workflow: Record<string, Record<string, unknown>> }) => void) => {
-    const doc = JSON.parse(fixture("manual-triage.json")) as Record<string, unknown> & { workflow: Record<string, Record<string, unknown>> };
+    const doc = JSON.parse(fixture("manual-triage.json")) as Record<string, unknown> & {
+      workflow: Record<string, Record<string, unknown>>;
+    };
     edit(doc);
     const result = readCacaoDocument(JSON.stringify(doc));
     if (!result.ok) throw new Error(`${result.message}\n${result.problems.join("\n")}`);

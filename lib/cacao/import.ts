@@ -46,7 +46,10 @@ function incidentTypeOf(doc: CacaoPlaybook, extension: PlaybookExtension | undef
   if (extension?.incident_type) return extension.incident_type;
   for (const label of doc.labels ?? []) {
     const match = /^incident-type:(.+)$/i.exec(label.trim());
-    const type = match?.[1]!.trim().toUpperCase().replace(/[^A-Z]+/g, "_");
+    const type = match?.[1]!
+      .trim()
+      .toUpperCase()
+      .replace(/[^A-Z]+/g, "_");
     if (type && Object.hasOwn(IncidentType, type)) return type as IncidentType;
   }
   return null;
@@ -62,7 +65,8 @@ function techniquesOf(doc: CacaoPlaybook, extension: PlaybookExtension | undefin
   for (const ref of doc.external_references ?? []) {
     const fromUrl = /attack\.mitre\.org\/techniques\/(T\d{4})(?:\/(\d{3}))?/i.exec(ref.url ?? "");
     if (fromUrl) found.push(fromUrl[2] ? `${fromUrl[1]!.toUpperCase()}.${fromUrl[2]}` : fromUrl[1]!.toUpperCase());
-    else if (ref.external_id && TECHNIQUE.test(ref.external_id) && /att&?ck/i.test(`${ref.source ?? ""} ${ref.name}`)) found.push(ref.external_id);
+    else if (ref.external_id && TECHNIQUE.test(ref.external_id) && /att&?ck/i.test(`${ref.source ?? ""} ${ref.name}`))
+      found.push(ref.external_id);
   }
   // Only ATT&CK for Containers techniques: the library lists and edits playbooks by those.
   return [...new Set(found.filter((t) => TECHNIQUE.test(t) && techniqueById(t)).map((t) => techniqueById(t)!.id))];
@@ -76,7 +80,9 @@ function toStep(doc: CacaoPlaybook, id: string, step: CacaoStep, notes: string[]
   const commands = (step.commands ?? []).map((c) => commandMarkdown(c));
   const body =
     step.type === "playbook-action"
-      ? [`Run the CACAO playbook \`${step.playbook_id ?? "?"}\`${step.playbook_version ? ` (version of ${step.playbook_version})` : ""} and continue when it has finished.`]
+      ? [
+          `Run the CACAO playbook \`${step.playbook_id ?? "?"}\`${step.playbook_version ? ` (version of ${step.playbook_version})` : ""} and continue when it has finished.`,
+        ]
       : commands.length
         ? commands
         : ["(The CACAO document gives no command for this step.)"];

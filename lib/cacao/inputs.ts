@@ -12,7 +12,10 @@ export const CacaoImportInput = z.object({
     .string({ error: "Paste or upload a CACAO 2.0 playbook." })
     .trim()
     .min(1, "Paste or upload a CACAO 2.0 playbook.")
-    .max(MAX_CACAO_CHARS, `That is more than ${MAX_CACAO_CHARS.toLocaleString("en")} characters; Bulkhead imports playbooks up to that size.`),
+    .max(
+      MAX_CACAO_CHARS,
+      `That is more than ${MAX_CACAO_CHARS.toLocaleString("en")} characters; Bulkhead imports playbooks up to that size.`,
+    ),
   incidentType: z.enum(IncidentType, { error: "Choose an incident type." }).default("OTHER"),
 });
 

@@ -18,7 +18,11 @@ export const CACAO_PHASES: Record<PlaybookPhase, { prefix: string; playbookType:
 
 const PHASES = Object.keys(CACAO_PHASES) as PlaybookPhase[];
 
-const squash = (text: string) => text.toLowerCase().replace(/&/g, "and").replace(/[^a-z]/g, "");
+const squash = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z]/g, "");
 
 /**
  * Splits "[Containment] Quarantine the pod" into phase and title. Accepts the prefix as written

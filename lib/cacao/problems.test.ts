@@ -25,11 +25,17 @@ describe("refusing text that is not JSON", () => {
       message: 'This is not JSON: line 3, column 15: unexpected ",".',
       problems: [],
     });
-    expect(readCacaoDocument('{"type": "playbook"')).toMatchObject({ ok: false, message: "This is not JSON: line 1, column 20: the text ends too early (is it cut off?)." });
+    expect(readCacaoDocument('{"type": "playbook"')).toMatchObject({
+      ok: false,
+      message: "This is not JSON: line 1, column 20: the text ends too early (is it cut off?).",
+    });
   });
 
   it("asks for a document when there is none", () => {
-    expect(readCacaoDocument("  \n")).toMatchObject({ ok: false, message: "Nothing to import: paste or upload a CACAO 2.0 playbook (JSON)." });
+    expect(readCacaoDocument("  \n")).toMatchObject({
+      ok: false,
+      message: "Nothing to import: paste or upload a CACAO 2.0 playbook (JSON).",
+    });
   });
 });
 
@@ -56,7 +62,10 @@ describe("schema problems", () => {
 
   it("reports a whole-document problem at /", () => {
     expect(readCacaoDocument("[]")).toMatchObject({ ok: false, problems: ["/: must be an object"] });
-    expect(readCacaoDocument('{"type": "playbook"}')).toMatchObject({ ok: false, problems: expect.arrayContaining(["/workflow: is required", "/id: is required"]) });
+    expect(readCacaoDocument('{"type": "playbook"}')).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining(["/workflow: is required", "/id: is required"]),
+    });
   });
 
   it("gives one line for a switch case that matches none of the oneOf alternatives, not one per alternative", () => {
@@ -80,7 +89,9 @@ describe("schema problems", () => {
       const start = doc.workflow[doc.workflow_start]!;
       start.on_success = start.on_completion;
     });
-    expect(read.problems).toEqual([`/workflow/${fixture("manual-triage.json").workflow_start}: a "start" step must not have on_success (CACAO 2.0 section 4)`]);
+    expect(read.problems).toEqual([
+      `/workflow/${fixture("manual-triage.json").workflow_start}: a "start" step must not have on_success (CACAO 2.0 section 4)`,
+    ]);
   });
 
   it("caps a long list at 20 lines and counts the rest", () => {
@@ -117,7 +128,9 @@ describe("semantic problems the schema cannot express", () => {
     const read = refusal((doc) => {
       doc.workflow_start = "start--00000000-0000-4000-8000-000000000000";
     });
-    expect(read.problems).toContain("/workflow_start: refers to step start--00000000-0000-4000-8000-000000000000, which is not in the workflow: the playbook has no start step");
+    expect(read.problems).toContain(
+      "/workflow_start: refers to step start--00000000-0000-4000-8000-000000000000, which is not in the workflow: the playbook has no start step",
+    );
   });
 
   it("a step that loops back on itself, and a longer loop, without a while-condition", () => {
@@ -125,11 +138,20 @@ describe("semantic problems the schema cannot express", () => {
       const id = stepId(doc, "Ask the image owner");
       doc.workflow[id]!.on_completion = id;
     });
-    expect(self.problems).toEqual([expect.stringMatching(/on_completion: points back at its own step "Ask the image owner" .*loop forever/)]);
+    expect(self.problems).toEqual([
+      expect.stringMatching(/on_completion: points back at its own step "Ask the image owner" .*loop forever/),
+    ]);
     const longer = refusal((doc) => {
-      doc.workflow[stepId(doc, "[Containment] Block the digest at admission")]!.on_completion = stepId(doc, "[Detection & Analysis] Record the image digest");
+      doc.workflow[stepId(doc, "[Containment] Block the digest at admission")]!.on_completion = stepId(
+        doc,
+        "[Detection & Analysis] Record the image digest",
+      );
     });
-    expect(longer.problems).toEqual([expect.stringMatching(/on_completion: goes back to step "\[Detection & Analysis\] Record the image digest" .*a loop of 3 steps without a while-condition/)]);
+    expect(longer.problems).toEqual([
+      expect.stringMatching(
+        /on_completion: goes back to step "\[Detection & Analysis\] Record the image digest" .*a loop of 3 steps without a while-condition/,
+      ),
+    ]);
   });
 
   it("accepts a loop through a while-condition (branching.json has one)", () => {
@@ -141,14 +163,22 @@ describe("semantic problems the schema cannot express", () => {
       const owner = Object.values(doc.agent_definitions!).find((a) => a.type === "individual")!;
       owner.contact!.email!.work = "oncall@example.org;`rm -rf /`";
     });
-    expect(read.problems).toEqual([expect.stringMatching(/^\/agent_definitions\/individual--[^/]+\/contact\/email\/work: "oncall@example.org;`rm -rf \/`" is not a valid e-mail address$/)]);
+    expect(read.problems).toEqual([
+      expect.stringMatching(
+        /^\/agent_definitions\/individual--[^/]+\/contact\/email\/work: "oncall@example.org;`rm -rf \/`" is not a valid e-mail address$/,
+      ),
+    ]);
   });
 
   it("an action whose agent is not defined", () => {
     const read = refusal((doc) => {
       doc.workflow[stepId(doc, "Ask the image owner")]!.agent = "individual--00000000-0000-4000-8000-000000000000";
     });
-    expect(read.problems).toEqual([expect.stringMatching(/\/agent: refers to agent individual--00000000-0000-4000-8000-000000000000, which is not in agent_definitions$/)]);
+    expect(read.problems).toEqual([
+      expect.stringMatching(
+        /\/agent: refers to agent individual--00000000-0000-4000-8000-000000000000, which is not in agent_definitions$/,
+      ),
+    ]);
   });
 
   it("a workflow with nothing to import", () => {
@@ -180,7 +210,9 @@ describe("semantic problems the schema cannot express", () => {
 
   it("Bulkhead's extension with values Bulkhead does not know", () => {
     const read = refusal((doc) => {
-      doc.workflow[stepId(doc, "Ask the image owner")]!.step_extensions = { [BULKHEAD_EXTENSION_ID]: { phase: "LUNCH", expected_minutes: -5 } };
+      doc.workflow[stepId(doc, "Ask the image owner")]!.step_extensions = {
+        [BULKHEAD_EXTENSION_ID]: { phase: "LUNCH", expected_minutes: -5 },
+      };
     });
     expect(read.problems).toHaveLength(2);
     expect(read.problems[0]).toMatch(new RegExp(`/step_extensions/${BULKHEAD_EXTENSION_ID}/phase: Bulkhead extension: `));

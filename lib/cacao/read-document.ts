@@ -11,8 +11,7 @@ export const MAX_CACAO_CHARS = 900_000;
 export const PROBLEM_LIST_LIMIT = 20;
 
 export type CacaoReadResult =
-  | { ok: true; document: CacaoPlaybook; playbook: ImportedPlaybook }
-  | { ok: false; message: string; problems: string[] };
+  { ok: true; document: CacaoPlaybook; playbook: ImportedPlaybook } | { ok: false; message: string; problems: string[] };
 
 /** `<JSON pointer>: <message>` lines, at most `limit`, then "and N more". */
 export function problemLines(problems: readonly CacaoProblem[], limit = PROBLEM_LIST_LIMIT): string[] {
@@ -41,7 +40,11 @@ export function readCacaoDocument(text: string, validatorOverride?: CacaoValidat
   const trimmed = text.replace(/^\uFEFF/, "");
   if (!trimmed.trim()) return { ok: false, message: "Nothing to import: paste or upload a CACAO 2.0 playbook (JSON).", problems: [] };
   if (trimmed.length > MAX_CACAO_CHARS) {
-    return { ok: false, message: `That is more than ${MAX_CACAO_CHARS.toLocaleString("en")} characters; Bulkhead imports playbooks up to that size.`, problems: [] };
+    return {
+      ok: false,
+      message: `That is more than ${MAX_CACAO_CHARS.toLocaleString("en")} characters; Bulkhead imports playbooks up to that size.`,
+      problems: [],
+    };
   }
   let document: unknown;
   try {
@@ -53,16 +56,28 @@ export function readCacaoDocument(text: string, validatorOverride?: CacaoValidat
   const validator = validatorOverride ?? cacaoValidator();
   const schema = validator.problems(document);
   if (schema.length) {
-    return { ok: false, message: `This is not a valid CACAO 2.0 playbook: ${count(schema.length)} against the OASIS schemas. Nothing was imported.`, problems: problemLines(schema) };
+    return {
+      ok: false,
+      message: `This is not a valid CACAO 2.0 playbook: ${count(schema.length)} against the OASIS schemas. Nothing was imported.`,
+      problems: problemLines(schema),
+    };
   }
   const playbook = document as CacaoPlaybook;
   const semantic = semanticProblems(playbook, validator.isEmail);
   if (semantic.length) {
-    return { ok: false, message: `This CACAO 2.0 playbook cannot be used: ${count(semantic.length)} in its workflow or definitions. Nothing was imported.`, problems: problemLines(semantic) };
+    return {
+      ok: false,
+      message: `This CACAO 2.0 playbook cannot be used: ${count(semantic.length)} in its workflow or definitions. Nothing was imported.`,
+      problems: problemLines(semantic),
+    };
   }
   const imported = cacaoToPlaybook(playbook);
   if (imported.steps.length > MAX_STEPS) {
-    return { ok: false, message: `This playbook has ${imported.steps.length} steps; Bulkhead playbooks hold at most ${MAX_STEPS}. Nothing was imported.`, problems: [] };
+    return {
+      ok: false,
+      message: `This playbook has ${imported.steps.length} steps; Bulkhead playbooks hold at most ${MAX_STEPS}. Nothing was imported.`,
+      problems: [],
+    };
   }
   return { ok: true, document: playbook, playbook: imported };
 }

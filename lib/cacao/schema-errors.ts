@@ -11,7 +11,9 @@ import type { CacaoProblem } from "@/lib/cacao/types";
 export function schemaProblems(errors: readonly ErrorObject[]): CacaoProblem[] {
   const summary = (e: ErrorObject) => e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if" || e.keyword === "allOf";
   const precise = errors.filter((e) => !summary(e));
-  const kept = errors.filter((e) => !summary(e) || !precise.some((p) => p.instancePath === e.instancePath || p.instancePath.startsWith(`${e.instancePath}/`)));
+  const kept = errors.filter(
+    (e) => !summary(e) || !precise.some((p) => p.instancePath === e.instancePath || p.instancePath.startsWith(`${e.instancePath}/`)),
+  );
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of kept) byPath.set(pathOf(error), [...(byPath.get(pathOf(error)) ?? []), error]);
   return [...byPath.entries()].map(([path, group]) => ({ path, message: [...new Set(messagesOf(group))].join("; ") }));
@@ -25,11 +27,16 @@ export function schemaProblems(errors: readonly ErrorObject[]): CacaoProblem[] {
 function messagesOf(group: ErrorObject[]): string[] {
   const wrongType = group.some((e) => e.keyword === "type");
   const relevant = wrongType ? group.filter((e) => e.keyword !== "enum" && e.keyword !== "const" && e.keyword !== "pattern") : group;
-  const identifierTypes = relevant.flatMap((e) => (e.keyword === "pattern" ? (/^\^?([a-z][a-z0-9-]*)--\[0-9a-fA-F\]\{8\}/.exec(String(e.params.pattern))?.slice(1, 2) ?? []) : []));
+  const identifierTypes = relevant.flatMap((e) =>
+    e.keyword === "pattern" ? (/^\^?([a-z][a-z0-9-]*)--\[0-9a-fA-F\]\{8\}/.exec(String(e.params.pattern))?.slice(1, 2) ?? []) : [],
+  );
   if (identifierTypes.length < 2) return relevant.map(messageOf);
   const others = relevant.filter((e) => e.keyword !== "pattern" || !/--\[0-9a-fA-F\]\{8\}/.test(String(e.params.pattern)));
   const value = relevant.find((e) => e.keyword === "pattern")!.data;
-  return [`must be an identifier "<type>--<UUID>" whose type is one of ${identifierTypes.join(", ")} (got ${quoted(value)})`, ...others.map(messageOf)];
+  return [
+    `must be an identifier "<type>--<UUID>" whose type is one of ${identifierTypes.join(", ")} (got ${quoted(value)})`,
+    ...others.map(messageOf),
+  ];
 }
 
 /** A missing property is reported where it should be, not on its parent. */
@@ -51,7 +58,8 @@ function messageOf(error: ErrorObject): string {
       if (/identifier\.json/.test(schema) || /identifier/.test(String(error.parentSchema?.title ?? ""))) {
         return `must be a CACAO identifier "<object-type>--<UUID>" (got ${quoted(error.data)})`;
       }
-      if (/timestamp\.json/.test(schema)) return `must be an RFC 3339 UTC timestamp such as 2024-01-31T09:30:00.000Z (got ${quoted(error.data)})`;
+      if (/timestamp\.json/.test(schema))
+        return `must be an RFC 3339 UTC timestamp such as 2024-01-31T09:30:00.000Z (got ${quoted(error.data)})`;
       return `must match ${String(error.params.pattern)} (got ${quoted(error.data)})`;
     case "enum":
       return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")} (got ${quoted(error.data)})`;

@@ -9,7 +9,11 @@ const BASE = "https://raw.githubusercontent.com/oasis-open/cacao-json-schemas/ma
 
 function jsonFiles(dir: string, prefix = ""): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? jsonFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : entry.name.endsWith(".json") ? [`${prefix}${entry.name}`] : [],
+    entry.isDirectory()
+      ? jsonFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+      : entry.name.endsWith(".json")
+        ? [`${prefix}${entry.name}`]
+        : [],
   );
 }
 

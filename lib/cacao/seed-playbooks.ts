@@ -16,7 +16,14 @@ export function seedPlaybooksForExport(): ExportablePlaybook[] {
     incidentType: p.incidentType,
     attackTechniques: p.attackTechniques,
     createdAt,
-    version: { id: `seed-version-${p.key}-1`, number: 1, status: "PUBLISHED", publishedAt, publishedById: "seed-manager", updatedAt: publishedAt },
+    version: {
+      id: `seed-version-${p.key}-1`,
+      number: 1,
+      status: "PUBLISHED",
+      publishedAt,
+      publishedById: "seed-manager",
+      updatedAt: publishedAt,
+    },
     steps: p.steps.map((s, i) => ({ id: `seed-step-${p.key}-${i + 1}`, ...stepRow(s, i) })),
   }));
 }

@@ -30,7 +30,11 @@ function dictionaryKeyProblems(doc: CacaoPlaybook): CacaoProblem[] {
     const entries = doc[dictionary];
     if (!entries || typeof entries !== "object") continue;
     for (const key of Object.keys(entries)) {
-      if (!pattern.test(key)) problems.push({ path: `/${dictionary}/${escape(key)}`, message: `is not a key ${dictionary} allows: it must be an identifier "<type>--<UUID>"${dictionary === "workflow" ? " whose type is a workflow step type" : ""}` });
+      if (!pattern.test(key))
+        problems.push({
+          path: `/${dictionary}/${escape(key)}`,
+          message: `is not a key ${dictionary} allows: it must be an identifier "<type>--<UUID>"${dictionary === "workflow" ? " whose type is a workflow step type" : ""}`,
+        });
     }
   }
   return problems;
@@ -61,13 +65,21 @@ export function semanticProblems(doc: CacaoPlaybook, isEmail: (value: string) =>
   const nameOf = (id: string) => (workflow[id]?.name ? `"${workflow[id].name}" (${id})` : id);
 
   if (!has(doc.workflow_start)) {
-    problems.push({ path: "/workflow_start", message: `refers to step ${doc.workflow_start}, which is not in the workflow: the playbook has no start step` });
+    problems.push({
+      path: "/workflow_start",
+      message: `refers to step ${doc.workflow_start}, which is not in the workflow: the playbook has no start step`,
+    });
   }
   for (const [id, step] of Object.entries(workflow)) {
     for (const edge of edgesOf(step)) {
-      if (!has(edge.to)) problems.push({ path: `${stepPath(id)}/${edge.via}`, message: `refers to step ${edge.to}, which is not in the workflow` });
+      if (!has(edge.to))
+        problems.push({ path: `${stepPath(id)}/${edge.via}`, message: `refers to step ${edge.to}, which is not in the workflow` });
     }
-    if ((step.type === "action" || step.type === "playbook-action") && typeof step.agent === "string" && !Object.hasOwn(doc.agent_definitions ?? {}, step.agent)) {
+    if (
+      (step.type === "action" || step.type === "playbook-action") &&
+      typeof step.agent === "string" &&
+      !Object.hasOwn(doc.agent_definitions ?? {}, step.agent)
+    ) {
       problems.push({ path: `${stepPath(id)}/agent`, message: `refers to agent ${step.agent}, which is not in agent_definitions` });
     }
     problems.push(...readExtension(StepExtension, step.step_extensions, `${stepPath(id)}/step_extensions`).problems);
@@ -96,14 +108,20 @@ export function semanticProblems(doc: CacaoPlaybook, isEmail: (value: string) =>
     }
   }
 
-  for (const [dictionary, entries] of [["agent_definitions", doc.agent_definitions], ["target_definitions", doc.target_definitions]] as const) {
+  for (const [dictionary, entries] of [
+    ["agent_definitions", doc.agent_definitions],
+    ["target_definitions", doc.target_definitions],
+  ] as const) {
     for (const [id, agent] of Object.entries(entries ?? {})) {
       // Agents of types the schema does not list were never shaped by it.
       const email: unknown = agent && typeof agent === "object" ? agent.contact?.email : undefined;
       if (!email || typeof email !== "object") continue;
       for (const [kind, address] of Object.entries(email)) {
         if (typeof address === "string" && !isEmail(address)) {
-          problems.push({ path: `/${dictionary}/${escape(id)}/contact/email/${escape(kind)}`, message: `${JSON.stringify(address)} is not a valid e-mail address` });
+          problems.push({
+            path: `/${dictionary}/${escape(id)}/contact/email/${escape(kind)}`,
+            message: `${JSON.stringify(address)} is not a valid e-mail address`,
+          });
         }
       }
     }

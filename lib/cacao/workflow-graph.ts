@@ -15,7 +15,8 @@ export function edgesOf(step: CacaoStep): StepEdge[] {
   };
   add(step.on_true, "on_true");
   add(step.on_false, "on_false");
-  if (step.cases && typeof step.cases === "object") for (const [key, to] of Object.entries(step.cases)) add(to, `cases/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+  if (step.cases && typeof step.cases === "object")
+    for (const [key, to] of Object.entries(step.cases)) add(to, `cases/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
   if (Array.isArray(step.next_steps)) step.next_steps.forEach((to, i) => add(to, `next_steps/${i}`));
   add(step.on_success, "on_success");
   add(step.on_completion, "on_completion");

@@ -11,7 +11,13 @@ let actor: Actor;
 beforeEach(async () => {
   await resetTables("AuditEvent", "SignInThrottle", "User");
   actor = await testDb().user.create({
-    data: { email: "dana@example.com", name: "Dana Whitfield", role: "RESPONDER", passwordHash: await hashPassword(CURRENT), mustChangePassword: true },
+    data: {
+      email: "dana@example.com",
+      name: "Dana Whitfield",
+      role: "RESPONDER",
+      passwordHash: await hashPassword(CURRENT),
+      mustChangePassword: true,
+    },
     select: { id: true, email: true, name: true, role: true },
   });
 });
@@ -33,12 +39,17 @@ describe("changing one's own password", () => {
     const attempt = changeOwnPassword(actor, { currentPassword: "a guess", newPassword: "a passphrase of my own" });
     await expect(attempt).rejects.toMatchObject({ fieldErrors: { currentPassword: ["That is not your current password"] } });
     expect(await row()).toMatchObject({ mustChangePassword: true, sessionEpoch: 0 });
-    expect(await testDb().auditEvent.findFirstOrThrow({ where: { action: "user.change_own_password" } })).toMatchObject({ outcome: "FAILURE" });
+    expect(await testDb().auditEvent.findFirstOrThrow({ where: { action: "user.change_own_password" } })).toMatchObject({
+      outcome: "FAILURE",
+    });
   });
 
   it("throttles guesses at the current password like sign-ins", async () => {
-    for (let i = 0; i < 5; i++) await changeOwnPassword(actor, { currentPassword: `guess ${i}`, newPassword: "a passphrase of my own" }).catch(() => {});
-    await expect(changeOwnPassword(actor, { currentPassword: CURRENT, newPassword: "a passphrase of my own" })).rejects.toThrow(/Too many wrong passwords/);
+    for (let i = 0; i < 5; i++)
+      await changeOwnPassword(actor, { currentPassword: `guess ${i}`, newPassword: "a passphrase of my own" }).catch(() => {});
+    await expect(changeOwnPassword(actor, { currentPassword: CURRENT, newPassword: "a passphrase of my own" })).rejects.toThrow(
+      /Too many wrong passwords/,
+    );
     expect((await row()).mustChangePassword).toBe(true);
     expect(await testDb().auditEvent.count({ where: { action: "user.change_own_password", outcome: "DENIED" } })).toBe(1);
   });

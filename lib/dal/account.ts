@@ -15,26 +15,30 @@ import type { Actor } from "@/lib/domain/roles";
  * account (the epoch moves); the caller signs this browser in again with the new password.
  * Refusals and the change are audited.
  */
-export async function changeOwnPassword(
-  actor: Actor,
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+export async function changeOwnPassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const keys = throttleKeys(actor.email, (await requestOrigin()).ip);
   const audit = (outcome: "SUCCESS" | "FAILURE" | "DENIED", after?: Record<string, unknown>) =>
-    db().$transaction((tx) => appendAuditEvent(tx, { actor, action: "user.change_own_password", outcome, targetType: "User", targetId: actor.id, after }));
+    db().$transaction((tx) =>
+      appendAuditEvent(tx, { actor, action: "user.change_own_password", outcome, targetType: "User", targetId: actor.id, after }),
+    );
 
   if (!(await reserveSignInAttempt(keys)).allowed) {
     await audit("DENIED", { reason: "too many wrong passwords" });
     throw new ValidationError("Too many wrong passwords. Wait a few minutes and try again.");
   }
-  const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, sessionEpoch: true, name: true, email: true } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { passwordHash: true, sessionEpoch: true, name: true, email: true },
+  });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await audit("FAILURE", { reason: "wrong current password" });
     throw new ValidationError("Please correct the highlighted fields.", { currentPassword: ["That is not your current password"] });
   }
   await recordSignInSuccess(keys);
   if (input.newPassword === input.currentPassword) {
-    throw new ValidationError("Please correct the highlighted fields.", { newPassword: ["Choose a password different from the current one"] });
+    throw new ValidationError("Please correct the highlighted fields.", {
+      newPassword: ["Choose a password different from the current one"],
+    });
   }
   assertAcceptablePassword(input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
@@ -46,6 +50,12 @@ export async function changeOwnPassword(
       data: { passwordHash, mustChangePassword: false, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
     });
     if (changed.count !== 1) throw new ConflictError("Your session ended while you were changing the password. Sign in again.");
-    await appendAuditEvent(tx, { actor, action: "user.change_own_password", targetType: "User", targetId: actor.id, after: { sessionsEnded: true } });
+    await appendAuditEvent(tx, {
+      actor,
+      action: "user.change_own_password",
+      targetType: "User",
+      targetId: actor.id,
+      after: { sessionsEnded: true },
+    });
   });
 }

@@ -52,7 +52,17 @@ export class AuditTally {
     if (!this.tallies.has(key) && this.tallies.size >= MAX_ADDRESSES) key = "(other addresses)";
     let tally = this.tallies.get(key);
     if (!tally) {
-      tally = { key, ip: key === "(other addresses)" ? null : input.ip, count: 0, throttled: 0, reasons: new Map(), tokenPrefixes: new Set(), sources: new Map(), firstAt: now, lastAt: now };
+      tally = {
+        key,
+        ip: key === "(other addresses)" ? null : input.ip,
+        count: 0,
+        throttled: 0,
+        reasons: new Map(),
+        tokenPrefixes: new Set(),
+        sources: new Map(),
+        firstAt: now,
+        lastAt: now,
+      };
       this.tallies.set(key, tally);
     }
     tally.count += 1;
@@ -68,7 +78,9 @@ export class AuditTally {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush().catch((err: unknown) => log.warn({ err, action: this.action }, "refusal counts could not be audited; kept for the next flush"));
+      void this.flush().catch((err: unknown) =>
+        log.warn({ err, action: this.action }, "refusal counts could not be audited; kept for the next flush"),
+      );
     }, FLUSH_EVERY_MS);
     // Counting refusals never keeps a process alive.
     this.timer.unref();

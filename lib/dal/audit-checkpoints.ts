@@ -48,9 +48,7 @@ async function chainHead(): Promise<{ seq: bigint; hash: string } | null> {
 }
 
 export type SignOutcome =
-  | { status: "signed" | "current"; checkpoint: CheckpointRow }
-  | { status: "empty" | "no key" }
-  | { status: "refused"; reason: string };
+  { status: "signed" | "current"; checkpoint: CheckpointRow } | { status: "empty" | "no key" } | { status: "refused"; reason: string };
 
 /**
  * Signs the chain's current head, unless the newest checkpoint already covers it. Before signing,

@@ -31,7 +31,13 @@ export async function exportAuditRecord(actor: Actor): Promise<AsyncGenerator<st
       digest.add(line);
       return line;
     };
-    yield emit({ type: "header", format: AUDIT_EXPORT_FORMAT, exportedAt, publicKey: key?.publicKeyPem ?? null, keyId: key?.keyId ?? null });
+    yield emit({
+      type: "header",
+      format: AUDIT_EXPORT_FORMAT,
+      exportedAt,
+      publicKey: key?.publicKeyPem ?? null,
+      keyId: key?.keyId ?? null,
+    });
     for (const cp of checkpoints) yield emit({ type: "checkpoint", ...cp });
     let last: { seq: bigint; hash: string } | null = null;
     pages: for await (const rows of auditChainPages()) {

@@ -8,7 +8,13 @@ import { ValidationError } from "@/lib/dal/errors";
 import { AuditRecordWalk, describeAuditVerdict, type AuditChainRow, type ChainAnchor } from "@/lib/domain/audit-chain";
 import { checkpointAnchors, checkpointSignatureValid, parsePublicKey } from "@/lib/domain/audit-signature";
 import type { Actor } from "@/lib/domain/roles";
-import { AUDIT_RECEIPT_FORMAT, type AuditEventDto, type AuditProtectionDto, type AuditReceipt, type AuditVerdictDto } from "@/lib/dto/audit";
+import {
+  AUDIT_RECEIPT_FORMAT,
+  type AuditEventDto,
+  type AuditProtectionDto,
+  type AuditReceipt,
+  type AuditVerdictDto,
+} from "@/lib/dto/audit";
 import type { AuditListFilterValue, AuditReceiptValue } from "@/lib/validation/audit";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -21,9 +27,7 @@ export async function listAuditEvents(
   const where: Prisma.AuditEventWhereInput = {
     action: filter.action ? { contains: filter.action, mode: "insensitive" } : undefined,
     actorEmail: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
-    OR: filter.target
-      ? [{ targetType: { contains: filter.target, mode: "insensitive" } }, { targetId: filter.target }]
-      : undefined,
+    OR: filter.target ? [{ targetType: { contains: filter.target, mode: "insensitive" } }, { targetId: filter.target }] : undefined,
     outcome: filter.outcome,
     at: {
       gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
@@ -36,8 +40,18 @@ export async function listAuditEvents(
     orderBy: { seq: "desc" },
     take: AUDIT_PAGE_SIZE + 1,
     select: {
-      seq: true, at: true, actorEmail: true, actorRole: true, action: true, outcome: true,
-      targetType: true, targetId: true, before: true, after: true, ip: true, hash: true,
+      seq: true,
+      at: true,
+      actorEmail: true,
+      actorRole: true,
+      action: true,
+      outcome: true,
+      targetType: true,
+      targetId: true,
+      before: true,
+      after: true,
+      ip: true,
+      hash: true,
     },
   });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
@@ -118,9 +132,12 @@ export async function getAuditReceipt(actor: Actor): Promise<AuditReceipt> {
   if (!key) throw new ValidationError("No signing key is configured (BULKHEAD_AUDIT_SIGNING_KEY), so no receipt can be signed.");
   const outcome = await signAuditHead();
   if (outcome.status === "refused") {
-    throw new ValidationError(`No receipt: the chain no longer extends its latest signed checkpoint (${outcome.reason}). Verify the chain.`);
+    throw new ValidationError(
+      `No receipt: the chain no longer extends its latest signed checkpoint (${outcome.reason}). Verify the chain.`,
+    );
   }
-  if (outcome.status !== "signed" && outcome.status !== "current") throw new ValidationError("The audit record is empty: nothing to sign yet.");
+  if (outcome.status !== "signed" && outcome.status !== "current")
+    throw new ValidationError("The audit record is empty: nothing to sign yet.");
   const { checkpoint } = outcome;
   const receipt: AuditReceipt = {
     format: AUDIT_RECEIPT_FORMAT,
@@ -132,7 +149,13 @@ export async function getAuditReceipt(actor: Actor): Promise<AuditReceipt> {
     publicKey: key.publicKeyPem,
   };
   await db().$transaction((tx) =>
-    appendAuditEvent(tx, { actor, action: "audit.receipt", targetType: "AuditCheckpoint", targetId: receipt.seq, after: { seq: receipt.seq, hash: receipt.hash } }),
+    appendAuditEvent(tx, {
+      actor,
+      action: "audit.receipt",
+      targetType: "AuditCheckpoint",
+      targetId: receipt.seq,
+      after: { seq: receipt.seq, hash: receipt.hash },
+    }),
   );
   return receipt;
 }
@@ -145,7 +168,13 @@ export async function verifyAuditReceipt(actor: Actor, receipt: AuditReceiptValu
   await authorize(actor, "audit.read", { type: "AuditEvent" });
   const key = auditSigningKey();
   if (!key) throw new ValidationError("No signing key is configured (BULKHEAD_AUDIT_SIGNING_KEY), so no receipt can be checked.");
-  const signed = { seq: BigInt(receipt.seq), hash: receipt.hash, at: new Date(receipt.at), keyId: receipt.keyId, signature: receipt.signature };
+  const signed = {
+    seq: BigInt(receipt.seq),
+    hash: receipt.hash,
+    at: new Date(receipt.at),
+    keyId: receipt.keyId,
+    signature: receipt.signature,
+  };
   if (receipt.keyId !== key.keyId) {
     throw new ValidationError(`This receipt was signed by key ${receipt.keyId}; this deployment signs with ${key.keyId}.`);
   }

@@ -125,7 +125,9 @@ describe("the database protects the audit tables", () => {
     expect(lines).toEqual([]);
     // Whereas the owner (here a superuser) running the app itself is warned about.
     await applyMigrations(testOwnerUrl(), { log: (line) => lines.push(line) });
-    expect(lines).toEqual([expect.stringMatching(/^Warning: the app connects to the database as \S+, which may UPDATE, DELETE and TRUNCATE the audit table/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Warning: the app connects to the database as \S+, which may UPDATE, DELETE and TRUNCATE the audit table/),
+    ]);
   });
 });
 
@@ -142,7 +144,11 @@ describe("signed checkpoints", () => {
     expect((await signAuditHead()).status).toBe("signed");
     await pastAuditTrigger(`DELETE FROM "AuditEvent" WHERE "seq" > 4`);
     const verdict = await verifyAuditRecordUnchecked();
-    expect(verdict).toMatchObject({ ok: false, chainBreak: null, anchorBreak: { seq: "6", kind: "checkpoint", reason: "chain ends before it", headSeq: "4" } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      chainBreak: null,
+      anchorBreak: { seq: "6", kind: "checkpoint", reason: "chain ends before it", headSeq: "4" },
+    });
     expect(verdict.message).toMatch(/^Chain truncated: it ends at #4, before the signed checkpoint at #6\./);
     // New events after the cut do not get the cut signed.
     await appendEvents(3);
@@ -156,7 +162,12 @@ describe("signed checkpoints", () => {
     await editAndRehash(3);
     const verdict = await verifyAuditRecordUnchecked();
     // Every link and hash is consistent again; only the signed checkpoint tells.
-    expect(verdict).toMatchObject({ ok: false, chainBreak: null, checked: 6, anchorBreak: { seq: "6", kind: "checkpoint", reason: "hash differs" } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      chainBreak: null,
+      checked: 6,
+      anchorBreak: { seq: "6", kind: "checkpoint", reason: "hash differs" },
+    });
     expect(verdict.message).toMatch(/^Chain rewritten: event #6 no longer has the hash of the signed checkpoint at #6\./);
   });
 
@@ -176,16 +187,25 @@ describe("receipts", () => {
   it("proves the chain still extends a receipt, and stops proving it once the chain is cut", async () => {
     await appendEvents(3);
     const receipt = await getAuditReceipt(auditor);
-    expect(receipt).toMatchObject({ format: "bulkhead.audit-receipt/v1", seq: "3", publicKey: expect.stringContaining("BEGIN PUBLIC KEY") });
+    expect(receipt).toMatchObject({
+      format: "bulkhead.audit-receipt/v1",
+      seq: "3",
+      publicKey: expect.stringContaining("BEGIN PUBLIC KEY"),
+    });
     await appendEvents(2);
     expect(await verifyAuditReceipt(auditor, receipt)).toMatchObject({ ok: true, receiptsChecked: 1 });
 
     await expect(verifyAuditReceipt(auditor, { ...receipt, hash: "0".repeat(64) })).rejects.toThrow(ValidationError);
     const otherKey = parseSigningKey(generateSigningKeyText());
-    await expect(verifyAuditReceipt(auditor, { ...receipt, keyId: "0123456789abcdef", publicKey: publicKeyPem(otherKey) })).rejects.toThrow(/signed by key 0123456789abcdef/);
+    await expect(verifyAuditReceipt(auditor, { ...receipt, keyId: "0123456789abcdef", publicKey: publicKeyPem(otherKey) })).rejects.toThrow(
+      /signed by key 0123456789abcdef/,
+    );
 
     await pastAuditTrigger(`DELETE FROM "AuditEvent" WHERE "seq" >= 3`, `DELETE FROM "AuditCheckpoint"`);
-    expect(await verifyAuditReceipt(auditor, receipt)).toMatchObject({ ok: false, anchorBreak: { seq: "3", kind: "receipt", reason: "chain ends before it" } });
+    expect(await verifyAuditReceipt(auditor, receipt)).toMatchObject({
+      ok: false,
+      anchorBreak: { seq: "3", kind: "receipt", reason: "chain ends before it" },
+    });
   });
 
   it("is for those who read the audit log only", async () => {
@@ -219,7 +239,11 @@ describe("export and npm run audit:verify", () => {
     const file = path.join(tmp, "export.jsonl");
     const lines = await exportTo(file);
     // Header, one checkpoint (signed for the export), the 4 events and the export's own audit event, the seal.
-    expect(JSON.parse(lines[0]!)).toMatchObject({ type: "header", format: "bulkhead.audit-export/v1", publicKey: expect.stringContaining("BEGIN PUBLIC KEY") });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      type: "header",
+      format: "bulkhead.audit-export/v1",
+      publicKey: expect.stringContaining("BEGIN PUBLIC KEY"),
+    });
     expect(lines.filter((l) => l.includes('"type":"checkpoint"'))).toHaveLength(1);
     expect(lines.filter((l) => l.includes('"type":"event"'))).toHaveLength(5);
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: "seal", seq: "5" });
@@ -243,8 +267,13 @@ describe("export and npm run audit:verify", () => {
     const withoutTail = lines.filter((l) => !l.includes('"seq":"4","at"') && !l.includes('"seq":"5","at"'));
     const keptSeal = await write("kept-seal.jsonl", withoutTail);
     expect(keptSeal.code).toBe(1);
-    expect(keptSeal.out).toMatch(/^TAMPERED: The export was changed after it was sealed.*Chain truncated: it ends at #3, before the signed checkpoint at #5\./);
-    const noCheckpoint = await write("no-checkpoint.jsonl", withoutTail.filter((l) => !l.includes('"type":"checkpoint"')));
+    expect(keptSeal.out).toMatch(
+      /^TAMPERED: The export was changed after it was sealed.*Chain truncated: it ends at #3, before the signed checkpoint at #5\./,
+    );
+    const noCheckpoint = await write(
+      "no-checkpoint.jsonl",
+      withoutTail.filter((l) => !l.includes('"type":"checkpoint"')),
+    );
     expect(noCheckpoint.code).toBe(1);
     expect(noCheckpoint.out).toMatch(/^TAMPERED: The export was changed after it was sealed/);
 
@@ -253,9 +282,14 @@ describe("export and npm run audit:verify", () => {
     const row = JSON.parse(lines[at]!) as Record<string, unknown>;
     const edited: Record<string, unknown> = { ...row, after: { i: 999 } };
     edited.hash = auditEventHash(String(row.prevHash), { ...(edited as unknown as AuditChainRow), seq: 5n, at: new Date(String(row.at)) });
-    const rehashed = await write("rehashed.jsonl", lines.map((l, i) => (i === at ? JSON.stringify(edited) : l)));
+    const rehashed = await write(
+      "rehashed.jsonl",
+      lines.map((l, i) => (i === at ? JSON.stringify(edited) : l)),
+    );
     expect(rehashed.code).toBe(1);
-    expect(rehashed.out).toMatch(/^TAMPERED: The export was changed after it was sealed.*Chain rewritten: event #5 no longer has the hash of the signed checkpoint at #5\./);
+    expect(rehashed.out).toMatch(
+      /^TAMPERED: The export was changed after it was sealed.*Chain rewritten: event #5 no longer has the hash of the signed checkpoint at #5\./,
+    );
 
     // Checked with another public key than the one that signed, nothing is trusted.
     const keyFile = path.join(tmp, "other.pem");

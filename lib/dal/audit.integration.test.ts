@@ -7,7 +7,9 @@ import { makeActor, pastAuditTrigger, resetTables, testDb } from "@/tests/suppor
 /** The chain's own verdict (links and hashes), as before checkpoints: what these tests are about. */
 async function verifyAuditChainUnchecked() {
   const verdict = await verifyAuditRecordUnchecked();
-  return verdict.chainBreak ? { ok: false, checked: verdict.checked, firstBreak: verdict.chainBreak } : { ok: verdict.ok, checked: verdict.checked };
+  return verdict.chainBreak
+    ? { ok: false, checked: verdict.checked, firstBreak: verdict.chainBreak }
+    : { ok: verdict.ok, checked: verdict.checked };
 }
 
 beforeEach(async () => {
@@ -72,7 +74,11 @@ describe("the audit hash chain", () => {
     }
     expect(await verifyAuditChainUnchecked()).toEqual({ ok: true, checked: 5 });
     await pastAuditTrigger(`UPDATE "AuditEvent" SET "after" = '{"i": 99}' WHERE "seq" = 3`);
-    expect(await verifyAuditChainUnchecked()).toMatchObject({ ok: false, checked: 2, firstBreak: { seq: "3", reason: "content hash mismatch" } });
+    expect(await verifyAuditChainUnchecked()).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstBreak: { seq: "3", reason: "content hash mismatch" },
+    });
   });
 
   it("lets auditors verify, records the verification, and refuses responders", async () => {

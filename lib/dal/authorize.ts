@@ -8,11 +8,7 @@ import { can, type Actor, type Permission } from "@/lib/domain/roles";
  * The DAL's gate: every function checks its permission here before touching data. A refusal is
  * audited (in its own transaction, since the caller's work never starts) and then thrown.
  */
-export async function authorize(
-  actor: Actor,
-  permission: Permission,
-  target?: { type: string; id?: string | null },
-): Promise<void> {
+export async function authorize(actor: Actor, permission: Permission, target?: { type: string; id?: string | null }): Promise<void> {
   if (can(actor.role, permission)) return;
   await db().$transaction((tx) =>
     appendAuditEvent(tx, {

@@ -18,7 +18,14 @@ import { makeActor, resetTables, testDb } from "@/tests/support/db";
 let manager: Actor;
 
 const fields = (over: Partial<Record<string, string>> = {}) =>
-  CreateContactInput.parse({ name: "Aisha Bello", email: "aisha@example.com", phone: "+44 20 7946 0318", team: "Payments DevOps", title: "Lead DevOps Engineer", ...over });
+  CreateContactInput.parse({
+    name: "Aisha Bello",
+    email: "aisha@example.com",
+    phone: "+44 20 7946 0318",
+    team: "Payments DevOps",
+    title: "Lead DevOps Engineer",
+    ...over,
+  });
 const filter = (over: Record<string, string> = {}) => ContactListFilter.parse(over);
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -30,7 +37,14 @@ beforeEach(async () => {
 describe("contacts", () => {
   it("creates a contact, audits it, and refuses a second contact with the same email", async () => {
     const contact = await createContact(manager, fields());
-    expect(contact).toMatchObject({ name: "Aisha Bello", email: "aisha@example.com", active: true, lastReviewedAt: null, version: 0, user: null });
+    expect(contact).toMatchObject({
+      name: "Aisha Bello",
+      email: "aisha@example.com",
+      active: true,
+      lastReviewedAt: null,
+      version: 0,
+      user: null,
+    });
     const audit = await testDb().auditEvent.findFirstOrThrow({ where: { action: "contact.create" } });
     expect(audit).toMatchObject({ actorId: manager.id, targetType: "Contact", targetId: contact.id, outcome: "SUCCESS" });
     const duplicate = createContact(manager, fields({ name: "Someone Else", email: "AISHA@example.com" }));
@@ -41,7 +55,11 @@ describe("contacts", () => {
   it("edits with the loaded version and names who changed it when the version is stale", async () => {
     const contact = await createContact(manager, fields());
     const colleague = await makeActor("IR_MANAGER", "colleague");
-    const edited = await updateContact(colleague, { id: contact.id, version: 0, ...fields({ phone: "+44 20 7946 0999", notes: "On call Tuesdays" }) });
+    const edited = await updateContact(colleague, {
+      id: contact.id,
+      version: 0,
+      ...fields({ phone: "+44 20 7946 0999", notes: "On call Tuesdays" }),
+    });
     expect(edited).toMatchObject({ phone: "+44 20 7946 0999", notes: "On call Tuesdays", version: 1 });
     const stale = updateContact(manager, { id: contact.id, version: 0, ...fields({ title: "Head of DevOps" }) });
     await expect(stale).rejects.toThrow(ConflictError);
@@ -80,17 +98,29 @@ describe("contacts", () => {
 
   it("deactivates a contact who still owns a scope and fills a role, warning what it leaves uncovered", async () => {
     const kenji = await createContact(manager, fields({ name: "Kenji Watanabe", email: "kenji@example.com" }));
-    const cluster = await testDb().cluster.create({ data: { name: "prod-eu", provider: "EKS", runtime: "CONTAINERD", environment: "PRODUCTION", criticality: "CRITICAL" } });
+    const cluster = await testDb().cluster.create({
+      data: { name: "prod-eu", provider: "EKS", runtime: "CONTAINERD", environment: "PRODUCTION", criticality: "CRITICAL" },
+    });
     const namespace = await testDb().namespace.create({ data: { clusterId: cluster.id, name: "data-pipeline" } });
     await testDb().ownership.create({ data: { role: "SECONDARY", contactId: kenji.id, namespaceId: namespace.id } });
-    await testDb().planRole.create({ data: { kind: "DEVOPS_SECONDARY", name: "DevOps secondary owner", members: { create: { contactId: kenji.id, rank: 1 } } } });
+    await testDb().planRole.create({
+      data: { kind: "DEVOPS_SECONDARY", name: "DevOps secondary owner", members: { create: { contactId: kenji.id, rank: 1 } } },
+    });
     await testDb().escalationPolicy.create({
-      data: { severity: "SEV2", name: "SEV2", tiers: { create: { position: 2, waitMinutes: 15, targets: { create: { contactId: kenji.id } } } } },
+      data: {
+        severity: "SEV2",
+        name: "SEV2",
+        tiers: { create: { position: 2, waitMinutes: 15, targets: { create: { contactId: kenji.id } } } },
+      },
     });
 
     const { contact, leftUncovered } = await setContactActive(manager, { id: kenji.id, version: 0, active: false });
     expect(contact).toMatchObject({ active: false, version: 1 });
-    expect(leftUncovered).toEqual(["secondary owner of prod-eu/data-pipeline", "DevOps secondary owner (backup 1)", "SEV2 escalation tier 2"]);
+    expect(leftUncovered).toEqual([
+      "secondary owner of prod-eu/data-pipeline",
+      "DevOps secondary owner (backup 1)",
+      "SEV2 escalation tier 2",
+    ]);
     // Never deleted: the plan still names them, so history and the readiness gap stay visible.
     const detail = await getContactOrThrow(manager, kenji.id);
     expect(detail.usage).toEqual({
@@ -101,7 +131,11 @@ describe("contacts", () => {
     await expect(setContactActive(manager, { id: kenji.id, version: 0, active: true })).rejects.toThrow(ConflictError);
     const back = await setContactActive(manager, { id: kenji.id, version: 1, active: true });
     expect(back).toMatchObject({ contact: { active: true, version: 2 }, leftUncovered: [] });
-    const actions = await testDb().auditEvent.findMany({ where: { targetId: kenji.id }, orderBy: { seq: "asc" }, select: { action: true } });
+    const actions = await testDb().auditEvent.findMany({
+      where: { targetId: kenji.id },
+      orderBy: { seq: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["contact.create", "contact.deactivate", "contact.reactivate"]);
     expect(Object.keys(contactsDal).filter((name) => /delete|remove|destroy/i.test(name))).toEqual([]);
   });
@@ -148,7 +182,8 @@ describe("contacts", () => {
     expect((await listContacts(manager, filter({ status: "inactive" }), now)).contacts.map((c) => c.name)).toEqual(["Person 04"]);
     expect((await listContacts(manager, filter({ status: "active" }), now)).total).toBe(29);
     expect((await listContacts(manager, filter({ status: "active", team: "Platform SRE", stale: "1" }), now)).total).toBe(
-      rows.filter((r, i) => r.active && i % 3 === 0 && (r.lastReviewedAt === null || now.getTime() - r.lastReviewedAt.getTime() > 90 * DAY)).length,
+      rows.filter((r, i) => r.active && i % 3 === 0 && (r.lastReviewedAt === null || now.getTime() - r.lastReviewedAt.getTime() > 90 * DAY))
+        .length,
     );
   });
 
@@ -165,6 +200,11 @@ describe("contacts", () => {
       await expect(listLinkableUsers(actor)).rejects.toThrow(ForbiddenError);
     }
     expect(await testDb().auditEvent.count({ where: { outcome: "DENIED", action: "denied.plan.edit" } })).toBe(15);
-    expect(await testDb().contact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ name: "Aisha Bello", active: true, version: 0, lastReviewedAt: null });
+    expect(await testDb().contact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({
+      name: "Aisha Bello",
+      active: true,
+      version: 0,
+      lastReviewedAt: null,
+    });
   });
 });

@@ -111,7 +111,9 @@ async function assertLinkableUser(tx: Tx, userId: string | null, contactId: stri
   const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, contact: { select: { id: true, name: true } } } });
   if (!user) throw new ValidationError("That user account does not exist.", { userId: ["Choose a user from the list"] });
   if (user.contact && user.contact.id !== contactId) {
-    throw new ValidationError(`${user.email} is already linked to ${user.contact.name}.`, { userId: ["Already linked to another contact"] });
+    throw new ValidationError(`${user.email} is already linked to ${user.contact.name}.`, {
+      userId: ["Already linked to another contact"],
+    });
   }
 }
 

@@ -59,7 +59,12 @@ describe("creating a source", () => {
   });
 
   it("defaults the threshold to WARNING and leaves the default cluster unset when not given", async () => {
-    const { source } = await createDetectionSource(manager, { name: "generic", kind: "GENERIC", defaultCluster: null, minIncidentPriority: "WARNING" });
+    const { source } = await createDetectionSource(manager, {
+      name: "generic",
+      kind: "GENERIC",
+      defaultCluster: null,
+      minIncidentPriority: "WARNING",
+    });
     expect(source).toMatchObject({ defaultCluster: null, minIncidentPriority: "WARNING" });
   });
 
@@ -82,7 +87,13 @@ describe("creating a source", () => {
 describe("changing a source", () => {
   it("updates name, default cluster and threshold at the loaded version, and rejects a stale version naming who changed it", async () => {
     const { source } = await createDetectionSource(manager, { name: "falco-staging", kind: "FALCO", ...settings });
-    const updated = await updateDetectionSource(manager, { id: source.id, version: 0, name: "falco-stage", defaultCluster: null, minIncidentPriority: "ERROR" });
+    const updated = await updateDetectionSource(manager, {
+      id: source.id,
+      version: 0,
+      name: "falco-stage",
+      defaultCluster: null,
+      minIncidentPriority: "ERROR",
+    });
     expect(updated).toMatchObject({ name: "falco-stage", defaultCluster: null, minIncidentPriority: "ERROR", version: 1 });
 
     const stale = updateDetectionSource(manager, { id: source.id, version: 0, name: "other", ...settings });
@@ -90,7 +101,10 @@ describe("changing a source", () => {
     await expect(stale).rejects.toThrow(manager.email);
     await expect(rotateDetectionSourceToken(manager, { id: source.id, version: 0 })).rejects.toThrow(ConflictError);
     await expect(revokeDetectionSource(manager, { id: source.id, version: 0 })).rejects.toThrow(ConflictError);
-    expect(await testDb().detectionSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ name: "falco-stage", revokedAt: null });
+    expect(await testDb().detectionSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({
+      name: "falco-stage",
+      revokedAt: null,
+    });
   });
 
   it("rotates the token: the old one stops working at once, the new one works", async () => {
@@ -125,12 +139,17 @@ describe("changing a source", () => {
     await expect(ingestFalcoEvents(issued.token, debugEvent())).rejects.toThrow(IngestAuthError);
 
     const list = await listDetectionSources(manager);
-    expect(list.map((s) => [s.name, s.status])).toEqual([["working", "active"], ["retired", "revoked"]]);
+    expect(list.map((s) => [s.name, s.status])).toEqual([
+      ["working", "active"],
+      ["retired", "revoked"],
+    ]);
     expect(list[1]).toMatchObject({ revokedBy: manager.name, createdBy: manager.name });
 
     await expect(revokeDetectionSource(manager, { id: source.id, version: 1 })).rejects.toThrow(ValidationError);
     await expect(rotateDetectionSourceToken(manager, { id: source.id, version: 1 })).rejects.toThrow(/create a new source/);
-    await expect(updateDetectionSource(manager, { id: source.id, version: 1, name: "retired", ...settings })).rejects.toThrow(ValidationError);
+    await expect(updateDetectionSource(manager, { id: source.id, version: 1, name: "retired", ...settings })).rejects.toThrow(
+      ValidationError,
+    );
   });
 });
 
@@ -153,17 +172,26 @@ describe("the list", () => {
 });
 
 describe("authorization", () => {
-  it.each(["RESPONDER", "AUDITOR", "ADMIN"] as const)("lets %s read the list but refuses every change, and audits the refusals", async (role) => {
-    const { source } = await createDetectionSource(manager, { name: "guarded", kind: "FALCO", ...settings });
-    const actor = await makeActor(role);
-    await expect(listDetectionSources(actor)).resolves.toHaveLength(1);
-    await expect(createDetectionSource(actor, { name: "sneaky", kind: "GENERIC", ...settings })).rejects.toThrow(ForbiddenError);
-    await expect(updateDetectionSource(actor, { id: source.id, version: 0, name: "renamed", ...settings })).rejects.toThrow(ForbiddenError);
-    await expect(rotateDetectionSourceToken(actor, { id: source.id, version: 0 })).rejects.toThrow(ForbiddenError);
-    await expect(revokeDetectionSource(actor, { id: source.id, version: 0 })).rejects.toThrow(ForbiddenError);
-    expect(await testDb().auditEvent.count({ where: { actorId: actor.id, action: "denied.sources.manage", outcome: "DENIED" } })).toBe(4);
-    expect(await testDb().detectionSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ name: "guarded", version: 0, revokedAt: null });
-  });
+  it.each(["RESPONDER", "AUDITOR", "ADMIN"] as const)(
+    "lets %s read the list but refuses every change, and audits the refusals",
+    async (role) => {
+      const { source } = await createDetectionSource(manager, { name: "guarded", kind: "FALCO", ...settings });
+      const actor = await makeActor(role);
+      await expect(listDetectionSources(actor)).resolves.toHaveLength(1);
+      await expect(createDetectionSource(actor, { name: "sneaky", kind: "GENERIC", ...settings })).rejects.toThrow(ForbiddenError);
+      await expect(updateDetectionSource(actor, { id: source.id, version: 0, name: "renamed", ...settings })).rejects.toThrow(
+        ForbiddenError,
+      );
+      await expect(rotateDetectionSourceToken(actor, { id: source.id, version: 0 })).rejects.toThrow(ForbiddenError);
+      await expect(revokeDetectionSource(actor, { id: source.id, version: 0 })).rejects.toThrow(ForbiddenError);
+      expect(await testDb().auditEvent.count({ where: { actorId: actor.id, action: "denied.sources.manage", outcome: "DENIED" } })).toBe(4);
+      expect(await testDb().detectionSource.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({
+        name: "guarded",
+        version: 0,
+        revokedAt: null,
+      });
+    },
+  );
 });
 
 describe("audit", () => {
@@ -173,7 +201,10 @@ describe("audit", () => {
     const { issued: second } = await rotateDetectionSourceToken(manager, { id: source.id, version: 1 });
     await revokeDetectionSource(manager, { id: source.id, version: 2 });
 
-    const events = await testDb().auditEvent.findMany({ where: { targetType: "DetectionSource", targetId: source.id }, orderBy: { seq: "asc" } });
+    const events = await testDb().auditEvent.findMany({
+      where: { targetType: "DetectionSource", targetId: source.id },
+      orderBy: { seq: "asc" },
+    });
     expect(events.map((e) => [e.action, e.actorId, e.outcome])).toEqual([
       ["source.create", manager.id, "SUCCESS"],
       ["source.update", manager.id, "SUCCESS"],

@@ -212,7 +212,12 @@ export async function updateDetectionSource(actor: Actor, input: UpdateDetection
         minIncidentPriority: input.minIncidentPriority,
       });
       await appendAuditEvent(tx, {
-        actor, action: "source.update", targetType: TARGET, targetId: before.id, before: auditView(before), after: auditView(after),
+        actor,
+        action: "source.update",
+        targetType: TARGET,
+        targetId: before.id,
+        before: auditView(before),
+        after: auditView(after),
       });
       return summaryOf(after);
     })
@@ -230,7 +235,12 @@ export async function rotateDetectionSourceToken(
     const before = await loadForChange(tx, input);
     const after = await applyChange(tx, before, { tokenHash: sourceTokenHash(token), tokenPrefix: sourceTokenPrefix(token) });
     await appendAuditEvent(tx, {
-      actor, action: "source.rotate", targetType: TARGET, targetId: before.id, before: auditView(before), after: auditView(after),
+      actor,
+      action: "source.rotate",
+      targetType: TARGET,
+      targetId: before.id,
+      before: auditView(before),
+      after: auditView(after),
     });
     return { source: summaryOf(after), issued: issued(after, token) };
   });
@@ -246,7 +256,12 @@ export async function revokeDetectionSource(actor: Actor, input: DetectionSource
     const before = await loadForChange(tx, input);
     const after = await applyChange(tx, before, { revokedAt: new Date(), active: false });
     await appendAuditEvent(tx, {
-      actor, action: "source.revoke", targetType: TARGET, targetId: before.id, before: auditView(before), after: auditView(after),
+      actor,
+      action: "source.revoke",
+      targetType: TARGET,
+      targetId: before.id,
+      before: auditView(before),
+      after: auditView(after),
     });
     return summaryOf(after);
   });

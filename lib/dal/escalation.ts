@@ -63,9 +63,7 @@ function toDto(row: PolicyRow): EscalationPolicyDto {
     tiers: row.tiers.map((tier) => ({
       position: tier.position,
       waitMinutes: tier.waitMinutes,
-      roles: tier.targets
-        .flatMap((t) => (t.planRole ? [t.planRole] : []))
-        .sort((a, b) => roleOrder(a.kind) - roleOrder(b.kind)),
+      roles: tier.targets.flatMap((t) => (t.planRole ? [t.planRole] : [])).sort((a, b) => roleOrder(a.kind) - roleOrder(b.kind)),
       contacts: tier.targets.flatMap((t) => (t.contact ? [t.contact] : [])),
     })),
   };
@@ -77,7 +75,8 @@ export async function listEscalationPolicies(actor: Actor): Promise<EscalationPo
   const rows = await db().escalationPolicy.findMany({ select: policySelect });
   const bySeverity = new Map(rows.map((row) => [row.severity, toDto(row)]));
   return SEVERITIES.map(
-    (severity) => bySeverity.get(severity) ?? { severity, id: null, name: defaultPolicyName(severity), description: null, version: 0, tiers: [] },
+    (severity) =>
+      bySeverity.get(severity) ?? { severity, id: null, name: defaultPolicyName(severity), description: null, version: 0, tiers: [] },
   );
 }
 
@@ -89,7 +88,13 @@ async function ensurePolicy(tx: Tx, actor: Actor, input: ReplaceEscalationTiersV
     select: { id: true, severity: true, name: true, description: true, version: true },
   });
   for (const policy of created) {
-    await appendAuditEvent(tx, { actor, action: "escalation_policy.create", targetType: "EscalationPolicy", targetId: policy.id, after: policy });
+    await appendAuditEvent(tx, {
+      actor,
+      action: "escalation_policy.create",
+      targetType: "EscalationPolicy",
+      targetId: policy.id,
+      after: policy,
+    });
   }
 }
 

@@ -49,14 +49,18 @@ const rowColumns = (chars: number) =>
       Prisma.raw(`"id", "eventTime", "priority"::text AS "priority", length("output")::int AS "outputLength"`),
       cut("rule", chars),
       cut("output", chars === ALERT_FIELD_CHARS ? ALERT_OUTPUT_CHARS : chars),
-      ...["podName", "containerName", "processName", "processCmdline", "parentProcess", "userName", "fileName", "connection"].map((c) => cut(c, chars)),
+      ...["podName", "containerName", "processName", "processCmdline", "parentProcess", "userName", "fileName", "connection"].map((c) =>
+        cut(c, chars),
+      ),
     ],
     ", ",
   );
 
 async function incidentIdOf(key: string): Promise<{ id: string; number: number }> {
   const number = IncidentKeyInput.safeParse(key);
-  const row = number.success ? await db().incident.findUnique({ where: { number: number.data }, select: { id: true, number: true } }) : null;
+  const row = number.success
+    ? await db().incident.findUnique({ where: { number: number.data }, select: { id: true, number: true } })
+    : null;
   if (!row) throw new NotFoundError(`Incident ${key} was not found.`);
   return row;
 }
@@ -115,9 +119,18 @@ export async function getIncidentAlertOrThrow(actor: Actor, key: string, alertId
   const [row] = await db().$queryRaw<DetailRow[]>`
     SELECT ${rowColumns(DETAIL_FIELD_CHARS)}, "receivedAt", "tags",
            ${Prisma.join(
-             ["eventSource", "cluster", "namespace", "workload", "containerId", "imageRepository", "imageTag", "imageDigest", "nodeName", "hostname"].map((c) =>
-               cut(c, DETAIL_FIELD_CHARS),
-             ),
+             [
+               "eventSource",
+               "cluster",
+               "namespace",
+               "workload",
+               "containerId",
+               "imageRepository",
+               "imageTag",
+               "imageDigest",
+               "nodeName",
+               "hostname",
+             ].map((c) => cut(c, DETAIL_FIELD_CHARS)),
              ", ",
            )},
            left(jsonb_pretty("raw"), ${RAW_EVENT_CHARS}) AS "raw", length("raw"::text)::int AS "rawLength"

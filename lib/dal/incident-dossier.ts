@@ -69,7 +69,8 @@ export async function getContainerDossier(actor: Actor, incidentId: string, now:
   const groupsOf = (kind: DossierGroup["kind"]) => rows.find((r) => r.kind === kind)?.groupsOfKind ?? 0;
   const { workloads, containers } = buildDossier(rows, now, lifetimeMinutes);
   return {
-    workloads, containers,
+    workloads,
+    containers,
     fromAlerts: counted[0]?.n ?? 0,
     moreWorkloads: Math.max(0, groupsOf("workload") - workloads.length),
     moreContainers: Math.max(0, groupsOf("container") - containers.length),

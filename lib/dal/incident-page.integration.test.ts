@@ -1,6 +1,12 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALERT_FIELD_CHARS, ALERT_PAGE_SIZE, getIncidentAlertOrThrow, listIncidentAlerts, RAW_EVENT_CHARS } from "@/lib/dal/incident-alerts";
+import {
+  ALERT_FIELD_CHARS,
+  ALERT_PAGE_SIZE,
+  getIncidentAlertOrThrow,
+  listIncidentAlerts,
+  RAW_EVENT_CHARS,
+} from "@/lib/dal/incident-alerts";
 import { DOSSIER_WINDOW, getContainerDossier } from "@/lib/dal/incident-dossier";
 import { getIncidentTimeline, TIMELINE_ENTRY_LIMIT } from "@/lib/dal/incident-timeline";
 import { DOSSIER_GROUPS, DOSSIER_SAMPLES } from "@/lib/domain/container-dossier";
@@ -30,7 +36,9 @@ beforeAll(async () => {
   await resetTables("TimelineEntry", "IncidentOwner", "Alert", "Incident", "DetectionSource", "User");
   client = new pg.Client({ connectionString: testDatabaseUrl() });
   await client.connect();
-  const source = await testDb().detectionSource.create({ data: { name: "scale", kind: "FALCOSIDEKICK", tokenHash: "scale-hash", tokenPrefix: "bh_scale" } });
+  const source = await testDb().detectionSource.create({
+    data: { name: "scale", kind: "FALCOSIDEKICK", tokenHash: "scale-hash", tokenPrefix: "bh_scale" },
+  });
   incidents.perAlert = await incident("Terminal shell in container — api", "api");
   incidents.perBatch = await incident("Terminal shell in container — web", "web");
   const grow = (prefix: string, number: number, from: number, to: number, timeline: "per-alert" | { batch: number }) =>
@@ -40,9 +48,19 @@ beforeAll(async () => {
   for (const [key, i] of Object.entries(incidents)) {
     const timeline = key === "perAlert" ? "per-alert" : { batch: 100 };
     await grow(`${key}-`, i.number, 1, 2_000, timeline);
-    await testDb().timelineEntry.create({ data: { incidentId: i.id, kind: "STATUS_CHANGE", at: new Date(start.getTime() + 2_000_500), message: "Open → Triaged", actorId: auditor.id } });
+    await testDb().timelineEntry.create({
+      data: {
+        incidentId: i.id,
+        kind: "STATUS_CHANGE",
+        at: new Date(start.getTime() + 2_000_500),
+        message: "Open → Triaged",
+        actorId: auditor.id,
+      },
+    });
     await grow(`${key}-`, i.number, 2_001, 4_000, timeline);
-    await testDb().timelineEntry.create({ data: { incidentId: i.id, kind: "NOTE", at: new Date(start.getTime() + 4_000_500), message: "Isolated the node." } });
+    await testDb().timelineEntry.create({
+      data: { incidentId: i.id, kind: "NOTE", at: new Date(start.getTime() + 4_000_500), message: "Isolated the node." },
+    });
     await grow(`${key}-`, i.number, 4_001, ALERTS, timeline);
   }
   await refreshIncidentCounters(sqlOf(client));
@@ -88,7 +106,14 @@ describe("listIncidentAlerts", () => {
     const before = await listIncidentAlerts(auditor, incidents.perBatch.id, { older: p1.olderCursor! });
     const source = await testDb().detectionSource.findFirstOrThrow({ select: { id: true } });
     await insertAlerts(sqlOf(client), {
-      prefix: "late-", sourceId: source.id, from: ALERTS + 1, to: ALERTS + 30, incidentOf: String(incidents.perBatch.number), start, stepMs: 1000, timeline: "none",
+      prefix: "late-",
+      sourceId: source.id,
+      from: ALERTS + 1,
+      to: ALERTS + 30,
+      incidentOf: String(incidents.perBatch.number),
+      start,
+      stepMs: 1000,
+      timeline: "none",
     });
     try {
       const after = await listIncidentAlerts(auditor, incidents.perBatch.id, { older: p1.olderCursor! });
@@ -100,7 +125,10 @@ describe("listIncidentAlerts", () => {
 
   it("cuts hostile long fields in the table and keeps the raw event one call away", async () => {
     const huge = "A".repeat(640_000);
-    await client.query(`UPDATE "Alert" SET "fileName" = $1, "output" = $1, "raw" = jsonb_set("raw", '{output}', to_jsonb($1::text)) WHERE "id" = $2`, [huge, `perAlert-${ALERTS}`]);
+    await client.query(
+      `UPDATE "Alert" SET "fileName" = $1, "output" = $1, "raw" = jsonb_set("raw", '{output}', to_jsonb($1::text)) WHERE "id" = $2`,
+      [huge, `perAlert-${ALERTS}`],
+    );
     const page = await listIncidentAlerts(auditor, incidents.perAlert.id);
     const row = page.alerts[0]!;
     expect(row.fileName).toHaveLength(ALERT_FIELD_CHARS);
@@ -110,7 +138,9 @@ describe("listIncidentAlerts", () => {
     const detail = await getIncidentAlertOrThrow(auditor, incidentKey(incidents.perAlert.number), row.id);
     expect(detail.raw.length).toBe(RAW_EVENT_CHARS);
     expect(detail.rawLength).toBeGreaterThan(huge.length);
-    expect(JSON.parse((await getIncidentAlertOrThrow(auditor, incidentKey(incidents.perAlert.number), page.alerts[1]!.id)).raw)).toMatchObject({ rule: page.alerts[1]!.rule });
+    expect(
+      JSON.parse((await getIncidentAlertOrThrow(auditor, incidentKey(incidents.perAlert.number), page.alerts[1]!.id)).raw),
+    ).toMatchObject({ rule: page.alerts[1]!.rule });
     // An alert of another incident is not found through this one.
     await expect(getIncidentAlertOrThrow(auditor, incidentKey(incidents.perBatch.number), row.id)).rejects.toThrow(/not found/);
   });
@@ -145,7 +175,12 @@ describe("getIncidentTimeline", () => {
   it("shows at most the newest entries people wrote, and says older ones are hidden", async () => {
     const extra = TIMELINE_ENTRY_LIMIT + 5;
     await testDb().timelineEntry.createMany({
-      data: Array.from({ length: extra }, (_, i) => ({ incidentId: incidents.perBatch.id, kind: "NOTE" as const, at: new Date(start.getTime() + 7_000_000 + i * 1000), message: `note ${i}` })),
+      data: Array.from({ length: extra }, (_, i) => ({
+        incidentId: incidents.perBatch.id,
+        kind: "NOTE" as const,
+        at: new Date(start.getTime() + 7_000_000 + i * 1000),
+        message: `note ${i}`,
+      })),
     });
     try {
       const timeline = await getIncidentTimeline(auditor, incidents.perBatch.id);

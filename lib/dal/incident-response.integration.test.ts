@@ -17,28 +17,47 @@ beforeEach(async () => {
 
 async function incident(status: IncidentStatus = "OPEN", version = 0) {
   const row = await testDb().incident.create({
-    data: { title: "Terminal shell in container — payments-api in prod-eu/payments", type: "SHELL_IN_CONTAINER", severity: "SEV2", status, version },
+    data: {
+      title: "Terminal shell in container — payments-api in prod-eu/payments",
+      type: "SHELL_IN_CONTAINER",
+      severity: "SEV2",
+      status,
+      version,
+    },
     select: { id: true, number: true },
   });
   return { id: row.id, key: incidentKey(row.number) };
 }
 
 const stateOf = (id: string) =>
-  testDb().incident.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, triagedAt: true, resolvedAt: true, commanderId: true } });
+  testDb().incident.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, version: true, triagedAt: true, resolvedAt: true, commanderId: true },
+  });
 const timelineOf = (id: string) => testDb().timelineEntry.findMany({ where: { incidentId: id }, orderBy: { at: "asc" } });
 const auditOf = (id: string) => testDb().auditEvent.findMany({ where: { targetId: id }, orderBy: { seq: "asc" } });
 
 describe("transitionIncident", () => {
   it("moves OPEN → TRIAGED, records the time, a timeline entry and an audit event, and bumps the version", async () => {
     const { id, key } = await incident();
-    expect(await transitionIncident(responder, { key, version: 0, to: "TRIAGED", note: "Confirmed: no change ticket." })).toEqual({ key, status: "TRIAGED" });
+    expect(await transitionIncident(responder, { key, version: 0, to: "TRIAGED", note: "Confirmed: no change ticket." })).toEqual({
+      key,
+      status: "TRIAGED",
+    });
     const after = await stateOf(id);
     expect(after).toMatchObject({ status: "TRIAGED", version: 1 });
     expect(after.triagedAt).toBeInstanceOf(Date);
     expect(await timelineOf(id)).toEqual([
-      expect.objectContaining({ kind: "STATUS_CHANGE", actorId: responder.id, message: "Open → Triaged: Confirmed: no change ticket.", data: { from: "OPEN", to: "TRIAGED" } }),
+      expect.objectContaining({
+        kind: "STATUS_CHANGE",
+        actorId: responder.id,
+        message: "Open → Triaged: Confirmed: no change ticket.",
+        data: { from: "OPEN", to: "TRIAGED" },
+      }),
     ]);
-    expect(await auditOf(id)).toEqual([expect.objectContaining({ action: "incident.transition", actorId: responder.id, outcome: "SUCCESS" })]);
+    expect(await auditOf(id)).toEqual([
+      expect.objectContaining({ action: "incident.transition", actorId: responder.id, outcome: "SUCCESS" }),
+    ]);
   });
 
   it("refuses a stale version, naming who changed it and when, and changes nothing", async () => {
@@ -82,7 +101,9 @@ describe("assignCommander", () => {
     expect(await stateOf(id)).toMatchObject({ commanderId: manager.id, version: 1 });
     expect((await timelineOf(id)).at(-1)).toMatchObject({ kind: "ASSIGNMENT", message: `${manager.name} is incident commander.` });
     const auditor = await makeActor("AUDITOR");
-    await expect(assignCommander(responder, { key, version: 1, commanderId: auditor.id })).rejects.toThrow(/active IR manager or responder/);
+    await expect(assignCommander(responder, { key, version: 1, commanderId: auditor.id })).rejects.toThrow(
+      /active IR manager or responder/,
+    );
     await expect(assignCommander(responder, { key, version: 0, commanderId: null })).rejects.toThrow(ConflictError);
     await assignCommander(manager, { key, version: 1, commanderId: null });
     expect(await stateOf(id)).toMatchObject({ commanderId: null, version: 2 });
@@ -95,7 +116,9 @@ describe("addIncidentNote", () => {
     const { id, key } = await incident("TRIAGED", 3);
     await addIncidentNote(responder, { key, note: "Pod deleted by the payments team at 14:05." });
     expect((await stateOf(id)).version).toBe(3);
-    expect(await timelineOf(id)).toEqual([expect.objectContaining({ kind: "NOTE", actorId: responder.id, message: "Pod deleted by the payments team at 14:05." })]);
+    expect(await timelineOf(id)).toEqual([
+      expect.objectContaining({ kind: "NOTE", actorId: responder.id, message: "Pod deleted by the payments team at 14:05." }),
+    ]);
     expect((await auditOf(id)).map((e) => e.action)).toEqual(["incident.add_note"]);
     await expect(addIncidentNote(await makeActor("AUDITOR"), { key, note: "x" })).rejects.toThrow(ForbiddenError);
   });

@@ -15,8 +15,16 @@ import { IncidentKeyInput } from "@/lib/validation/incidents";
 // its audit event in the same transaction as the change.
 
 const stateSelect = {
-  id: true, number: true, status: true, version: true, commanderId: true,
-  triagedAt: true, containedAt: true, eradicatedAt: true, recoveredAt: true, resolvedAt: true,
+  id: true,
+  number: true,
+  status: true,
+  version: true,
+  commanderId: true,
+  triagedAt: true,
+  containedAt: true,
+  eradicatedAt: true,
+  recoveredAt: true,
+  resolvedAt: true,
 } satisfies Prisma.IncidentSelect;
 
 type IncidentState = Prisma.IncidentGetPayload<{ select: typeof stateSelect }>;
@@ -37,7 +45,10 @@ async function loadForUpdate(tx: Tx, key: string, version: number): Promise<Inci
 
 async function update(tx: Tx, before: IncidentState, data: Prisma.IncidentUncheckedUpdateManyInput): Promise<IncidentState> {
   // The version in the WHERE makes a racing writer miss instead of overwrite.
-  const updated = await tx.incident.updateMany({ where: { id: before.id, version: before.version }, data: { ...data, version: { increment: 1 } } });
+  const updated = await tx.incident.updateMany({
+    where: { id: before.id, version: before.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   assertOneRowUpdated(updated.count, incidentKey(before.number));
   return tx.incident.findUniqueOrThrow({ where: { id: before.id }, select: stateSelect });
 }
@@ -84,16 +95,22 @@ export async function assignCommander(
     const before = await loadForUpdate(tx, input.key, input.version);
     if (before.status === "CLOSED") throw new ValidationError("This incident is closed; its commander is part of the record.");
     const commander = input.commanderId
-      ? await tx.user.findFirst({ where: { id: input.commanderId, active: true, role: { in: COMMANDER_ROLES } }, select: { id: true, name: true } })
+      ? await tx.user.findFirst({
+          where: { id: input.commanderId, active: true, role: { in: COMMANDER_ROLES } },
+          select: { id: true, name: true },
+        })
       : null;
     if (input.commanderId && !commander) {
       throw new ValidationError("Choose an active IR manager or responder as commander.", { commanderId: ["Not someone who can command"] });
     }
-    if (before.commanderId === (commander?.id ?? null)) throw new ValidationError("That is already the commander.", { commanderId: ["No change"] });
+    if (before.commanderId === (commander?.id ?? null))
+      throw new ValidationError("That is already the commander.", { commanderId: ["No change"] });
     const after = await update(tx, before, { commanderId: commander?.id ?? null });
     await tx.timelineEntry.create({
       data: {
-        incidentId: before.id, kind: "ASSIGNMENT", actorId: actor.id,
+        incidentId: before.id,
+        kind: "ASSIGNMENT",
+        actorId: actor.id,
         message: commander ? `${commander.name} is incident commander.` : "Incident commander cleared.",
         data: { from: before.commanderId, to: commander?.id ?? null },
       },

@@ -41,13 +41,13 @@ export async function getIncidentTimeline(actor: Actor, incidentId: string): Pro
        WHERE t."incidentId" = ${incidentId} AND t."kind" = 'ALERT'
        ORDER BY t."at" ASC, t."id" ASC LIMIT 1`,
   ]);
-  const entries = [...recent.slice(0, TIMELINE_ENTRY_LIMIT), ...opening].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
+  const entries = [...recent.slice(0, TIMELINE_ENTRY_LIMIT), ...opening].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id),
+  );
   const boundaries = entries.map((e) => e.at.toISOString());
   // One index-only pass over (incidentId, rule, eventTime): per stretch between two entries and per
   // rule, how many alerts and when. width_bucket gives 0 before the first boundary, k after the k-th.
-  const stretch = boundaries.length
-    ? Prisma.sql`width_bucket("eventTime", ${boundaries}::timestamp[])`
-    : Prisma.sql`0`;
+  const stretch = boundaries.length ? Prisma.sql`width_bucket("eventTime", ${boundaries}::timestamp[])` : Prisma.sql`0`;
   const rows = await db().$queryRaw<AlertStretchRow[]>`
     SELECT ${stretch}::int AS "stretch", left("rule", 200) AS "rule", count(*)::int AS "count", min("eventTime") AS "first", max("eventTime") AS "last"
       FROM "Alert" WHERE "incidentId" = ${incidentId}

@@ -24,8 +24,13 @@ beforeAll(async () => {
   const base = Date.UTC(2024, 0, 1);
   await testDb().incident.createMany({
     data: Array.from({ length: BULK }, (_, i) => ({
-      title: `Bulk incident ${i}`, type: "OTHER" as const, severity: i % 2 ? ("SEV4" as const) : ("SEV3" as const),
-      cluster: "bulk", namespace: `ns-${i % 3}`, workload: "w", detectedAt: new Date(base + Math.floor(i / 2) * 60_000),
+      title: `Bulk incident ${i}`,
+      type: "OTHER" as const,
+      severity: i % 2 ? ("SEV4" as const) : ("SEV3" as const),
+      cluster: "bulk",
+      namespace: `ns-${i % 3}`,
+      workload: "w",
+      detectedAt: new Date(base + Math.floor(i / 2) * 60_000),
     })),
   });
   responder = await makeActor("RESPONDER");
@@ -67,7 +72,9 @@ describe("listIncidents", () => {
     const byEmail = await listIncidents(responder, filter({ owner: "Tomas.Oliveira@example.com" }));
     expect(byEmail.incidents.map((i) => i.key)).toEqual(["INC-0002"]);
     expect(byEmail.incidents[0]!.owners.primary).toMatchObject({ name: "Sofia Lindqvist", inheritedFrom: null });
-    expect(byEmail.incidents[0]!.owners.secondary).toEqual([expect.objectContaining({ name: "Tomás Oliveira", inheritedFrom: "cluster prod-eu" })]);
+    expect(byEmail.incidents[0]!.owners.secondary).toEqual([
+      expect.objectContaining({ name: "Tomás Oliveira", inheritedFrom: "cluster prod-eu" }),
+    ]);
     const aisha = await testDb().contact.findUniqueOrThrow({ where: { email: "aisha.bello@example.com" } });
     expect((await listIncidents(responder, filter({ owner: aisha.id }))).incidents.map((i) => i.key)).toEqual(["INC-0003"]);
   });
@@ -82,11 +89,18 @@ describe("getIncidentOrThrow", () => {
     const auditor = await makeActor("AUDITOR");
     const incident = await getIncidentOrThrow(auditor, "INC-0003");
     expect(incident).toMatchObject({ key: "INC-0003", status: "TRIAGED", namespace: "payments" });
-    expect(incident.owners.primary).toMatchObject({ name: "Aisha Bello", email: "aisha.bello@example.com", phone: "+44 20 7946 0318", team: "Payments DevOps" });
+    expect(incident.owners.primary).toMatchObject({
+      name: "Aisha Bello",
+      email: "aisha.bello@example.com",
+      phone: "+44 20 7946 0318",
+      team: "Payments DevOps",
+    });
     expect(incident.suggestedPlaybook).toBeTruthy();
     expect(incident.techniques.find((t) => t.id === "T1609")).toMatchObject({ name: "Container Administration Command" });
     const [alerts, timeline, dossier] = await Promise.all([
-      listIncidentAlerts(auditor, incident.id), getIncidentTimeline(auditor, incident.id), getContainerDossier(auditor, incident.id),
+      listIncidentAlerts(auditor, incident.id),
+      getIncidentTimeline(auditor, incident.id),
+      getContainerDossier(auditor, incident.id),
     ]);
     expect(alerts.alerts.length).toBe(incident.alertCount);
     expect(alerts.olderCursor).toBeNull();
@@ -125,8 +139,13 @@ describe("GET /api/incidents", () => {
     expect(body.nextCursor).toBeNull();
     const payments = body.incidents.find((i: { key: string }) => i.key === "INC-0003");
     expect(payments).toMatchObject({
-      namespace: "payments", status: "TRIAGED", severity: "SEV2",
-      owners: { primary: { name: "Aisha Bello", email: "aisha.bello@example.com" }, secondary: [{ name: "Jonas Becker", email: "jonas.becker@example.com" }] },
+      namespace: "payments",
+      status: "TRIAGED",
+      severity: "SEV2",
+      owners: {
+        primary: { name: "Aisha Bello", email: "aisha.bello@example.com" },
+        secondary: [{ name: "Jonas Becker", email: "jonas.becker@example.com" }],
+      },
     });
     expect(body.incidents).toHaveLength(2);
     const repeated = await (await request("?status=TRIAGED&status=CONTAINED&cluster=prod-eu")).json();

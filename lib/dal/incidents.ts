@@ -18,8 +18,18 @@ const ownerSelect = {
 } satisfies Prisma.IncidentOwnerSelect;
 
 const incidentListSelect = {
-  id: true, number: true, title: true, type: true, severity: true, status: true, cluster: true, namespace: true, workload: true,
-  alertCount: true, lastAlertAt: true, detectedAt: true,
+  id: true,
+  number: true,
+  title: true,
+  type: true,
+  severity: true,
+  status: true,
+  cluster: true,
+  namespace: true,
+  workload: true,
+  alertCount: true,
+  lastAlertAt: true,
+  detectedAt: true,
   commander: { select: { name: true } },
   owners: { select: ownerSelect, orderBy: [{ role: "asc" }, { createdAt: "asc" }] },
 } satisfies Prisma.IncidentSelect;
@@ -27,21 +37,41 @@ const incidentListSelect = {
 type OwnerRow = Prisma.IncidentOwnerGetPayload<{ select: typeof ownerSelect }>;
 
 export type IncidentOwnerDto = {
-  contactId: string; name: string; email: string; phone: string | null; team: string | null; active: boolean; inheritedFrom: string | null;
+  contactId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  team: string | null;
+  active: boolean;
+  inheritedFrom: string | null;
 };
 export type IncidentOwnersDto = { primary: IncidentOwnerDto | null; secondary: IncidentOwnerDto[]; security: IncidentOwnerDto[] };
 
 export type IncidentSummaryDto = {
-  key: string; title: string; type: IncidentType; severity: Severity; status: IncidentStatus;
-  cluster: string | null; namespace: string | null; workload: string | null;
-  alertCount: number; lastAlertAt: Date | null; detectedAt: Date;
-  owners: IncidentOwnersDto; commander: string | null;
+  key: string;
+  title: string;
+  type: IncidentType;
+  severity: Severity;
+  status: IncidentStatus;
+  cluster: string | null;
+  namespace: string | null;
+  workload: string | null;
+  alertCount: number;
+  lastAlertAt: Date | null;
+  detectedAt: Date;
+  owners: IncidentOwnersDto;
+  commander: string | null;
 };
 
 function toOwners(rows: OwnerRow[]): IncidentOwnersDto {
   const dto = (o: OwnerRow): IncidentOwnerDto => ({
-    contactId: o.contact.id, name: o.contact.name, email: o.contact.email, phone: o.contact.phone, team: o.contact.team,
-    active: o.contact.active, inheritedFrom: o.inheritedFrom,
+    contactId: o.contact.id,
+    name: o.contact.name,
+    email: o.contact.email,
+    phone: o.contact.phone,
+    team: o.contact.team,
+    active: o.contact.active,
+    inheritedFrom: o.inheritedFrom,
   });
   return {
     primary: rows.filter((o) => o.role === "PRIMARY").map(dto)[0] ?? null,
@@ -52,10 +82,19 @@ function toOwners(rows: OwnerRow[]): IncidentOwnersDto {
 
 function toSummary(row: Prisma.IncidentGetPayload<{ select: typeof incidentListSelect }>): IncidentSummaryDto {
   return {
-    key: incidentKey(row.number), title: row.title, type: row.type, severity: row.severity, status: row.status,
-    cluster: row.cluster, namespace: row.namespace, workload: row.workload,
-    alertCount: row.alertCount, lastAlertAt: row.lastAlertAt, detectedAt: row.detectedAt,
-    owners: toOwners(row.owners), commander: row.commander?.name ?? null,
+    key: incidentKey(row.number),
+    title: row.title,
+    type: row.type,
+    severity: row.severity,
+    status: row.status,
+    cluster: row.cluster,
+    namespace: row.namespace,
+    workload: row.workload,
+    alertCount: row.alertCount,
+    lastAlertAt: row.lastAlertAt,
+    detectedAt: row.detectedAt,
+    owners: toOwners(row.owners),
+    commander: row.commander?.name ?? null,
   };
 }
 
@@ -68,7 +107,8 @@ function encodeCursor(row: { detectedAt: Date; id: string }): string {
 function decodeCursor(cursor: string): { detectedAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const detectedAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(detectedAt.getTime())) throw new ValidationError("That page link is no longer valid; start from the first page.", { cursor: ["Invalid cursor"] });
+  if (!id || Number.isNaN(detectedAt.getTime()))
+    throw new ValidationError("That page link is no longer valid; start from the first page.", { cursor: ["Invalid cursor"] });
   return { detectedAt, id };
 }
 
@@ -113,8 +153,16 @@ export async function listIncidents(
 
 const incidentDetailSelect = {
   ...incidentListSelect,
-  summary: true, version: true, firstAlertAt: true, attackTechniques: true, attackTactics: true,
-  triagedAt: true, containedAt: true, eradicatedAt: true, recoveredAt: true, resolvedAt: true,
+  summary: true,
+  version: true,
+  firstAlertAt: true,
+  attackTechniques: true,
+  attackTactics: true,
+  triagedAt: true,
+  containedAt: true,
+  eradicatedAt: true,
+  recoveredAt: true,
+  resolvedAt: true,
   commander: { select: { id: true, name: true, email: true } },
   suggestedPlaybook: { select: { title: true } },
 } satisfies Prisma.IncidentSelect;
@@ -127,9 +175,19 @@ export type IncidentTechniqueDto = { id: string; name: string; tactics: string[]
  * SQL aggregates (incident-dossier.ts), so this costs the same at 10 alerts and at 100,000.
  */
 export type IncidentDetailDto = IncidentSummaryDto & {
-  id: string; version: number; summary: string | null; firstAlertAt: Date | null;
-  commander: string | null; commanderId: string | null;
-  phaseTimes: { triagedAt: Date | null; containedAt: Date | null; eradicatedAt: Date | null; recoveredAt: Date | null; resolvedAt: Date | null };
+  id: string;
+  version: number;
+  summary: string | null;
+  firstAlertAt: Date | null;
+  commander: string | null;
+  commanderId: string | null;
+  phaseTimes: {
+    triagedAt: Date | null;
+    containedAt: Date | null;
+    eradicatedAt: Date | null;
+    recoveredAt: Date | null;
+    resolvedAt: Date | null;
+  };
   suggestedPlaybook: string | null;
   techniques: IncidentTechniqueDto[];
   tactics: { id: string; name: string }[];
@@ -142,12 +200,29 @@ export async function getIncidentOrThrow(actor: Actor, key: string): Promise<Inc
   if (!number.success) throw new NotFoundError(`Incident ${key} was not found.`);
   const row = await db().incident.findUnique({ where: { number: number.data }, select: incidentDetailSelect });
   if (!row) throw new NotFoundError(`Incident ${key} was not found.`);
-  const tacticName = new Map(TACTICS.flatMap((t) => [[t.id, t.name], [t.shortname, t.name]] as const));
+  const tacticName = new Map(
+    TACTICS.flatMap(
+      (t) =>
+        [
+          [t.id, t.name],
+          [t.shortname, t.name],
+        ] as const,
+    ),
+  );
   return {
     ...toSummary({ ...row, commander: row.commander }),
-    id: row.id, version: row.version, summary: row.summary, firstAlertAt: row.firstAlertAt,
+    id: row.id,
+    version: row.version,
+    summary: row.summary,
+    firstAlertAt: row.firstAlertAt,
     commanderId: row.commander?.id ?? null,
-    phaseTimes: { triagedAt: row.triagedAt, containedAt: row.containedAt, eradicatedAt: row.eradicatedAt, recoveredAt: row.recoveredAt, resolvedAt: row.resolvedAt },
+    phaseTimes: {
+      triagedAt: row.triagedAt,
+      containedAt: row.containedAt,
+      eradicatedAt: row.eradicatedAt,
+      recoveredAt: row.recoveredAt,
+      resolvedAt: row.resolvedAt,
+    },
     suggestedPlaybook: row.suggestedPlaybook?.title ?? null,
     techniques: row.attackTechniques.map((id) => {
       const t = techniqueById(id);

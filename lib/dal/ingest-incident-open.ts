@@ -92,13 +92,19 @@ async function planOwners(tx: Tx, cache: BatchCache, alert: InsertedAlert) {
     const message = alert.cluster
       ? `Cluster '${alert.cluster}' is not in the plan: no owners resolved. Add it under Plan → Platform.`
       : "The alert names no cluster and its source has no default cluster: no owners resolved.";
-    return { rows: [] as { contactId: string; role: OwnershipRole; inheritedFrom: string | null }[], namespaceId: null, clusterId: null, message };
+    return {
+      rows: [] as { contactId: string; role: OwnershipRole; inheritedFrom: string | null }[],
+      namespaceId: null,
+      clusterId: null,
+      message,
+    };
   }
   const r = resolveOwners(toClusterScopes(tree), { namespace: alert.namespace, workload: alert.workload });
   const rows: { contactId: string; role: OwnershipRole; inheritedFrom: string | null }[] = [];
   const add = (role: OwnershipRole, people: { id: string }[], ref: ScopeRef | null) => {
     for (const p of people) {
-      if (!rows.some((row) => row.contactId === p.id && row.role === role)) rows.push({ contactId: p.id, role, inheritedFrom: ref ? inheritedFrom(ref, alert.namespace) : null });
+      if (!rows.some((row) => row.contactId === p.id && row.role === role))
+        rows.push({ contactId: p.id, role, inheritedFrom: ref ? inheritedFrom(ref, alert.namespace) : null });
     }
   };
   add("PRIMARY", r.primary ? [r.primary] : [], r.source.primary);
@@ -128,7 +134,12 @@ export async function openIncident(
   const owners = await planOwners(tx, cache, alert);
   const incident = await tx.incident.create({
     data: {
-      title: incidentTitle(alert.rule, { cluster: alert.cluster, namespace: alert.namespace, workload: alert.workload, node: alert.nodeName }),
+      title: incidentTitle(alert.rule, {
+        cluster: alert.cluster,
+        namespace: alert.namespace,
+        workload: alert.workload,
+        node: alert.nodeName,
+      }),
       type,
       severity,
       correlationKey: key,
@@ -164,4 +175,3 @@ export async function openIncident(
   };
   return { state, owners: { message: owners.message, data: owners.rows.map((o) => ({ ...o })) } };
 }
-

@@ -14,13 +14,24 @@ const TOKEN = "bh_ingest-incidents-token-00000000000001";
 let demo: Awaited<ReturnType<typeof demoSnapshot>>;
 let sourceId = "";
 
-type Spec = { ns?: string | null; pod?: string | null; minute?: number; priority?: string; rule?: string; tags?: string[]; cluster?: string; hostname?: string };
+type Spec = {
+  ns?: string | null;
+  pod?: string | null;
+  minute?: number;
+  priority?: string;
+  rule?: string;
+  tags?: string[];
+  cluster?: string;
+  hostname?: string;
+};
 let counter = 0;
 
 function event(spec: Spec = {}): Record<string, unknown> {
   counter += 1;
   const minute = spec.minute ?? 0;
-  const at = new Date(Date.UTC(2024, 5, 1, 10, 0, 0) + minute * 60_000).toISOString().replace(/\.\d+Z$/, `.${String(counter).padStart(9, "0")}Z`);
+  const at = new Date(Date.UTC(2024, 5, 1, 10, 0, 0) + minute * 60_000)
+    .toISOString()
+    .replace(/\.\d+Z$/, `.${String(counter).padStart(9, "0")}Z`);
   const fields: Record<string, unknown> = {
     "container.id": "5c1d0e2f3a4b",
     "k8s.ns.name": spec.ns === undefined ? "payments" : spec.ns,
@@ -63,7 +74,14 @@ beforeAll(async () => {
   await seedDemo(testDb(), { ingestToken: "bh_ingest-incidents-demo-token-000000001" });
   demo = await demoSnapshot();
   const source = await testDb().detectionSource.create({
-    data: { name: "falco-correlation", kind: "FALCOSIDEKICK", tokenHash: createHash("sha256").update(TOKEN).digest("hex"), tokenPrefix: TOKEN.slice(0, 8), defaultCluster: "prod-eu", minIncidentPriority: "WARNING" },
+    data: {
+      name: "falco-correlation",
+      kind: "FALCOSIDEKICK",
+      tokenHash: createHash("sha256").update(TOKEN).digest("hex"),
+      tokenPrefix: TOKEN.slice(0, 8),
+      defaultCluster: "prod-eu",
+      minIncidentPriority: "WARNING",
+    },
   });
   sourceId = source.id;
 }, 120_000);
@@ -74,7 +92,13 @@ beforeEach(async () => {
 
 describe("opening incidents", () => {
   it("opens one from an alert at or above the source's threshold, with type, severity, ATT&CK, playbook, plan revision and owners", async () => {
-    const result = await ingest([event({ rule: "Detect release_agent File Container Escapes", priority: "Critical", tags: ["container", "process", "mitre_privilege_escalation", "T1611"] })]);
+    const result = await ingest([
+      event({
+        rule: "Detect release_agent File Container Escapes",
+        priority: "Critical",
+        tags: ["container", "process", "mitre_privilege_escalation", "T1611"],
+      }),
+    ]);
     expect(result.incidents).toHaveLength(1);
     expect(result.incidents[0]).toMatch(/^INC-\d{4}$/);
     const inc = await incident(result.incidents[0]!);
@@ -102,7 +126,9 @@ describe("opening incidents", () => {
       ["SECURITY", "Marco Reyes", "cluster prod-eu"],
     ]);
     expect(inc.timeline.map((t) => t.kind)).toEqual(["ALERT", "OWNERS"]);
-    expect(inc.timeline[0]!.message).toMatch(/^Opened from Falco alert "Detect release_agent File Container Escapes" \(CRITICAL\) on payments-api-7d9f8b6c5d-x2kqp in prod-eu\/payments\./);
+    expect(inc.timeline[0]!.message).toMatch(
+      /^Opened from Falco alert "Detect release_agent File Container Escapes" \(CRITICAL\) on payments-api-7d9f8b6c5d-x2kqp in prod-eu\/payments\./,
+    );
     expect(inc.timeline[1]!.message).toMatch(/primary Aisha Bello, secondary Jonas Becker/);
   });
 
@@ -131,7 +157,15 @@ describe("opening incidents", () => {
   });
 
   it("stores an alert below the threshold without an incident, and never opens one for Falco's own metrics", async () => {
-    const metrics = { hostname: "ip-10-42-17-88", output: "Falco metrics snapshot", priority: "Emergency", rule: "Falco internal: metrics snapshot", source: "internal", time: "2024-06-01T10:00:00Z", output_fields: {} };
+    const metrics = {
+      hostname: "ip-10-42-17-88",
+      output: "Falco metrics snapshot",
+      priority: "Emergency",
+      rule: "Falco internal: metrics snapshot",
+      source: "internal",
+      time: "2024-06-01T10:00:00Z",
+      output_fields: {},
+    };
     const result = await ingest([event({ priority: "Notice" }), metrics]);
     expect(result).toMatchObject({ accepted: 2, incidents: [] });
     expect(await newIncidents()).toBe(0);
@@ -142,12 +176,17 @@ describe("opening incidents", () => {
 describe("correlation", () => {
   it("joins alerts of the same workload (another pod of the Deployment) and opens another for another workload", async () => {
     const first = await ingest([event({ minute: 0 })]);
-    const second = await ingest([event({ minute: 10, pod: "payments-api-7d9f8b6c5d-q8zrt", priority: "Notice" }), event({ minute: 12, pod: "ledger-writer-0" })]);
+    const second = await ingest([
+      event({ minute: 10, pod: "payments-api-7d9f8b6c5d-q8zrt", priority: "Notice" }),
+      event({ minute: 12, pod: "ledger-writer-0" }),
+    ]);
     expect(second.incidents).toHaveLength(2);
     expect(second.incidents).toContain(first.incidents[0]);
     const joined = await incident(first.incidents[0]!);
     expect(joined.alertCount).toBe(2);
-    expect(joined.timeline.filter((t) => t.kind === "ALERT").map((t) => t.message)[1]).toMatch(/^Alert joined: "Terminal shell in container" \(NOTICE\) on payments-api-7d9f8b6c5d-q8zrt: sh -c id\.$/);
+    expect(joined.timeline.filter((t) => t.kind === "ALERT").map((t) => t.message)[1]).toMatch(
+      /^Alert joined: "Terminal shell in container" \(NOTICE\) on payments-api-7d9f8b6c5d-q8zrt: sh -c id\.$/,
+    );
     const other = await incident(second.incidents.find((k) => k !== first.incidents[0])!);
     expect(other.correlationKey).toBe("prod-eu/payments/ledger-writer");
   });
@@ -156,7 +195,14 @@ describe("correlation", () => {
     const first = await ingest([event({ priority: "Warning" })]);
     const before = await incident(first.incidents[0]!);
     expect(before.severity).toBe("SEV3");
-    await ingest([event({ minute: 5, priority: "Critical", rule: "Drop and execute new binary in container", tags: ["container", "mitre_persistence", "TA0003"] })]);
+    await ingest([
+      event({
+        minute: 5,
+        priority: "Critical",
+        rule: "Drop and execute new binary in container",
+        tags: ["container", "mitre_persistence", "TA0003"],
+      }),
+    ]);
     const after = await incident(first.incidents[0]!);
     expect(after).toMatchObject({ severity: "SEV1", alertCount: 2, version: before.version + 1, type: "SHELL_IN_CONTAINER" });
     expect(after.attackTactics).toEqual(["execution", "persistence"]);
@@ -177,15 +223,34 @@ describe("correlation", () => {
   });
 
   it("correlates host events on their node", async () => {
-    const a = await ingest([event({ ns: null, pod: null, hostname: "worker-3", rule: "Write below binary dir", tags: ["host", "mitre_persistence", "T1543"] })]);
-    const b = await ingest([event({ ns: null, pod: null, hostname: "worker-3", minute: 1, rule: "Write below etc", tags: ["host", "T1098"] })]);
+    const a = await ingest([
+      event({ ns: null, pod: null, hostname: "worker-3", rule: "Write below binary dir", tags: ["host", "mitre_persistence", "T1543"] }),
+    ]);
+    const b = await ingest([
+      event({ ns: null, pod: null, hostname: "worker-3", minute: 1, rule: "Write below etc", tags: ["host", "T1098"] }),
+    ]);
     expect(b.incidents).toEqual(a.incidents);
-    expect(await incident(a.incidents[0]!)).toMatchObject({ correlationKey: "prod-eu/-/node:worker-3", title: "Write below binary dir — node worker-3 in prod-eu", type: "PERSISTENCE" });
+    expect(await incident(a.incidents[0]!)).toMatchObject({
+      correlationKey: "prod-eu/-/node:worker-3",
+      title: "Write below binary dir — node worker-3 in prod-eu",
+      type: "PERSISTENCE",
+    });
   });
 
   it("takes along the workload's earlier alerts below the threshold when an incident opens, and counts them", async () => {
     const tooEarly = await ingest([event({ minute: -90, priority: "Notice" })], 60);
-    const earlier = await ingest([event({ minute: 0, priority: "Notice" }), event({ minute: 2, priority: "Informational", rule: "Read sensitive file untrusted", tags: ["container", "filesystem", "mitre_credential_access", "T1555"] })], 60);
+    const earlier = await ingest(
+      [
+        event({ minute: 0, priority: "Notice" }),
+        event({
+          minute: 2,
+          priority: "Informational",
+          rule: "Read sensitive file untrusted",
+          tags: ["container", "filesystem", "mitre_credential_access", "T1555"],
+        }),
+      ],
+      60,
+    );
     const otherWorkload = await ingest([event({ minute: 1, priority: "Notice", pod: "ledger-writer-0" })], 60);
     expect([tooEarly, earlier, otherWorkload].map((r) => r.incidents)).toEqual([[], [], []]);
 
@@ -198,11 +263,21 @@ describe("correlation", () => {
     // Outside the window and another workload's alert stay unattached.
     expect(await testDb().alert.count({ where: { sourceId, incidentId: null } })).toBe(2);
     expect(inc.timeline.map((t) => t.kind)).toEqual(["ALERT", "OWNERS", "ALERT"]);
-    expect(inc.timeline[2]!.message).toMatch(/^Attached 2 earlier alerts of this workload that were below the source's threshold: "Terminal shell in container", "Read sensitive file untrusted"\.$/);
+    expect(inc.timeline[2]!.message).toMatch(
+      /^Attached 2 earlier alerts of this workload that were below the source's threshold: "Terminal shell in container", "Read sensitive file untrusted"\.$/,
+    );
   });
 
   it("takes along earlier alerts below the threshold from the same batch, and never Falco's own events", async () => {
-    const metrics = { hostname: "ip-10-42-17-88", output: "Falco metrics snapshot", priority: "Informational", rule: "Falco internal: metrics snapshot", source: "internal", time: "2024-06-01T10:00:30Z", output_fields: { "k8s.ns.name": "payments", "k8s.pod.name": "payments-api-7d9f8b6c5d-x2kqp" } };
+    const metrics = {
+      hostname: "ip-10-42-17-88",
+      output: "Falco metrics snapshot",
+      priority: "Informational",
+      rule: "Falco internal: metrics snapshot",
+      source: "internal",
+      time: "2024-06-01T10:00:30Z",
+      output_fields: { "k8s.ns.name": "payments", "k8s.pod.name": "payments-api-7d9f8b6c5d-x2kqp" },
+    };
     const result = await ingest([event({ minute: 5, priority: "Error" }), metrics, event({ minute: 1, priority: "Notice" })], 60);
     const inc = await incident(result.incidents[0]!);
     expect(inc).toMatchObject({ alertCount: 2, severity: "SEV2" });
@@ -210,9 +285,15 @@ describe("correlation", () => {
   });
 
   it("opens one incident per workload when batches about it race", async () => {
-    const batches = Array.from({ length: 4 }, (_v, i) => [event({ minute: i, priority: "Error" }), event({ minute: i, pod: "ledger-writer-1" })]);
+    const batches = Array.from({ length: 4 }, (_v, i) => [
+      event({ minute: i, priority: "Error" }),
+      event({ minute: i, pod: "ledger-writer-1" }),
+    ]);
     await Promise.all(batches.map((b) => ingest(b)));
-    const incidents = await testDb().incident.findMany({ where: { id: { notIn: demo.incidents } }, select: { correlationKey: true, alertCount: true, severity: true } });
+    const incidents = await testDb().incident.findMany({
+      where: { id: { notIn: demo.incidents } },
+      select: { correlationKey: true, alertCount: true, severity: true },
+    });
     expect(incidents.map((i) => [i.correlationKey, i.alertCount]).sort()).toEqual([
       ["prod-eu/payments/ledger-writer", 4],
       ["prod-eu/payments/payments-api", 4],
@@ -233,7 +314,9 @@ describe("cost that does not grow with the incident", () => {
     try {
       const storm = [
         ...Array.from({ length: 40 }, (_v, i) => event({ minute: 1 + i / 10, priority: "Notice" })),
-        ...Array.from({ length: 10 }, (_v, i) => event({ minute: 2 + i / 10, rule: "Read sensitive file untrusted", priority: "Critical" })),
+        ...Array.from({ length: 10 }, (_v, i) =>
+          event({ minute: 2 + i / 10, rule: "Read sensitive file untrusted", priority: "Critical" }),
+        ),
       ];
       expect(await ingest(storm)).toMatchObject({ accepted: 50, incidents: [key] });
     } finally {
@@ -246,10 +329,15 @@ describe("cost that does not grow with the incident", () => {
     const added = after.timeline.slice(before.timeline.length);
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ kind: "ALERT" });
-    expect(added[0]!.message).toBe('50 alerts joined: "Terminal shell in container" ×40, "Read sensitive file untrusted" ×10. Severity raised from SEV3 to SEV1.');
+    expect(added[0]!.message).toBe(
+      '50 alerts joined: "Terminal shell in container" ×40, "Read sensitive file untrusted" ×10. Severity raised from SEV3 to SEV1.',
+    );
     expect(added[0]!.data).toMatchObject({
       count: 50,
-      rules: [{ rule: "Terminal shell in container", count: 40 }, { rule: "Read sensitive file untrusted", count: 10 }],
+      rules: [
+        { rule: "Terminal shell in container", count: 40 },
+        { rule: "Read sensitive file untrusted", count: 10 },
+      ],
       priorities: expect.arrayContaining(["NOTICE", "CRITICAL"]),
     });
     expect((added[0]!.data as { alertIds: string[] }).alertIds).toHaveLength(50);
@@ -265,7 +353,8 @@ describe("a flush that fails after its alerts went in", () => {
     await testDb().$executeRaw`
       CREATE FUNCTION refuse_marked_timeline() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.message LIKE '%refuse-me%' THEN RAISE EXCEPTION 'timeline refused for the test'; END IF; RETURN NEW; END $$`;
-    await testDb().$executeRaw`CREATE TRIGGER refuse_marked_timeline BEFORE INSERT ON "TimelineEntry" FOR EACH ROW EXECUTE FUNCTION refuse_marked_timeline()`;
+    await testDb()
+      .$executeRaw`CREATE TRIGGER refuse_marked_timeline BEFORE INSERT ON "TimelineEntry" FOR EACH ROW EXECUTE FUNCTION refuse_marked_timeline()`;
     const refused = [event({ minute: 1, rule: "refuse-me shell" }), event({ minute: 2 })];
     try {
       await expect(ingest(refused)).rejects.toThrow(/timeline refused for the test/);

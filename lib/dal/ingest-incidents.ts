@@ -6,7 +6,14 @@ import type { FalcoPriority, Severity } from "@/lib/generated/prisma/enums";
 import { newRowId } from "@/lib/dal/row-id";
 import { newBatchCache, openIncident, type BatchCache, type IncidentState, type InsertedAlert } from "@/lib/dal/ingest-incident-open";
 import { queryInTransaction, statement, type SqlStatement } from "@/lib/dal/sql-statement";
-import { attackFromTags, correlationKey, priorityAtLeast, severityForPriority, tacticsInMatrixOrder, worseSeverity } from "@/lib/domain/falco/classify";
+import {
+  attackFromTags,
+  correlationKey,
+  priorityAtLeast,
+  severityForPriority,
+  tacticsInMatrixOrder,
+  worseSeverity,
+} from "@/lib/domain/falco/classify";
 import { incidentKey } from "@/lib/domain/incident-status";
 
 export type { InsertedAlert } from "@/lib/dal/ingest-incident-open";
@@ -66,10 +73,23 @@ export type CorrelationOptions = {
   /** Alert id → the incident it was inserted with (ingest-store.ts); only alerts placed otherwise are linked again. */
   insertedWith?: ReadonlyMap<string, string | null>;
 };
-export type CorrelationResult = { opened: string[]; joined: string[]; /** Alert id → key of the incident it joined or opened. */ incidentOf: Map<string, string> };
+export type CorrelationResult = {
+  opened: string[];
+  joined: string[];
+  /** Alert id → key of the incident it joined or opened. */ incidentOf: Map<string, string>;
+};
 
 /** An open incident as openIncidentsStatement reads it; times in epoch milliseconds, which read the same through either driver. */
-export type IncidentRow = { id: string; number: number; severity: Severity; attackTechniques: string[]; attackTactics: string[]; firstAlertMs: number; lastAlertMs: number; correlationKey: string };
+export type IncidentRow = {
+  id: string;
+  number: number;
+  severity: Severity;
+  attackTechniques: string[];
+  attackTactics: string[];
+  firstAlertMs: number;
+  lastAlertMs: number;
+  correlationKey: string;
+};
 
 /** What correlation asks of the database: a Prisma transaction (transactionStore), or the ingest flush's own (ingest-store.ts). */
 export type CorrelationStore = {
@@ -113,7 +133,8 @@ export function openIncidentsStatement(keys: string[], from: Date, to: Date): Sq
  */
 async function earlierUnattached(tx: Tx, alert: InsertedAlert, windowMs: number, exclude: Set<string>): Promise<InsertedAlert[]> {
   // Plain equality (or IS NULL) per column, so the (cluster, namespace, workload, eventTime) index serves it.
-  const same = (column: string, value: string | null) => (value === null ? Prisma.sql`${Prisma.raw(`"${column}"`)} IS NULL` : Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+  const same = (column: string, value: string | null) =>
+    value === null ? Prisma.sql`${Prisma.raw(`"${column}"`)} IS NULL` : Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`;
   const scope = [same("cluster", alert.cluster), same("namespace", alert.namespace), same("workload", alert.workload)];
   // A host event's key is its node (classify.ts correlationKey).
   if (!alert.workload && !alert.namespace) scope.push(same("nodeName", alert.nodeName));
@@ -189,7 +210,11 @@ export function transactionStore(tx: Tx): CorrelationStore {
  * correlationLocks for them until commit, so concurrent flushes about one workload take turns
  * and never open two incidents for it.
  */
-export async function correlateAlerts(store: CorrelationStore, alerts: readonly InsertedAlert[], options: CorrelationOptions): Promise<CorrelationResult> {
+export async function correlateAlerts(
+  store: CorrelationStore,
+  alerts: readonly InsertedAlert[],
+  options: CorrelationOptions,
+): Promise<CorrelationResult> {
   const windowMs = options.windowMinutes * 60_000;
   const groups = new Map<string, InsertedAlert[]>();
   for (const alert of alerts) {
@@ -203,7 +228,11 @@ export async function correlateAlerts(store: CorrelationStore, alerts: readonly 
   if (groups.size === 0) return { opened: [], joined: [], incidentOf };
 
   const times = alerts.map((a) => a.eventTime.getTime());
-  const loaded = await store.openIncidents([...groups.keys()], new Date(Math.min(...times) - windowMs), new Date(Math.max(...times) + windowMs));
+  const loaded = await store.openIncidents(
+    [...groups.keys()],
+    new Date(Math.min(...times) - windowMs),
+    new Date(Math.max(...times) + windowMs),
+  );
   const byKey = new Map<string, IncidentState[]>();
   for (const row of loaded) byKey.set(row.correlationKey, [...(byKey.get(row.correlationKey) ?? []), stateOf(row)]);
 
@@ -225,7 +254,10 @@ export async function correlateAlerts(store: CorrelationStore, alerts: readonly 
     for (const alert of group.sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime())) {
       if (!current || !within(current, alert.eventTime, windowMs)) {
         // This flush's own incidents first: their times in memory are ahead of the database's.
-        current = states.find((s) => touched.has(s.id) && within(s, alert.eventTime, windowMs)) ?? states.find((s) => within(s, alert.eventTime, windowMs)) ?? null;
+        current =
+          states.find((s) => touched.has(s.id) && within(s, alert.eventTime, windowMs)) ??
+          states.find((s) => within(s, alert.eventTime, windowMs)) ??
+          null;
       }
       if (current) {
         const joining = joins.get(current.id) ?? { state: current, alerts: [], severityBefore: current.severity };
@@ -246,11 +278,20 @@ export async function correlateAlerts(store: CorrelationStore, alerts: readonly 
       fold(state, alert);
       touched.set(state.id, state);
       incidentOf.set(alert.id, incidentKey(state.number));
-      timeline.push(entry(state, "ALERT", options.now, alertMessage(alert, true, null, state.severity), { alertId: alert.id, rule: alert.rule, priority: alert.priority }));
+      timeline.push(
+        entry(state, "ALERT", options.now, alertMessage(alert, true, null, state.severity), {
+          alertId: alert.id,
+          rule: alert.rule,
+          priority: alert.priority,
+        }),
+      );
       // Just after the ALERT entry that opened the incident, so the timeline reads in that order.
       followUps.push(entry(state, "OWNERS", new Date(options.now.getTime() + 1), owners.message, owners.data));
 
-      const earlier = [...unattached.filter((a) => within(state, a.eventTime, windowMs)), ...(await store.earlierUnattached(alert, windowMs, flushIds))];
+      const earlier = [
+        ...unattached.filter((a) => within(state, a.eventTime, windowMs)),
+        ...(await store.earlierUnattached(alert, windowMs, flushIds)),
+      ];
       unattached = unattached.filter((a) => !earlier.includes(a));
       if (earlier.length === 0) continue;
       const before = state.severity;
@@ -260,7 +301,12 @@ export async function correlateAlerts(store: CorrelationStore, alerts: readonly 
       }
       // After the OWNERS entry: the timeline reads opened, owners, then what came before.
       const at = new Date(options.now.getTime() + 2);
-      followUps.push(entry(state, "ALERT", at, earlierMessage(earlier, before !== state.severity ? before : null, state.severity), { alertIds: earlier.slice(0, 100).map((a) => a.id), count: earlier.length }));
+      followUps.push(
+        entry(state, "ALERT", at, earlierMessage(earlier, before !== state.severity ? before : null, state.severity), {
+          alertIds: earlier.slice(0, 100).map((a) => a.id),
+          count: earlier.length,
+        }),
+      );
     }
   }
   for (const { state, alerts: joined, severityBefore } of joins.values()) {
@@ -271,7 +317,11 @@ export async function correlateAlerts(store: CorrelationStore, alerts: readonly 
   }
   await store.write(correlationWrites([...touched.values()], [...timeline, ...followUps], options.now, options.insertedWith));
 
-  const keys = (isNew: boolean) => [...touched.values()].filter((s) => s.isNew === isNew).sort((a, b) => a.number - b.number).map((s) => incidentKey(s.number));
+  const keys = (isNew: boolean) =>
+    [...touched.values()]
+      .filter((s) => s.isNew === isNew)
+      .sort((a, b) => a.number - b.number)
+      .map((s) => incidentKey(s.number));
   return { opened: keys(true), joined: keys(false), incidentOf };
 }
 
@@ -305,7 +355,9 @@ function joinedData(alerts: InsertedAlert[]) {
   return {
     count: alerts.length,
     alertIds: alerts.slice(0, JOINED_SAMPLE).map((a) => a.id),
-    rules: ruleCounts(alerts).slice(0, JOINED_RULES).map(([rule, count]) => ({ rule, count })),
+    rules: ruleCounts(alerts)
+      .slice(0, JOINED_RULES)
+      .map(([rule, count]) => ({ rule, count })),
     priorities,
     first: alerts[0]!.eventTime.toISOString(),
     last: alerts[alerts.length - 1]!.eventTime.toISOString(),
@@ -317,7 +369,12 @@ function joinedData(alerts: InsertedAlert[]) {
  * in with the incident the insert found for them (`insertedWith`); only those correlation placed
  * elsewhere — in an incident opened by this flush, or none — are written again.
  */
-function correlationWrites(touched: IncidentState[], timeline: TimelineRow[], now: Date, insertedWith?: ReadonlyMap<string, string | null>): SqlStatement[] {
+function correlationWrites(
+  touched: IncidentState[],
+  timeline: TimelineRow[],
+  now: Date,
+  insertedWith?: ReadonlyMap<string, string | null>,
+): SqlStatement[] {
   const placed = new Map<string, string>();
   for (const s of touched) for (const id of s.alertIds) placed.set(id, s.id);
   const links: { id: string; incident: string | null }[] = [];

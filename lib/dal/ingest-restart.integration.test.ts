@@ -38,7 +38,12 @@ function event(stream: number): Record<string, unknown> {
     source: "syscall",
     tags: ["container", "shell", "mitre_execution", "T1059"],
     time: new Date(Date.UTC(2024, 5, 1, 10, 0, 0) + counter).toISOString(),
-    output_fields: { "container.id": "5c1d0e2f3a4b", "k8s.ns.name": "payments", "k8s.pod.name": `api-${stream}-7d9f8b6c5d-x2kqp`, cluster: "prod-eu" },
+    output_fields: {
+      "container.id": "5c1d0e2f3a4b",
+      "k8s.ns.name": "payments",
+      "k8s.pod.name": `api-${stream}-7d9f8b6c5d-x2kqp`,
+      cluster: "prod-eu",
+    },
   };
 }
 
@@ -123,7 +128,13 @@ describe("a PostgreSQL restart during a stream of ingest calls", () => {
     const ackedWhileStopping = acknowledged.length;
     await until(() => failed.length >= 4, "calls failing while the database is down");
 
-    const down = await route.POST(new Request("http://localhost/api/ingest/falco", { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(event(9)) }));
+    const down = await route.POST(
+      new Request("http://localhost/api/ingest/falco", {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(event(9)),
+      }),
+    );
     expect(down.status).toBe(503);
     expect(down.headers.get("retry-after")).toBe("5");
     expect((await down.json()).error).toMatch(/unavailable.*Retry in a few seconds/s);

@@ -67,7 +67,14 @@ export function prepareAlerts(sourceId: string, defaultCluster: string | null, e
     const dedupKey = dedupKeyOf(result.event);
     if (byKey.has(dedupKey)) continue;
     const id = newRowId();
-    const row = alertColumns({ ...result.event.alert, id, sourceId, dedupKey, receivedAt, eventTime: result.event.alert.eventTime.toISOString() });
+    const row = alertColumns({
+      ...result.event.alert,
+      id,
+      sourceId,
+      dedupKey,
+      receivedAt,
+      eventTime: result.event.alert.eventTime.toISOString(),
+    });
     let json = JSON.stringify(row);
     let columns = result.event.alert;
     if (ESCAPED_UNSTORABLE.test(json)) {

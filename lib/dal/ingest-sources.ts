@@ -106,7 +106,13 @@ export async function authenticateSource(token: string | null, ip: string | null
     forgetSource(hash);
     return refuse(row.revokedAt ? "token revoked" : "source deactivated", token, ip, row);
   }
-  const source: IngestSource = { id: row.id, name: row.name, tokenHash: hash, defaultCluster: row.defaultCluster, minIncidentPriority: row.minIncidentPriority };
+  const source: IngestSource = {
+    id: row.id,
+    name: row.name,
+    tokenHash: hash,
+    defaultCluster: row.defaultCluster,
+    minIncidentPriority: row.minIncidentPriority,
+  };
   if (cache.size >= SOURCE_CACHE_MAX) cache.clear();
   cache.set(hash, { source, until: now + SOURCE_CACHE_MS });
   if (knownGood.size >= SOURCE_CACHE_MAX) knownGood.clear();

@@ -77,8 +77,15 @@ function planFlush(members: FlushRequest[]): FlushPlan {
  */
 function checkLockInsertStatement(source: IngestSource, rows: PreparedAlert[], windowMinutes: number): SqlStatement {
   const check = `SELECT "minIncidentPriority"::text AS priority FROM "DetectionSource" WHERE id = $1 AND "tokenHash" = $2 AND active AND "revokedAt" IS NULL`;
-  if (rows.length === 0) return statement("ingest.check", `SELECT (${check}) AS priority, ARRAY[]::text[] AS ids, ARRAY[]::text[] AS incidents`, [source.id, source.tokenHash]);
-  const locks = correlationLocks(rows.map((r) => r.alert), "$3");
+  if (rows.length === 0)
+    return statement("ingest.check", `SELECT (${check}) AS priority, ARRAY[]::text[] AS ids, ARRAY[]::text[] AS incidents`, [
+      source.id,
+      source.tokenHash,
+    ]);
+  const locks = correlationLocks(
+    rows.map((r) => r.alert),
+    "$3",
+  );
   // Each security alert goes in with the open incident of its correlation key that its time falls
   // in the window of, when there is one (the usual case: a workload that keeps alerting). That is
   // correlation's likely choice, read from this statement's snapshot; correlation decides for
@@ -124,7 +131,8 @@ type Inserted = { priority: FalcoPriority | null; ids: string[]; incidents: (str
 /** Where a combined flush came from, for its one audit event: what its requests share. */
 function flushOrigin(members: FlushRequest[]): RequestOrigin {
   if (members.length === 1) return members[0]!.origin;
-  const shared = (pick: (o: RequestOrigin) => string | null) => (new Set(members.map((m) => pick(m.origin))).size === 1 ? pick(members[0]!.origin) : null);
+  const shared = (pick: (o: RequestOrigin) => string | null) =>
+    new Set(members.map((m) => pick(m.origin))).size === 1 ? pick(members[0]!.origin) : null;
   return { ip: shared((o) => o.ip), userAgent: shared((o) => o.userAgent), requestId: null };
 }
 
@@ -159,7 +167,14 @@ function settle(plan: FlushPlan, insertedIds: Set<string>, inserted: InsertedAle
   // The incident board listens for this; the incident keys let an open incident page refresh only
   // for its own alerts. Last statement of the transaction (lib/dal/live-events.ts).
   const live: LiveEventInput | null =
-    inserted.length > 0 ? { topic: "incidents", kind: "alerts.ingested", entityId: null, data: { incidents: [...new Set(results.flatMap((r) => r.incidents))].sort() } } : null;
+    inserted.length > 0
+      ? {
+          topic: "incidents",
+          kind: "alerts.ingested",
+          entityId: null,
+          data: { incidents: [...new Set(results.flatMap((r) => r.incidents))].sort() },
+        }
+      : null;
   // The source's counters, before the audit append: a token rotation or revocation locks the
   // source's row and then the audit chain, so every writer takes the two in that order.
   const counters = statement(
@@ -168,14 +183,22 @@ function settle(plan: FlushPlan, insertedIds: Set<string>, inserted: InsertedAle
     [plan.source.id, plan.now.toISOString(), inserted.length],
   );
   const outcome: FlushOutcome = { refused: false, results };
-  return { outcome, statements: [counters, ...auditAppendStatements(audit, flushOrigin(plan.members)), ...(live ? [liveEventStatement(live)] : [])] };
+  return {
+    outcome,
+    statements: [counters, ...auditAppendStatements(audit, flushOrigin(plan.members)), ...(live ? [liveEventStatement(live)] : [])],
+  };
 }
 
 async function correlate(plan: FlushPlan, stored: Inserted, store: CorrelationStore) {
   const insertedIds = new Set(stored.ids);
   const inserted = plan.rows.filter((r) => insertedIds.has(r.alert.id)).map((r) => r.alert);
   const insertedWith = new Map(stored.ids.map((id, i) => [id, stored.incidents[i] ?? null]));
-  const correlation = await correlateAlerts(store, inserted, { minIncidentPriority: stored.priority!, windowMinutes: plan.members[0]!.windowMinutes, now: plan.now, insertedWith });
+  const correlation = await correlateAlerts(store, inserted, {
+    minIncidentPriority: stored.priority!,
+    windowMinutes: plan.members[0]!.windowMinutes,
+    now: plan.now,
+    insertedWith,
+  });
   return settle(plan, insertedIds, inserted, correlation);
 }
 
@@ -224,7 +247,8 @@ async function storePipelined(plan: FlushPlan): Promise<FlushOutcome | null> {
   const times = alerts.map((a) => a.eventTime.getTime());
   const first = [BEGIN, TIMEOUT, checkLockInsertStatement(plan.source, plan.rows, plan.members[0]!.windowMinutes)];
   // A superset of what correlation will ask for (it asks about the inserted alerts only).
-  if (keys.length > 0) first.push(openIncidentsStatement(keys, new Date(Math.min(...times) - windowMs), new Date(Math.max(...times) + windowMs)));
+  if (keys.length > 0)
+    first.push(openIncidentsStatement(keys, new Date(Math.min(...times) - windowMs), new Date(Math.max(...times) + windowMs)));
 
   const client = await ingestPool().connect();
   let lost = false;
@@ -262,7 +286,10 @@ async function storePipelined(plan: FlushPlan): Promise<FlushOutcome | null> {
 async function storeInTransaction(plan: FlushPlan): Promise<FlushOutcome> {
   return db().$transaction(
     async (tx: Tx): Promise<FlushOutcome> => {
-      const [stored] = await queryInTransaction<Inserted>(tx, checkLockInsertStatement(plan.source, plan.rows, plan.members[0]!.windowMinutes));
+      const [stored] = await queryInTransaction<Inserted>(
+        tx,
+        checkLockInsertStatement(plan.source, plan.rows, plan.members[0]!.windowMinutes),
+      );
       if (!stored?.priority) return { refused: true };
       const settled = await correlate(plan, stored, transactionStore(tx));
       for (const s of settled.statements) await queryInTransaction(tx, s);

@@ -21,7 +21,16 @@ let demo: Awaited<ReturnType<typeof demoSnapshot>>;
 let sourceId = "";
 let auditSeq = 0n;
 
-type Spec = { ns?: string | null; pod?: string | null; at?: string; priority?: string; rule?: string; tags?: string[]; container?: string; cluster?: string };
+type Spec = {
+  ns?: string | null;
+  pod?: string | null;
+  at?: string;
+  priority?: string;
+  rule?: string;
+  tags?: string[];
+  container?: string;
+  cluster?: string;
+};
 
 let counter = 0;
 /** A Falco event as Falco ≥0.35 prints it; each call is a distinct event unless `at` repeats. */
@@ -61,9 +70,15 @@ beforeAll(async () => {
   await seedDemo(testDb(), { ingestToken: DEMO_TOKEN });
   demo = await demoSnapshot();
   const base = { kind: "FALCO" as const, defaultCluster: "prod-eu", minIncidentPriority: "WARNING" as FalcoPriority };
-  sourceId = (await testDb().detectionSource.create({ data: { ...base, name: "falco-test", tokenHash: hash(TOKEN), tokenPrefix: TOKEN.slice(0, 8) } })).id;
-  await testDb().detectionSource.create({ data: { ...base, name: "falco-revoked", tokenHash: hash(REVOKED), tokenPrefix: "bh_ingest", revokedAt: new Date() } });
-  await testDb().detectionSource.create({ data: { ...base, name: "falco-inactive", tokenHash: hash(INACTIVE), tokenPrefix: "bh_ingest", active: false } });
+  sourceId = (
+    await testDb().detectionSource.create({ data: { ...base, name: "falco-test", tokenHash: hash(TOKEN), tokenPrefix: TOKEN.slice(0, 8) } })
+  ).id;
+  await testDb().detectionSource.create({
+    data: { ...base, name: "falco-revoked", tokenHash: hash(REVOKED), tokenPrefix: "bh_ingest", revokedAt: new Date() },
+  });
+  await testDb().detectionSource.create({
+    data: { ...base, name: "falco-inactive", tokenHash: hash(INACTIVE), tokenPrefix: "bh_ingest", active: false },
+  });
 }, 120_000);
 
 beforeEach(async () => {
@@ -108,14 +123,22 @@ describe("a token revoked or rotated while it is in use", () => {
   ])("stops working as soon as it is %s, although its lookup is cached", async (name, change) => {
     const token = `bh_ingest-integration-${name}-in-use-0001`;
     const source = await testDb().detectionSource.create({
-      data: { name: `falco-${name}-in-use`, kind: "FALCO", tokenHash: hash(token), tokenPrefix: token.slice(0, 8), defaultCluster: "prod-eu" },
+      data: {
+        name: `falco-${name}-in-use`,
+        kind: "FALCO",
+        tokenHash: hash(token),
+        tokenPrefix: token.slice(0, 8),
+        defaultCluster: "prod-eu",
+      },
     });
     expect((await ingestFalcoEvents(token, entries([event({ priority: "Notice" })]))).accepted).toBe(1);
     await testDb().detectionSource.update({ where: { id: source.id }, data: change });
     await expect(ingestFalcoEvents(token, entries([event({ priority: "Notice" })]))).rejects.toThrow(IngestAuthError);
     expect(await testDb().alert.count({ where: { sourceId: source.id } })).toBe(1);
     await flushIngestRefusals();
-    const denied = await testDb().auditEvent.findMany({ where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "DENIED", targetId: source.id } });
+    const denied = await testDb().auditEvent.findMany({
+      where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "DENIED", targetId: source.id },
+    });
     expect(denied.map((d) => d.after)).toEqual([expect.objectContaining({ refused: 1, sources: [{ id: source.id, name: source.name }] })]);
     await testDb().alert.deleteMany({ where: { sourceId: source.id } });
     await testDb().detectionSource.delete({ where: { id: source.id } });
@@ -128,7 +151,16 @@ describe("storing alerts", () => {
     const result = await ingest([e]);
     expect(result).toEqual({ accepted: 1, duplicates: 0, rejected: [], incidents: [] });
     const alert = await testDb().alert.findFirstOrThrow({ where: { sourceId } });
-    expect(alert).toMatchObject({ rule: "Terminal shell in container", priority: "NOTICE", cluster: "prod-eu", namespace: "payments", podName: "payments-api-7d9f8b6c5d-x2kqp", workload: "payments-api", containerId: "5c1d0e2f3a4b", incidentId: null });
+    expect(alert).toMatchObject({
+      rule: "Terminal shell in container",
+      priority: "NOTICE",
+      cluster: "prod-eu",
+      namespace: "payments",
+      podName: "payments-api-7d9f8b6c5d-x2kqp",
+      workload: "payments-api",
+      containerId: "5c1d0e2f3a4b",
+      incidentId: null,
+    });
     expect(alert.raw).toEqual(e);
     expect(alert.dedupKey).toMatch(/^[0-9a-f]{64}$/);
     // Written in UTC like every Prisma timestamp, whatever the session's time zone.
@@ -141,11 +173,22 @@ describe("storing alerts", () => {
     });
     const audit = await testDb().auditEvent.findMany({ where: { seq: { gt: auditSeq }, action: "alerts.ingest", outcome: "SUCCESS" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: null, actorEmail: "source:falco-test", targetId: sourceId, after: { accepted: 1, duplicates: 0, rejected: 0, incidentsOpened: [], incidentsJoined: [] } });
+    expect(audit[0]).toMatchObject({
+      actorId: null,
+      actorEmail: "source:falco-test",
+      targetId: sourceId,
+      after: { accepted: 1, duplicates: 0, rejected: 0, incidentsOpened: [], incidentsJoined: [] },
+    });
   });
 
   it("accepts the good events of a partial batch and reports the bad ones by index", async () => {
-    const result = await ingest([event(), { ...event(), time: "2021-04-13T20:58:00.746609046Z+2" }, event(), 42, { ...event(), priority: 3 }]);
+    const result = await ingest([
+      event(),
+      { ...event(), time: "2021-04-13T20:58:00.746609046Z+2" },
+      event(),
+      42,
+      { ...event(), priority: 3 },
+    ]);
     expect(result.accepted).toBe(2);
     expect(result.rejected).toEqual([
       { index: 1, error: 'time is not valid RFC 3339: "2021-04-13T20:58:00.746609046Z+2"' },
@@ -203,7 +246,10 @@ describe("never duplicated", () => {
     expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(20);
     expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(80);
     expect(await testDb().alert.count({ where: { sourceId } })).toBe(20);
-    const incidents = await testDb().incident.findMany({ where: { id: { notIn: demo.incidents } }, select: { correlationKey: true, alertCount: true } });
+    const incidents = await testDb().incident.findMany({
+      where: { id: { notIn: demo.incidents } },
+      select: { correlationKey: true, alertCount: true },
+    });
     expect(incidents.map((i) => [i.correlationKey, i.alertCount]).sort()).toEqual([
       ["prod-eu/payments/ledger-writer", 10],
       ["prod-eu/payments/payments-api", 10],

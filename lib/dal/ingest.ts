@@ -32,7 +32,12 @@ async function unavailableAsExpected<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function ingestEntries(source: IngestSource, token: string, entries: readonly BodyEntry[], options: IngestOptions): Promise<IngestResult> {
+async function ingestEntries(
+  source: IngestSource,
+  token: string,
+  entries: readonly BodyEntry[],
+  options: IngestOptions,
+): Promise<IngestResult> {
   if (entries.length > MAX_INGEST_EVENTS) {
     throw new IngestBatchTooLargeError(`The batch has ${entries.length} events; send at most ${MAX_INGEST_EVENTS} per request.`);
   }
@@ -59,13 +64,22 @@ export async function authenticateIngest(token: string | null): Promise<IngestSo
  * Stores a batch of already-parsed events (one entry per event; entries that failed to parse carry
  * their error): the answer exists only once the alerts are committed.
  */
-export async function ingestFalcoEvents(token: string | null, entries: readonly BodyEntry[], options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestFalcoEvents(
+  token: string | null,
+  entries: readonly BodyEntry[],
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const source = await authenticateIngest(token);
   return unavailableAsExpected(() => ingestEntries(source, token!, entries, options));
 }
 
 /** The body of an authenticated request (authenticateIngest): parse (ValidationError → 400), then ingest. */
-export async function ingestFalcoBodyOf(source: IngestSource, token: string, body: string, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestFalcoBodyOf(
+  source: IngestSource,
+  token: string,
+  body: string,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const parsed = parseFalcoBody(body);
   if (!parsed.ok) throw new ValidationError(parsed.error);
   return unavailableAsExpected(() => ingestEntries(source, token, parsed.entries, options));

@@ -82,7 +82,12 @@ class LiveHub {
         this.fetch(topic);
       }
     }
-    const subscriber: Subscriber = { cursor: after ?? state.cursor, replaying: after !== null && after < state.cursor, queued: [], deliver };
+    const subscriber: Subscriber = {
+      cursor: after ?? state.cursor,
+      replaying: after !== null && after < state.cursor,
+      queued: [],
+      deliver,
+    };
     state.subscribers.add(subscriber);
     const unsubscribe = () => this.unsubscribe(topic, subscriber);
     if (subscriber.replaying) {
@@ -201,7 +206,9 @@ class LiveHub {
       for (const topic of this.topics.keys()) this.fetch(topic);
       if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
         this.prunedAt = Date.now();
-        void this.query(this.client, `DELETE FROM "LiveEvent" WHERE "createdAt" < $1`, [new Date(Date.now() - KEEP_EVENTS_MS)]).catch(() => undefined);
+        void this.query(this.client, `DELETE FROM "LiveEvent" WHERE "createdAt" < $1`, [new Date(Date.now() - KEEP_EVENTS_MS)]).catch(
+          () => undefined,
+        );
       }
     }, SWEEP_MS);
     this.sweepTimer.unref();

@@ -10,7 +10,12 @@ import { makeActor, resetTables, testDb } from "@/tests/support/db";
 let responder: Actor;
 let runId: string;
 
-async function publish(topic: `run:${string}` | "incidents", kind = "step.updated", entityId: string | null = null, data?: unknown): Promise<bigint> {
+async function publish(
+  topic: `run:${string}` | "incidents",
+  kind = "step.updated",
+  entityId: string | null = null,
+  data?: unknown,
+): Promise<bigint> {
   return testDb().$transaction((tx) => appendLiveEvent(tx, { topic, kind, entityId, data }));
 }
 
@@ -65,11 +70,26 @@ async function listenerConnections(): Promise<number> {
 }
 
 beforeAll(async () => {
-  await resetTables("LiveEvent", "RunPresence", "RunStep", "PlaybookRun", "PlaybookStep", "PlaybookVersion", "Playbook", "AuditEvent", "User");
+  await resetTables(
+    "LiveEvent",
+    "RunPresence",
+    "RunStep",
+    "PlaybookRun",
+    "PlaybookStep",
+    "PlaybookVersion",
+    "Playbook",
+    "AuditEvent",
+    "User",
+  );
   responder = await makeActor("RESPONDER");
   const manager = await makeActor("IR_MANAGER");
   const playbook = await testDb().playbook.create({
-    data: { title: "Shell in a container", incidentType: "SHELL_IN_CONTAINER", attackTechniques: [], versions: { create: { number: 1, status: "PUBLISHED" } } },
+    data: {
+      title: "Shell in a container",
+      incidentType: "SHELL_IN_CONTAINER",
+      attackTechniques: [],
+      versions: { create: { number: 1, status: "PUBLISHED" } },
+    },
     select: { versions: { select: { id: true } } },
   });
   const run = await testDb().playbookRun.create({

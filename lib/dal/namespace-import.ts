@@ -37,7 +37,13 @@ async function planFor(tx: Tx, clusterId: string, incoming: ImportedNamespace[])
       id: true,
       name: true,
       namespaces: {
-        select: { id: true, name: true, isPattern: true, labels: true, ownerships: { where: { role: { in: ["PRIMARY", "SECONDARY"] } }, select: { id: true } } },
+        select: {
+          id: true,
+          name: true,
+          isPattern: true,
+          labels: true,
+          ownerships: { where: { role: { in: ["PRIMARY", "SECONDARY"] } }, select: { id: true } },
+        },
       },
     },
   });
@@ -50,7 +56,9 @@ async function planFor(tx: Tx, clusterId: string, incoming: ImportedNamespace[])
     hasOwnDevOpsOwners: ns.ownerships.length > 0,
   }));
   const plan = planNamespaceImport(existing, incoming, contacts);
-  const digest = createHash("sha256").update(JSON.stringify({ clusterId: cluster.id, plan })).digest("hex");
+  const digest = createHash("sha256")
+    .update(JSON.stringify({ clusterId: cluster.id, plan }))
+    .digest("hex");
   return { cluster, plan, digest };
 }
 
@@ -81,7 +89,9 @@ export async function applyNamespaceImport(actor: Actor, input: Input): Promise<
       await tx.$executeRaw`SELECT 1 FROM "Cluster" WHERE "id" = ${input.clusterId} FOR UPDATE`;
       const { cluster, plan, digest } = await planFor(tx, input.clusterId, incoming);
       if (input.digest && input.digest !== digest) {
-        throw new ConflictError(`The namespaces of ${cluster.name} changed since your preview (someone else edited or imported them). Preview again before applying.`);
+        throw new ConflictError(
+          `The namespaces of ${cluster.name} changed since your preview (someone else edited or imported them). Preview again before applying.`,
+        );
       }
       const result: ImportResultDto = {
         clusterName: cluster.name,
@@ -106,14 +116,24 @@ export async function applyNamespaceImport(actor: Actor, input: Input): Promise<
 
       for (const ns of plan.add) {
         await tx.namespace.create({
-          data: { clusterId: cluster.id, name: ns.name, isPattern: false, labels: ns.labels as Prisma.InputJsonValue, ownerships: await withOwners(ns.name, ns.prefill) },
+          data: {
+            clusterId: cluster.id,
+            name: ns.name,
+            isPattern: false,
+            labels: ns.labels as Prisma.InputJsonValue,
+            ownerships: await withOwners(ns.name, ns.prefill),
+          },
         });
       }
       for (const ns of plan.update) {
         const current = byName.get(ns.name)!;
         await tx.namespace.update({
           where: { id: current.id },
-          data: { labels: ns.labels as Prisma.InputJsonValue, version: { increment: 1 }, ownerships: await withOwners(ns.name, ns.prefill) },
+          data: {
+            labels: ns.labels as Prisma.InputJsonValue,
+            version: { increment: 1 },
+            ownerships: await withOwners(ns.name, ns.prefill),
+          },
         });
       }
 

@@ -4,7 +4,15 @@ import { db, type Tx } from "@/lib/db";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/dal/errors";
-import { AUDIT_TARGET, clusterTreeSelect, ownerEmails, ownerPersonSelect, staleVersionError, toClusterScopes, toScopeOwners } from "@/lib/dal/platform-scopes";
+import {
+  AUDIT_TARGET,
+  clusterTreeSelect,
+  ownerEmails,
+  ownerPersonSelect,
+  staleVersionError,
+  toClusterScopes,
+  toScopeOwners,
+} from "@/lib/dal/platform-scopes";
 import { resolveOwners as resolveFromScopes } from "@/lib/domain/owner-resolution";
 import { checkOwnershipRules, violationsByField, type OwnerCandidate, type ProposedOwners } from "@/lib/domain/ownership-rules";
 import type { Actor } from "@/lib/domain/roles";
@@ -33,7 +41,12 @@ export function ownershipRows(p: ProposedOwners) {
   ];
 }
 
-const ownershipsSelect = { ownerships: { select: { role: true, rank: true, contact: { select: ownerPersonSelect } }, orderBy: [{ role: "asc" as const }, { rank: "asc" as const }] } };
+const ownershipsSelect = {
+  ownerships: {
+    select: { role: true, rank: true, contact: { select: ownerPersonSelect } },
+    orderBy: [{ role: "asc" as const }, { rank: "asc" as const }],
+  },
+};
 
 type LoadedScope = { id: string; version: number; label: string; owners: ScopeOwnersDto; fk: "clusterId" | "namespaceId" | "workloadId" };
 
@@ -44,12 +57,21 @@ async function loadScope(tx: Tx, scopeType: ScopeType, id: string, version: numb
     const c = await tx.cluster.findUnique({ where: { id }, select: { id: true, version: true, name: true, ...ownershipsSelect } });
     found = c && { ...c, label: `cluster ${c.name}` };
   } else if (scopeType === "namespace") {
-    const n = await tx.namespace.findUnique({ where: { id }, select: { id: true, version: true, name: true, cluster: { select: { name: true } }, ...ownershipsSelect } });
+    const n = await tx.namespace.findUnique({
+      where: { id },
+      select: { id: true, version: true, name: true, cluster: { select: { name: true } }, ...ownershipsSelect },
+    });
     found = n && { ...n, label: `namespace ${n.cluster.name}/${n.name}` };
   } else {
     const w = await tx.workload.findUnique({
       where: { id },
-      select: { id: true, version: true, name: true, namespace: { select: { name: true, cluster: { select: { name: true } } } }, ...ownershipsSelect },
+      select: {
+        id: true,
+        version: true,
+        name: true,
+        namespace: { select: { name: true, cluster: { select: { name: true } } } },
+        ...ownershipsSelect,
+      },
     });
     found = w && { ...w, label: `workload ${w.namespace.cluster.name}/${w.namespace.name}/${w.name}` };
   }
@@ -69,7 +91,8 @@ async function claimVersion(tx: Tx, scopeType: ScopeType, scope: LoadedScope): P
       : scopeType === "namespace"
         ? await tx.namespace.updateMany({ where, data })
         : await tx.workload.updateMany({ where, data });
-  if (claimed.count !== 1) throw new ConflictError(`Someone else changed the owners of ${scope.label} at the same moment — reload and try again.`);
+  if (claimed.count !== 1)
+    throw new ConflictError(`Someone else changed the owners of ${scope.label} at the same moment — reload and try again.`);
 }
 
 async function replaceOwners(tx: Tx, scope: LoadedScope, p: ProposedOwners): Promise<ScopeOwnersDto> {
@@ -89,7 +112,12 @@ export async function setScopeOwners(actor: Actor, input: z.output<typeof SetOwn
   await authorize(actor, "plan.edit", { type: AUDIT_TARGET[input.scopeType], id: input.scopeId });
   return db().$transaction(async (tx) => {
     const scope = await loadScope(tx, input.scopeType, input.scopeId, input.version);
-    const proposal: ProposedOwners = { scope: input.scopeType, primaryIds: input.primary, secondaryIds: input.secondary, securityIds: input.security };
+    const proposal: ProposedOwners = {
+      scope: input.scopeType,
+      primaryIds: input.primary,
+      secondaryIds: input.secondary,
+      securityIds: input.security,
+    };
     assertOwnershipRules(proposal, await loadCandidates(tx, proposal));
     await claimVersion(tx, input.scopeType, scope);
     const after = await replaceOwners(tx, scope, proposal);
@@ -106,10 +134,15 @@ export async function setScopeOwners(actor: Actor, input: z.output<typeof SetOwn
 }
 
 /** Removes every owner of a namespace or workload so that it inherits. A cluster can never be cleared. */
-export async function clearScopeOwners(actor: Actor, input: z.output<typeof ClearOwnersInput> | { scopeType: "cluster"; scopeId: string; version: number }) {
+export async function clearScopeOwners(
+  actor: Actor,
+  input: z.output<typeof ClearOwnersInput> | { scopeType: "cluster"; scopeId: string; version: number },
+) {
   await authorize(actor, "plan.edit", { type: AUDIT_TARGET[input.scopeType], id: input.scopeId });
   if (input.scopeType === "cluster") {
-    throw new ValidationError("A cluster's owners cannot be cleared: every namespace inherits from its cluster, so it always needs a primary, a secondary and a security contact.");
+    throw new ValidationError(
+      "A cluster's owners cannot be cleared: every namespace inherits from its cluster, so it always needs a primary, a secondary and a security contact.",
+    );
   }
   return db().$transaction(async (tx) => {
     const scope = await loadScope(tx, input.scopeType, input.scopeId, input.version);

@@ -46,7 +46,9 @@ export async function getPlanExport(actor: Actor, format: "md" | "print", now = 
       select: { id: true, number: true, publishedAt: true, changeNote: true, sections: true, publishedBy: { select: { name: true } } },
     });
     if (!revision || revision.number === null || !revision.publishedAt) {
-      throw new NotFoundError("No plan revision has been published yet: an IR manager publishes the first one under Plan text & revisions.");
+      throw new NotFoundError(
+        "No plan revision has been published yet: an IR manager publishes the first one under Plan text & revisions.",
+      );
     }
     // A transaction holds one connection, so its queries must run one after another.
     const contacts = await tx.contact.findMany({
@@ -95,7 +97,13 @@ export async function getPlanExport(actor: Actor, format: "md" | "print", now = 
             waitMinutes: true,
             targets: {
               select: {
-                planRole: { select: { kind: true, name: true, members: { orderBy: { rank: "asc" }, select: { contact: { select: { name: true, active: true } } } } } },
+                planRole: {
+                  select: {
+                    kind: true,
+                    name: true,
+                    members: { orderBy: { rank: "asc" }, select: { contact: { select: { name: true, active: true } } } },
+                  },
+                },
                 contact: { select: { name: true, phone: true, active: true } },
               },
             },
@@ -126,7 +134,13 @@ export async function getPlanExport(actor: Actor, format: "md" | "print", now = 
       exportedAt: now,
       exportedBy: actor.name,
       contacts,
-      clusters: clusters.map(({ name, provider, runtime, environment, criticality }) => ({ name, provider, runtime, environment, criticality })),
+      clusters: clusters.map(({ name, provider, runtime, environment, criticality }) => ({
+        name,
+        provider,
+        runtime,
+        environment,
+        criticality,
+      })),
       ownership: ownershipMatrix(scopes),
       roles: roles
         .sort((a, b) => PLAN_ROLE_KINDS.indexOf(a.kind) - PLAN_ROLE_KINDS.indexOf(b.kind))

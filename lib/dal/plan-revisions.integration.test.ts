@@ -21,8 +21,19 @@ let helen: Actor;
 
 beforeEach(async () => {
   await resetTables(
-    "AuditEvent", "PlanRevision", "Ownership", "Workload", "Namespace", "Cluster",
-    "EscalationTarget", "EscalationTier", "EscalationPolicy", "PlanRoleMember", "PlanRole", "Contact", "User",
+    "AuditEvent",
+    "PlanRevision",
+    "Ownership",
+    "Workload",
+    "Namespace",
+    "Cluster",
+    "EscalationTarget",
+    "EscalationTier",
+    "EscalationPolicy",
+    "PlanRoleMember",
+    "PlanRole",
+    "Contact",
+    "User",
   );
   dana = await makeActor("IR_MANAGER", "dana");
   helen = await makeActor("IR_MANAGER", "helen");
@@ -89,7 +100,9 @@ describe("plan drafts", () => {
 
   it("refuses a section longer than the limit, naming the field", async () => {
     const draft = await startDraft(dana);
-    const error = await saveDraftSections(dana, { id: draft.id, version: 0, bodies: { evidence: "x".repeat(20_001) } }).catch((e: unknown) => e);
+    const error = await saveDraftSections(dana, { id: draft.id, version: 0, bodies: { evidence: "x".repeat(20_001) } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors?.evidence).toBeDefined();
   });
@@ -98,7 +111,9 @@ describe("plan drafts", () => {
     const draft = await startDraft(dana);
     await discardDraft(helen, { id: draft.id, version: 0 });
     expect(await getDraft(dana)).toBeNull();
-    await expect(saveDraftSections(dana, { id: draft.id, version: 0, bodies: { scope: "x" } })).rejects.toThrow(`${helen.name} discarded this draft`);
+    await expect(saveDraftSections(dana, { id: draft.id, version: 0, bodies: { scope: "x" } })).rejects.toThrow(
+      `${helen.name} discarded this draft`,
+    );
     expect(await testDb().auditEvent.count({ where: { action: "plan_revision.discard_draft", targetId: draft.id } })).toBe(1);
   });
 });
@@ -108,7 +123,13 @@ describe("publishing", () => {
     const draft = await startDraft(dana);
     await expect(publishDraft(dana, { id: draft.id, version: 0, changeNote: "   " })).rejects.toThrow(ValidationError);
     const r1 = await publishDraft(helen, { id: draft.id, version: 0, changeNote: "First revision" });
-    expect(r1).toMatchObject({ number: 1, status: "PUBLISHED", changeNote: "First revision", publishedBy: { name: helen.name }, author: { name: dana.name } });
+    expect(r1).toMatchObject({
+      number: 1,
+      status: "PUBLISHED",
+      changeNote: "First revision",
+      publishedBy: { name: helen.name },
+      author: { name: dana.name },
+    });
     expect(r1.publishedAt).toBeInstanceOf(Date);
     const r2 = await publishWith(dana, "Second scope");
     expect(r2.number).toBe(2);
@@ -131,7 +152,9 @@ describe("publishing", () => {
       );
     }
     await expect(discardDraft(dana, { id: published.id, version: published.version })).rejects.toThrow(ValidationError);
-    await expect(publishDraft(helen, { id: published.id, version: published.version, changeNote: "again" })).rejects.toThrow(ValidationError);
+    await expect(publishDraft(helen, { id: published.id, version: published.version, changeNote: "again" })).rejects.toThrow(
+      ValidationError,
+    );
     expect(await testDb().planRevision.findUniqueOrThrow({ where: { id: published.id } })).toEqual(before);
   });
 
@@ -173,20 +196,38 @@ describe("the offline copy", () => {
         data: { name, email: `${name.split(" ")[0]!.toLowerCase()}@example.com`, phone: "+44 20 7946 0000", team: "Platform SRE", active },
       });
     const [priya, tomas, helen_, sofia, kenji] = await Promise.all([
-      contact("Priya Raman"), contact("Tomás Oliveira"), contact("Helen Okafor"), contact("Sofia Lindqvist"), contact("Kenji Watanabe", false),
+      contact("Priya Raman"),
+      contact("Tomás Oliveira"),
+      contact("Helen Okafor"),
+      contact("Sofia Lindqvist"),
+      contact("Kenji Watanabe", false),
     ]);
     const cluster = await prisma.cluster.create({
       data: {
-        name: "prod-eu", provider: "EKS", runtime: "CONTAINERD", environment: "PRODUCTION", criticality: "CRITICAL",
-        ownerships: { create: [
-          { role: "PRIMARY", contactId: priya.id }, { role: "SECONDARY", contactId: tomas.id }, { role: "SECURITY", contactId: helen_.id },
-        ] },
+        name: "prod-eu",
+        provider: "EKS",
+        runtime: "CONTAINERD",
+        environment: "PRODUCTION",
+        criticality: "CRITICAL",
+        ownerships: {
+          create: [
+            { role: "PRIMARY", contactId: priya.id },
+            { role: "SECONDARY", contactId: tomas.id },
+            { role: "SECURITY", contactId: helen_.id },
+          ],
+        },
       },
     });
     await prisma.namespace.create({
       data: {
-        clusterId: cluster.id, name: "data-pipeline",
-        ownerships: { create: [{ role: "PRIMARY", contactId: sofia.id }, { role: "SECONDARY", contactId: kenji.id }] },
+        clusterId: cluster.id,
+        name: "data-pipeline",
+        ownerships: {
+          create: [
+            { role: "PRIMARY", contactId: sofia.id },
+            { role: "SECONDARY", contactId: kenji.id },
+          ],
+        },
         workloads: { create: [{ name: "airflow-worker", kind: "STATEFULSET" }] },
       },
     });
@@ -196,7 +237,8 @@ describe("the offline copy", () => {
     });
     await prisma.escalationPolicy.create({
       data: {
-        severity: "SEV1", name: "SEV1 — active compromise of production",
+        severity: "SEV1",
+        name: "SEV1 — active compromise of production",
         tiers: { create: [{ position: 1, waitMinutes: 0, targets: { create: [{ planRoleId: commander.id }, { contactId: helen_.id }] } }] },
       },
     });
@@ -218,14 +260,23 @@ describe("the offline copy", () => {
     expect(md).toContain("Clusters prod-eu and prod-us.");
     expect(md).toContain("| Scope | Primary owner | Secondary owners | Security |");
     expect(md).toContain("| cluster prod-eu | Priya Raman | Tomás Oliveira | Helen Okafor |");
-    expect(md).toContain("| namespace prod-eu/kube-system | Priya Raman (inherited from cluster prod-eu) | Tomás Oliveira (inherited from cluster prod-eu) |");
-    expect(md).toContain("| namespace prod-eu/data-pipeline | Sofia Lindqvist | Kenji Watanabe (inactive) | Helen Okafor (inherited from cluster prod-eu) |");
+    expect(md).toContain(
+      "| namespace prod-eu/kube-system | Priya Raman (inherited from cluster prod-eu) | Tomás Oliveira (inherited from cluster prod-eu) |",
+    );
+    expect(md).toContain(
+      "| namespace prod-eu/data-pipeline | Sofia Lindqvist | Kenji Watanabe (inactive) | Helen Okafor (inherited from cluster prod-eu) |",
+    );
     expect(md).toContain("| workload prod-eu/data-pipeline/airflow-worker | Sofia Lindqvist (inherited from namespace data-pipeline) |");
     expect(md).toContain("| Priya Raman | Platform SRE |");
     expect(md).not.toContain("| Kenji Watanabe | Platform SRE |");
     expect(md).toContain("| 1 | immediately | Incident commander (Priya Raman); Helen Okafor, +44 20 7946 0000 |");
 
     const audit = await testDb().auditEvent.findFirstOrThrow({ where: { action: "plan.export" } });
-    expect(audit).toMatchObject({ actorId: reader.id, targetType: "PlanRevision", targetId: published.id, after: { format: "md", revision: 1 } });
+    expect(audit).toMatchObject({
+      actorId: reader.id,
+      targetType: "PlanRevision",
+      targetId: published.id,
+      after: { format: "md", revision: 1 },
+    });
   });
 });

@@ -212,10 +212,7 @@ export async function discardDraft(actor: Actor, input: { id: string; version: n
  * Publishes the draft as the next revision number. From here on the revision is immutable: every
  * change above matches `status: DRAFT`, so nothing can touch it again.
  */
-export async function publishDraft(
-  actor: Actor,
-  input: { id: string; version: number; changeNote: string },
-): Promise<PlanRevisionDto> {
+export async function publishDraft(actor: Actor, input: { id: string; version: number; changeNote: string }): Promise<PlanRevisionDto> {
   await authorize(actor, "plan.edit", { type: TARGET, id: input.id });
   const changeNote = input.changeNote.trim();
   if (!changeNote) throw new ValidationError("A change note is required.", { changeNote: ["Say what changed and why"] });

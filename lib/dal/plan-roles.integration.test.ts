@@ -46,13 +46,21 @@ describe("plan roles", () => {
   it("creates the role on its first edit and ranks members in the order given", async () => {
     const role = await setPlanRoleMembers(manager, { kind: "INCIDENT_COMMANDER", version: 0, contactIds: [helen, dana] });
     expect(role).toMatchObject({ kind: "INCIDENT_COMMANDER", version: 1, id: expect.any(String) });
-    expect(role.members.map((m) => [m.name, m.rank])).toEqual([["Helen", 0], ["Dana", 1]]);
+    expect(role.members.map((m) => [m.name, m.rank])).toEqual([
+      ["Helen", 0],
+      ["Dana", 1],
+    ]);
     const reordered = await setPlanRoleMembers(manager, { kind: "INCIDENT_COMMANDER", version: 1, contactIds: [dana] });
     expect(reordered.members.map((m) => [m.name, m.rank])).toEqual([["Dana", 0]]);
     expect((await listPlanRoles(manager))[0]?.members.map((m) => m.name)).toEqual(["Dana"]);
     const audits = await testDb().auditEvent.findMany({ where: { targetType: "PlanRole" }, orderBy: { seq: "asc" } });
     expect(audits.map((a) => a.action)).toEqual(["plan_role.create", "plan_role.set_members", "plan_role.set_members"]);
-    expect(audits[2]?.before).toMatchObject({ members: [{ rank: 0, name: "Helen" }, { rank: 1, name: "Dana" }] });
+    expect(audits[2]?.before).toMatchObject({
+      members: [
+        { rank: 0, name: "Helen" },
+        { rank: 1, name: "Dana" },
+      ],
+    });
     expect(audits[2]?.after).toMatchObject({ members: [{ rank: 0, name: "Dana" }] });
   });
 
@@ -92,18 +100,42 @@ describe("escalation", () => {
     const saved = await replaceEscalationTiers(manager, policy());
     expect(saved).toMatchObject({ severity: "SEV1", name: "SEV1 — active compromise", version: 1 });
     expect(saved.tiers).toEqual([
-      { position: 1, waitMinutes: 0, roles: [{ kind: "INCIDENT_COMMANDER", name: "Incident commander" }, { kind: "SECURITY_LEAD", name: "Security lead" }], contacts: [] },
-      { position: 2, waitMinutes: 15, roles: [{ kind: "EXECUTIVE", name: "Executive sponsor" }], contacts: [{ id: helen, name: "Helen", active: true }] },
+      {
+        position: 1,
+        waitMinutes: 0,
+        roles: [
+          { kind: "INCIDENT_COMMANDER", name: "Incident commander" },
+          { kind: "SECURITY_LEAD", name: "Security lead" },
+        ],
+        contacts: [],
+      },
+      {
+        position: 2,
+        waitMinutes: 15,
+        roles: [{ kind: "EXECUTIVE", name: "Executive sponsor" }],
+        contacts: [{ id: helen, name: "Helen", active: true }],
+      },
     ]);
     // Roles a tier names get their row (empty) so the tier can point at them.
     expect(await testDb().planRole.count()).toBe(3);
 
-    const replaced = await replaceEscalationTiers(manager, policy({ version: 1, tiers: [{ waitMinutes: 0, roles: [], contactIds: [dana] }] }));
+    const replaced = await replaceEscalationTiers(
+      manager,
+      policy({ version: 1, tiers: [{ waitMinutes: 0, roles: [], contactIds: [dana] }] }),
+    );
     expect(replaced.tiers).toEqual([{ position: 1, waitMinutes: 0, roles: [], contacts: [{ id: dana, name: "Dana", active: true }] }]);
     expect(await testDb().escalationTier.count()).toBe(1);
     expect(await testDb().escalationTarget.count()).toBe(1);
-    const actions = await testDb().auditEvent.findMany({ where: { targetType: "EscalationPolicy" }, orderBy: { seq: "asc" }, select: { action: true } });
-    expect(actions.map((a) => a.action)).toEqual(["escalation_policy.create", "escalation_policy.replace_tiers", "escalation_policy.replace_tiers"]);
+    const actions = await testDb().auditEvent.findMany({
+      where: { targetType: "EscalationPolicy" },
+      orderBy: { seq: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      "escalation_policy.create",
+      "escalation_policy.replace_tiers",
+      "escalation_policy.replace_tiers",
+    ]);
   });
 
   it("explains each invalid tier and changes nothing", async () => {

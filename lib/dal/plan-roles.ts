@@ -89,7 +89,11 @@ async function readPlanRoles(client: Db | Tx): Promise<PlanRoleDto[]> {
  * each one created. ON CONFLICT DO NOTHING makes two first edits at once create a row only once.
  * For use inside a caller's transaction, after the caller authorized the edit.
  */
-export async function ensurePlanRoles(tx: Tx, actor: Actor, kinds: readonly PlanRoleKind[]): Promise<Map<PlanRoleKind, { id: string; version: number; name: string }>> {
+export async function ensurePlanRoles(
+  tx: Tx,
+  actor: Actor,
+  kinds: readonly PlanRoleKind[],
+): Promise<Map<PlanRoleKind, { id: string; version: number; name: string }>> {
   if (kinds.length === 0) return new Map();
   const created = await tx.planRole.createManyAndReturn({
     data: kinds.map((kind) => ({ kind, ...PLAN_ROLE_DEFAULTS[kind] })),
@@ -99,7 +103,10 @@ export async function ensurePlanRoles(tx: Tx, actor: Actor, kinds: readonly Plan
   for (const role of created) {
     await appendAuditEvent(tx, { actor, action: "plan_role.create", targetType: "PlanRole", targetId: role.id, after: role });
   }
-  const rows = await tx.planRole.findMany({ where: { kind: { in: [...kinds] } }, select: { id: true, kind: true, version: true, name: true } });
+  const rows = await tx.planRole.findMany({
+    where: { kind: { in: [...kinds] } },
+    select: { id: true, kind: true, version: true, name: true },
+  });
   return new Map(rows.map((row) => [row.kind, row]));
 }
 
@@ -139,5 +146,9 @@ export async function setPlanRoleMembers(actor: Actor, input: SetPlanRoleMembers
 
 /** What the audit trail keeps of a role: who, in which order (names so the record reads on its own). */
 function auditView(role: PlanRoleDto) {
-  return { kind: role.kind, version: role.version, members: role.members.map((m) => ({ rank: m.rank, contactId: m.contactId, name: m.name })) };
+  return {
+    kind: role.kind,
+    version: role.version,
+    members: role.members.map((m) => ({ rank: m.rank, contactId: m.contactId, name: m.name })),
+  };
 }

@@ -9,7 +9,14 @@ import type { OwnerPersonDto, ScopeOwnersDto, ScopeType } from "@/lib/dto/platfo
 // Shared by the platform DAL files (clusters, ownership, namespace import): how a cluster's scopes
 // and their owners are read, and how a lost versioned update is explained.
 
-export const ownerPersonSelect = { id: true, name: true, email: true, phone: true, team: true, active: true } satisfies Prisma.ContactSelect;
+export const ownerPersonSelect = {
+  id: true,
+  name: true,
+  email: true,
+  phone: true,
+  team: true,
+  active: true,
+} satisfies Prisma.ContactSelect;
 
 const ownershipSelect = {
   role: true,

@@ -61,7 +61,11 @@ describe("ownership rules, enforced on the server", () => {
     ["no primary", () => ({ primary: [], secondary: [c.jonas], security: [] }), /needs exactly one primary owner/],
     ["two primaries", () => ({ primary: [c.aisha, c.priya], secondary: [c.jonas], security: [] }), /exactly one primary owner, not 2/],
     ["no secondary", () => ({ primary: [c.aisha], secondary: [], security: [] }), /at least one secondary owner/],
-    ["primary == secondary", () => ({ primary: [c.aisha], secondary: [c.aisha], security: [] }), /Aisha Bello cannot be both the primary and a secondary/],
+    [
+      "primary == secondary",
+      () => ({ primary: [c.aisha], secondary: [c.aisha], security: [] }),
+      /Aisha Bello cannot be both the primary and a secondary/,
+    ],
     ["an inactive person", () => ({ primary: [c.aisha], secondary: [c.kenji], security: [] }), /Kenji Watanabe is inactive/],
     ["duplicate secondaries", () => ({ primary: [c.aisha], secondary: [c.jonas, c.jonas], security: [] }), /Jonas Becker is listed twice/],
     ["an unknown contact", () => ({ primary: [c.aisha], secondary: [c.jonas], security: ["nobody"] }), /not a contact in the plan/],
@@ -106,7 +110,14 @@ describe("ownership rules, enforced on the server", () => {
   it("sets a namespace's owners, bumps its version and audits before/after as emails", async () => {
     const cluster = await prodEu();
     const ns = await addNamespace(manager, { clusterId: cluster.id, name: "payments" });
-    await setScopeOwners(manager, { scopeType: "namespace", scopeId: ns.id, version: 0, primary: [c.aisha], secondary: [c.jonas, c.priya], security: [] });
+    await setScopeOwners(manager, {
+      scopeType: "namespace",
+      scopeId: ns.id,
+      version: 0,
+      primary: [c.aisha],
+      secondary: [c.jonas, c.priya],
+      security: [],
+    });
     expect(await version("namespace", ns.id)).toBe(1);
     const resolved = await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments" });
     expect(resolved.primary?.email).toBe("aisha.bello@example.com");
@@ -127,7 +138,14 @@ describe("ownership rules, enforced on the server", () => {
   it("lets clearing a namespace make it inherit from the cluster", async () => {
     const cluster = await prodEu();
     const ns = await addNamespace(manager, { clusterId: cluster.id, name: "payments" });
-    await setScopeOwners(manager, { scopeType: "namespace", scopeId: ns.id, version: 0, primary: [c.aisha], secondary: [c.jonas], security: [] });
+    await setScopeOwners(manager, {
+      scopeType: "namespace",
+      scopeId: ns.id,
+      version: 0,
+      primary: [c.aisha],
+      secondary: [c.jonas],
+      security: [],
+    });
     await clearScopeOwners(manager, { scopeType: "namespace", scopeId: ns.id, version: 1 });
     const resolved = await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments" });
     expect(resolved).toMatchObject({ inheritedFrom: "cluster prod-eu", primary: { id: c.priya }, secondary: [{ id: c.tomas }] });
@@ -148,19 +166,57 @@ describe("ownership rules, enforced on the server", () => {
 
   it("refuses a stale edit and names who changed the scope", async () => {
     const cluster = await prodEu();
-    await setScopeOwners(manager, { scopeType: "cluster", scopeId: cluster.id, version: 0, primary: [c.tomas], secondary: [c.priya], security: [c.helen] });
-    const stale = setScopeOwners(manager, { scopeType: "cluster", scopeId: cluster.id, version: 0, primary: [c.aisha], secondary: [c.jonas], security: [c.helen] });
+    await setScopeOwners(manager, {
+      scopeType: "cluster",
+      scopeId: cluster.id,
+      version: 0,
+      primary: [c.tomas],
+      secondary: [c.priya],
+      security: [c.helen],
+    });
+    const stale = setScopeOwners(manager, {
+      scopeType: "cluster",
+      scopeId: cluster.id,
+      version: 0,
+      primary: [c.aisha],
+      secondary: [c.jonas],
+      security: [c.helen],
+    });
     await expect(stale).rejects.toThrow(ConflictError);
     await expect(stale).rejects.toThrow(manager.email);
-    await expect(updateCluster(manager, { id: cluster.id, version: 0, provider: "EKS", runtime: "DOCKER", environment: "PRODUCTION", criticality: "HIGH", description: null })).rejects.toThrow(ConflictError);
+    await expect(
+      updateCluster(manager, {
+        id: cluster.id,
+        version: 0,
+        provider: "EKS",
+        runtime: "DOCKER",
+        environment: "PRODUCTION",
+        criticality: "HIGH",
+        description: null,
+      }),
+    ).rejects.toThrow(ConflictError);
   });
 
   it("lets exactly one of two simultaneous owner edits win", async () => {
     const cluster = await prodEu();
     const ns = await addNamespace(manager, { clusterId: cluster.id, name: "payments" });
     const results = await Promise.allSettled([
-      setScopeOwners(manager, { scopeType: "namespace", scopeId: ns.id, version: 0, primary: [c.aisha], secondary: [c.jonas], security: [] }),
-      setScopeOwners(manager, { scopeType: "namespace", scopeId: ns.id, version: 0, primary: [c.jonas], secondary: [c.aisha], security: [] }),
+      setScopeOwners(manager, {
+        scopeType: "namespace",
+        scopeId: ns.id,
+        version: 0,
+        primary: [c.aisha],
+        secondary: [c.jonas],
+        security: [],
+      }),
+      setScopeOwners(manager, {
+        scopeType: "namespace",
+        scopeId: ns.id,
+        version: 0,
+        primary: [c.jonas],
+        secondary: [c.aisha],
+        security: [],
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -171,32 +227,73 @@ describe("ownership rules, enforced on the server", () => {
     const cluster = await prodEu();
     const ns = await addNamespace(manager, { clusterId: cluster.id, name: "payments" });
     await addWorkload(manager, { namespaceId: ns.id, name: "payments-api", kind: "DEPLOYMENT" });
-    await updateCluster(manager, { id: cluster.id, version: 0, provider: "EKS", runtime: "CRI_O", environment: "PRODUCTION", criticality: "HIGH", description: "EU" });
+    await updateCluster(manager, {
+      id: cluster.id,
+      version: 0,
+      provider: "EKS",
+      runtime: "CRI_O",
+      environment: "PRODUCTION",
+      criticality: "HIGH",
+      description: "EU",
+    });
     await expect(addNamespace(manager, { clusterId: cluster.id, name: "payments" })).rejects.toThrow(/already has payments/);
     await expect(addWorkload(manager, { namespaceId: ns.id, name: "payments-api", kind: "JOB" })).rejects.toThrow(ValidationError);
     await expect(prodEu()).rejects.toThrow(/already exists/);
     const actions = (await testDb().auditEvent.findMany({ orderBy: { seq: "asc" }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(["cluster.create", "namespace.create", "workload.create", "cluster.update"]);
     const created = await testDb().auditEvent.findFirstOrThrow({ where: { action: "cluster.create" } });
-    expect(created.after).toMatchObject({ name: "prod-eu", owners: { primary: "priya.raman@example.com", secondary: ["tomas.oliveira@example.com"], security: ["helen.okafor@example.com"] } });
+    expect(created.after).toMatchObject({
+      name: "prod-eu",
+      owners: { primary: "priya.raman@example.com", secondary: ["tomas.oliveira@example.com"], security: ["helen.okafor@example.com"] },
+    });
   });
 
   it("lets a workload have its own owners, or inherit its namespace's", async () => {
     const cluster = await prodEu();
     const ns = await addNamespace(manager, { clusterId: cluster.id, name: "payments" });
-    await setScopeOwners(manager, { scopeType: "namespace", scopeId: ns.id, version: 0, primary: [c.aisha], secondary: [c.jonas], security: [] });
+    await setScopeOwners(manager, {
+      scopeType: "namespace",
+      scopeId: ns.id,
+      version: 0,
+      primary: [c.aisha],
+      secondary: [c.jonas],
+      security: [],
+    });
     const w = await addWorkload(manager, { namespaceId: ns.id, name: "payments-api", kind: "DEPLOYMENT" });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toMatchObject({ inheritedFrom: "namespace payments", primary: { id: c.aisha } });
-    await setScopeOwners(manager, { scopeType: "workload", scopeId: w.id, version: 0, primary: [c.jonas], secondary: [c.aisha], security: [] });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toMatchObject({ inheritedFrom: null, primary: { id: c.jonas } });
+    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toMatchObject({
+      inheritedFrom: "namespace payments",
+      primary: { id: c.aisha },
+    });
+    await setScopeOwners(manager, {
+      scopeType: "workload",
+      scopeId: w.id,
+      version: 0,
+      primary: [c.jonas],
+      secondary: [c.aisha],
+      security: [],
+    });
+    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toMatchObject({
+      inheritedFrom: null,
+      primary: { id: c.jonas },
+    });
   });
 
   it("resolves patterns and says 404 for an unknown cluster", async () => {
     const cluster = await prodEu();
     const pattern = await addNamespace(manager, { clusterId: cluster.id, name: "payments-*" });
     expect(pattern.isPattern).toBe(true);
-    await setScopeOwners(manager, { scopeType: "namespace", scopeId: pattern.id, version: 0, primary: [c.jonas], secondary: [c.aisha], security: [] });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments-web" })).toMatchObject({ inheritedFrom: "namespace payments-*", primary: { id: c.jonas } });
+    await setScopeOwners(manager, {
+      scopeType: "namespace",
+      scopeId: pattern.id,
+      version: 0,
+      primary: [c.jonas],
+      secondary: [c.aisha],
+      security: [],
+    });
+    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments-web" })).toMatchObject({
+      inheritedFrom: "namespace payments-*",
+      primary: { id: c.jonas },
+    });
     const unknown = resolveOwners(manager, { cluster: "nope" });
     await expect(unknown).rejects.toThrow(NotFoundError);
     await expect(unknown).rejects.toThrow("Unknown cluster 'nope'");
@@ -207,11 +304,22 @@ describe("ownership rules, enforced on the server", () => {
     const ns = await addNamespace(manager, { clusterId: cluster.id, name: "payments" });
     for (const role of ["RESPONDER", "AUDITOR"] as const) {
       const actor = await makeActor(role);
-      await expect(setScopeOwners(actor, { scopeType: "namespace", scopeId: ns.id, version: 0, primary: [c.aisha], secondary: [c.jonas], security: [] })).rejects.toThrow(ForbiddenError);
+      await expect(
+        setScopeOwners(actor, {
+          scopeType: "namespace",
+          scopeId: ns.id,
+          version: 0,
+          primary: [c.aisha],
+          secondary: [c.jonas],
+          security: [],
+        }),
+      ).rejects.toThrow(ForbiddenError);
       await expect(clearScopeOwners(actor, { scopeType: "namespace", scopeId: ns.id, version: 0 })).rejects.toThrow(ForbiddenError);
       await expect(addNamespace(actor, { clusterId: cluster.id, name: "sneaky" })).rejects.toThrow(ForbiddenError);
       await expect(applyNamespaceImport(actor, { clusterId: cluster.id, json: kubectl(["sneaky"]) })).rejects.toThrow(ForbiddenError);
-      await expect(resolveOwners(actor, { cluster: "prod-eu", namespace: "payments" })).resolves.toMatchObject({ primary: { id: c.priya } });
+      await expect(resolveOwners(actor, { cluster: "prod-eu", namespace: "payments" })).resolves.toMatchObject({
+        primary: { id: c.priya },
+      });
     }
     expect(await testDb().auditEvent.count({ where: { outcome: "DENIED", action: "denied.plan.edit" } })).toBe(8);
     expect(await testDb().namespace.count()).toBe(1);
@@ -224,7 +332,12 @@ function kubectl(names: string[], labels: Record<string, Record<string, string>>
     apiVersion: "v1",
     kind: "List",
     metadata: { resourceVersion: "" },
-    items: names.map((name) => ({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels: labels[name] }, status: { phase: "Active" } })),
+    items: names.map((name) => ({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name, labels: labels[name] },
+      status: { phase: "Active" },
+    })),
   });
 }
 
@@ -248,10 +361,20 @@ describe("namespace import", () => {
 
     const result = await applyNamespaceImport(manager, { clusterId: cluster.id, json, digest: preview.digest });
     expect(result).toMatchObject({ added: 2, updated: 1, ownersPrefilled: 1 });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments" })).toMatchObject({ inheritedFrom: null, primary: { id: c.aisha }, secondary: [{ id: c.jonas }] });
+    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments" })).toMatchObject({
+      inheritedFrom: null,
+      primary: { id: c.aisha },
+      secondary: [{ id: c.jonas }],
+    });
     expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "checkout" })).toMatchObject({ inheritedFrom: "cluster prod-eu" });
     const audit = await testDb().auditEvent.findFirstOrThrow({ where: { action: "namespace.import" } });
-    expect(audit.after).toMatchObject({ cluster: "prod-eu", added: [{ name: "checkout", owners: null }, { name: "payments", owners: { primary: "Aisha Bello", secondary: "Jonas Becker" } }] });
+    expect(audit.after).toMatchObject({
+      cluster: "prod-eu",
+      added: [
+        { name: "checkout", owners: null },
+        { name: "payments", owners: { primary: "Aisha Bello", secondary: "Jonas Becker" } },
+      ],
+    });
 
     const again = await applyNamespaceImport(manager, { clusterId: cluster.id, json });
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
@@ -266,7 +389,11 @@ describe("namespace import", () => {
     const preview = await previewNamespaceImport(manager, { clusterId: cluster.id, json: kubectl(["new-app"]) });
     expect(preview.plan.notInList).toEqual(["old-app"]);
     await applyNamespaceImport(manager, { clusterId: cluster.id, json: kubectl(["new-app"]) });
-    expect((await testDb().namespace.findMany({ orderBy: { name: "asc" } })).map((n) => n.name)).toEqual(["new-app", "old-app", "payments-*"]);
+    expect((await testDb().namespace.findMany({ orderBy: { name: "asc" } })).map((n) => n.name)).toEqual([
+      "new-app",
+      "old-app",
+      "payments-*",
+    ]);
   });
 
   it("refuses bad or foreign JSON with a clear message and changes nothing", async () => {
@@ -275,9 +402,9 @@ describe("namespace import", () => {
     const bad = applyNamespaceImport(manager, { clusterId: cluster.id, json: '{"kind": "List", "items": [' });
     await expect(bad).rejects.toThrow(ValidationError);
     await expect(bad).rejects.toThrow(/not valid JSON at line 1/);
-    await expect(applyNamespaceImport(manager, { clusterId: cluster.id, json: JSON.stringify({ apiVersion: "v1", kind: "PodList", items: [] }) })).rejects.toThrow(
-      "This is a PodList, expected the output of kubectl get namespaces -o json.",
-    );
+    await expect(
+      applyNamespaceImport(manager, { clusterId: cluster.id, json: JSON.stringify({ apiVersion: "v1", kind: "PodList", items: [] }) }),
+    ).rejects.toThrow("This is a PodList, expected the output of kubectl get namespaces -o json.");
     await expect(previewNamespaceImport(manager, { clusterId: cluster.id, json: kubectl([]) })).rejects.toThrow(/no namespaces/);
     expect({ namespaces: await testDb().namespace.count(), audits: await testDb().auditEvent.count() }).toEqual(before);
   });
@@ -287,7 +414,9 @@ describe("namespace import", () => {
     const json = kubectl(["payments"]);
     const preview = await previewNamespaceImport(manager, { clusterId: cluster.id, json });
     await addNamespace(manager, { clusterId: cluster.id, name: "payments" });
-    await expect(applyNamespaceImport(manager, { clusterId: cluster.id, json, digest: preview.digest })).rejects.toThrow(/changed since your preview/);
+    await expect(applyNamespaceImport(manager, { clusterId: cluster.id, json, digest: preview.digest })).rejects.toThrow(
+      /changed since your preview/,
+    );
   });
 });
 
@@ -304,8 +433,14 @@ describe("on the demo data", () => {
     expect(payments.secondary.map((p) => p.name)).toEqual(["Jonas Becker"]);
     expect(payments.secondary.every((p) => p.id !== payments.primary?.id)).toBe(true);
     expect(payments.inheritedFrom).toBeNull();
-    expect(await resolveOwners(responder, { cluster: "prod-eu", namespace: "payments-refunds" })).toMatchObject({ inheritedFrom: "namespace payments-*", primary: { name: "Jonas Becker" } });
-    expect(await resolveOwners(responder, { cluster: "prod-eu", namespace: "kube-system" })).toMatchObject({ inheritedFrom: "cluster prod-eu", primary: { name: "Priya Raman" } });
+    expect(await resolveOwners(responder, { cluster: "prod-eu", namespace: "payments-refunds" })).toMatchObject({
+      inheritedFrom: "namespace payments-*",
+      primary: { name: "Jonas Becker" },
+    });
+    expect(await resolveOwners(responder, { cluster: "prod-eu", namespace: "kube-system" })).toMatchObject({
+      inheritedFrom: "cluster prod-eu",
+      primary: { name: "Priya Raman" },
+    });
     const pipeline = await resolveOwners(responder, { cluster: "prod-eu", namespace: "data-pipeline" });
     expect(pipeline.secondary).toMatchObject([{ name: "Kenji Watanabe", active: false }]);
     await expect(resolveOwners(responder, { cluster: "prod-xx", namespace: "payments" })).rejects.toThrow("Unknown cluster 'prod-xx'");

@@ -18,7 +18,13 @@ import {
 import { isNamespacePattern, resolveOwners, type ClusterScopes, type ScopeRef } from "@/lib/domain/owner-resolution";
 import type { Actor } from "@/lib/domain/roles";
 import type { ClusterDto, ContactOptionDto, MatrixRowDto, OwnerPersonDto, ScopeOwnersDto, ScopeType } from "@/lib/dto/platform";
-import type { AddNamespaceInput, AddWorkloadInput, CreateClusterInput, PlatformFilter, UpdateClusterInput } from "@/lib/validation/platform";
+import type {
+  AddNamespaceInput,
+  AddWorkloadInput,
+  CreateClusterInput,
+  PlatformFilter,
+  UpdateClusterInput,
+} from "@/lib/validation/platform";
 
 const clusterDetailsSelect = {
   id: true,
@@ -33,7 +39,16 @@ const clusterDetailsSelect = {
 
 function matrixRow(
   scopes: ClusterScopes<OwnerPersonDto>,
-  row: { key: string; scopeType: ScopeType; scopeId: string; version: number; name: string; isPattern: boolean; workloadKind: string | null; own: ScopeOwnersDto },
+  row: {
+    key: string;
+    scopeType: ScopeType;
+    scopeId: string;
+    version: number;
+    name: string;
+    isPattern: boolean;
+    workloadKind: string | null;
+    own: ScopeOwnersDto;
+  },
   query: { namespace?: string; workload?: string },
   ownLabel: string,
 ): MatrixRowDto {
@@ -57,17 +72,37 @@ function toClusterDto(tree: ClusterTree, q?: string): ClusterDto {
   const rows: MatrixRowDto[] = [
     matrixRow(
       scopes,
-      { key: tree.name, scopeType: "cluster", scopeId: tree.id, version: tree.version, name: tree.name, isPattern: false, workloadKind: null, own: toScopeOwners(tree.ownerships) },
+      {
+        key: tree.name,
+        scopeType: "cluster",
+        scopeId: tree.id,
+        version: tree.version,
+        name: tree.name,
+        isPattern: false,
+        workloadKind: null,
+        own: toScopeOwners(tree.ownerships),
+      },
       {},
       `cluster ${tree.name}`,
     ),
   ];
-  const shown = q ? tree.namespaces.filter((ns) => ns.name.includes(q.toLowerCase()) || ns.workloads.some((w) => w.name.includes(q.toLowerCase()))) : tree.namespaces;
+  const shown = q
+    ? tree.namespaces.filter((ns) => ns.name.includes(q.toLowerCase()) || ns.workloads.some((w) => w.name.includes(q.toLowerCase())))
+    : tree.namespaces;
   for (const ns of shown) {
     rows.push(
       matrixRow(
         scopes,
-        { key: `${tree.name}/${ns.name}`, scopeType: "namespace", scopeId: ns.id, version: ns.version, name: ns.name, isPattern: ns.isPattern, workloadKind: null, own: toScopeOwners(ns.ownerships) },
+        {
+          key: `${tree.name}/${ns.name}`,
+          scopeType: "namespace",
+          scopeId: ns.id,
+          version: ns.version,
+          name: ns.name,
+          isPattern: ns.isPattern,
+          workloadKind: null,
+          own: toScopeOwners(ns.ownerships),
+        },
         { namespace: ns.name },
         `namespace ${ns.name}`,
       ),
@@ -76,7 +111,16 @@ function toClusterDto(tree: ClusterTree, q?: string): ClusterDto {
       rows.push(
         matrixRow(
           scopes,
-          { key: `${tree.name}/${ns.name}/${w.name}`, scopeType: "workload", scopeId: w.id, version: w.version, name: w.name, isPattern: false, workloadKind: w.kind, own: toScopeOwners(w.ownerships) },
+          {
+            key: `${tree.name}/${ns.name}/${w.name}`,
+            scopeType: "workload",
+            scopeId: w.id,
+            version: w.version,
+            name: w.name,
+            isPattern: false,
+            workloadKind: w.kind,
+            own: toScopeOwners(w.ownerships),
+          },
           { namespace: ns.name, workload: w.name },
           `workload ${ns.name}/${w.name}`,
         ),
@@ -174,7 +218,8 @@ export async function updateCluster(actor: Actor, input: z.output<typeof UpdateC
         version: { increment: 1 },
       },
     });
-    if (updated.count !== 1) throw new ConflictError(`Someone else changed cluster ${before.name} at the same moment — reload and try again.`);
+    if (updated.count !== 1)
+      throw new ConflictError(`Someone else changed cluster ${before.name} at the same moment — reload and try again.`);
     const after = await tx.cluster.findUniqueOrThrow({ where: { id: input.id }, select: clusterDetailsSelect });
     await appendAuditEvent(tx, { actor, action: "cluster.update", targetType: "Cluster", targetId: input.id, before, after });
     return after;
@@ -187,13 +232,22 @@ export async function addNamespace(actor: Actor, input: z.output<typeof AddNames
   return db().$transaction(async (tx) => {
     const cluster = await tx.cluster.findUnique({ where: { id: input.clusterId }, select: { id: true, name: true } });
     if (!cluster) throw new NotFoundError("That cluster no longer exists — reload the page.");
-    const existing = await tx.namespace.findUnique({ where: { clusterId_name: { clusterId: cluster.id, name: input.name } }, select: { id: true } });
+    const existing = await tx.namespace.findUnique({
+      where: { clusterId_name: { clusterId: cluster.id, name: input.name } },
+      select: { id: true },
+    });
     if (existing) throw new ValidationError(`${cluster.name} already has ${input.name}.`, { name: ["Already in the plan"] });
     const namespace = await tx.namespace.create({
       data: { clusterId: cluster.id, name: input.name, isPattern: isNamespacePattern(input.name) },
       select: { id: true, name: true, isPattern: true, clusterId: true, version: true },
     });
-    await appendAuditEvent(tx, { actor, action: "namespace.create", targetType: "Namespace", targetId: namespace.id, after: { ...namespace, cluster: cluster.name } });
+    await appendAuditEvent(tx, {
+      actor,
+      action: "namespace.create",
+      targetType: "Namespace",
+      targetId: namespace.id,
+      after: { ...namespace, cluster: cluster.name },
+    });
     return { ...namespace, cluster: cluster.name };
   });
 }
@@ -201,16 +255,28 @@ export async function addNamespace(actor: Actor, input: z.output<typeof AddNames
 export async function addWorkload(actor: Actor, input: z.output<typeof AddWorkloadInput>) {
   await authorize(actor, "plan.edit", { type: "Namespace", id: input.namespaceId });
   return db().$transaction(async (tx) => {
-    const namespace = await tx.namespace.findUnique({ where: { id: input.namespaceId }, select: { id: true, name: true, cluster: { select: { name: true } } } });
+    const namespace = await tx.namespace.findUnique({
+      where: { id: input.namespaceId },
+      select: { id: true, name: true, cluster: { select: { name: true } } },
+    });
     if (!namespace) throw new NotFoundError("That namespace no longer exists — reload the page.");
     const where = `${namespace.cluster.name}/${namespace.name}`;
-    const existing = await tx.workload.findUnique({ where: { namespaceId_name: { namespaceId: namespace.id, name: input.name } }, select: { id: true } });
+    const existing = await tx.workload.findUnique({
+      where: { namespaceId_name: { namespaceId: namespace.id, name: input.name } },
+      select: { id: true },
+    });
     if (existing) throw new ValidationError(`${where} already has a workload ${input.name}.`, { name: ["Already in the plan"] });
     const workload = await tx.workload.create({
       data: { namespaceId: namespace.id, name: input.name, kind: input.kind },
       select: { id: true, name: true, kind: true, namespaceId: true, version: true },
     });
-    await appendAuditEvent(tx, { actor, action: "workload.create", targetType: "Workload", targetId: workload.id, after: { ...workload, scope: where } });
+    await appendAuditEvent(tx, {
+      actor,
+      action: "workload.create",
+      targetType: "Workload",
+      targetId: workload.id,
+      after: { ...workload, scope: where },
+    });
     return { ...workload, scope: `${where}/${workload.name}` };
   });
 }

@@ -19,7 +19,12 @@ describe("importCacaoPlaybook", () => {
     const manager = await makeActor("IR_MANAGER");
     const text = fixture("manual-triage.json");
     const result = await importCacaoPlaybook(manager, { document: text, incidentType: "OTHER" });
-    expect(result).toMatchObject({ title: "Triage a suspicious container image", incidentType: "MALICIOUS_IMAGE", incidentTypeFrom: "document", stepCount: 3 });
+    expect(result).toMatchObject({
+      title: "Triage a suspicious container image",
+      incidentType: "MALICIOUS_IMAGE",
+      incidentTypeFrom: "document",
+      stepCount: 3,
+    });
 
     const playbook = await testDb().playbook.findUniqueOrThrow({
       where: { id: result.playbookId },
@@ -63,7 +68,9 @@ describe("importCacaoPlaybook", () => {
 
   it.each<Role>(["RESPONDER", "AUDITOR", "ADMIN"])("refuses a %s and audits the denial", async (role) => {
     const actor = await makeActor(role);
-    await expect(importCacaoPlaybook(actor, { document: fixture("manual-triage.json"), incidentType: "OTHER" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(importCacaoPlaybook(actor, { document: fixture("manual-triage.json"), incidentType: "OTHER" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await testDb().playbook.count()).toBe(0);
     expect(await testDb().auditEvent.count({ where: { action: "denied.playbooks.edit", actorId: actor.id, outcome: "DENIED" } })).toBe(1);
   });
@@ -77,7 +84,9 @@ describe("getPlaybookCacao", () => {
     await expect(getPlaybookCacao(responder, playbookId)).rejects.toThrow(/has no published version yet; export a draft by its number/);
     const exported = await getPlaybookCacao(responder, playbookId, 1);
     expect(exported.filename).toBe("bulkhead-triage-a-suspicious-container-image-v1.cacao.json");
-    expect(exported.document.playbook_extensions).toMatchObject({ [Object.keys(exported.document.playbook_extensions!)[0]!]: { bulkhead_status: "DRAFT" } });
+    expect(exported.document.playbook_extensions).toMatchObject({
+      [Object.keys(exported.document.playbook_extensions!)[0]!]: { bulkhead_status: "DRAFT" },
+    });
     await expect(getPlaybookCacao(responder, playbookId, 2)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPlaybookCacao(responder, "nope")).rejects.toThrow("No playbook with that id.");
     expect(await testDb().auditEvent.count({ where: { action: "playbook.export", actorId: responder.id } })).toBe(1);
@@ -86,11 +95,20 @@ describe("getPlaybookCacao", () => {
   it("picks the latest published version over a newer draft", async () => {
     const manager = await makeActor("IR_MANAGER");
     const seed = seedPlaybooksForExport()[0]!;
-    const playbook = await testDb().playbook.create({ data: { title: seed.title, incidentType: seed.incidentType, attackTechniques: seed.attackTechniques } });
-    for (const [number, status] of [[1, "PUBLISHED"], [2, "PUBLISHED"], [3, "DRAFT"]] as const) {
+    const playbook = await testDb().playbook.create({
+      data: { title: seed.title, incidentType: seed.incidentType, attackTechniques: seed.attackTechniques },
+    });
+    for (const [number, status] of [
+      [1, "PUBLISHED"],
+      [2, "PUBLISHED"],
+      [3, "DRAFT"],
+    ] as const) {
       await testDb().playbookVersion.create({
         data: {
-          playbookId: playbook.id, number, status, publishedAt: status === "PUBLISHED" ? new Date() : null,
+          playbookId: playbook.id,
+          number,
+          status,
+          publishedAt: status === "PUBLISHED" ? new Date() : null,
           steps: { create: seed.steps.slice(0, number).map((s) => ({ ...s, id: undefined, position: s.position })) },
         },
       });

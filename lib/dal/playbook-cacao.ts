@@ -21,7 +21,16 @@ const versionSelect = {
   updatedAt: true,
   steps: {
     orderBy: { position: "asc" },
-    select: { id: true, position: true, phase: true, title: true, instructions: true, responsibleRole: true, evidenceExpected: true, expectedMinutes: true },
+    select: {
+      id: true,
+      position: true,
+      phase: true,
+      title: true,
+      instructions: true,
+      responsibleRole: true,
+      evidenceExpected: true,
+      expectedMinutes: true,
+    },
   },
 } satisfies Prisma.PlaybookVersionSelect;
 

@@ -10,11 +10,23 @@ export const PLAYBOOK_TARGET = "Playbook";
 export const VERSION_TARGET = "PlaybookVersion";
 
 export const stepSelect = {
-  id: true, position: true, phase: true, title: true, instructions: true, responsibleRole: true, evidenceExpected: true, expectedMinutes: true,
+  id: true,
+  position: true,
+  phase: true,
+  title: true,
+  instructions: true,
+  responsibleRole: true,
+  evidenceExpected: true,
+  expectedMinutes: true,
 } satisfies Prisma.PlaybookStepSelect;
 
 export const versionSummarySelect = {
-  id: true, number: true, status: true, changeNote: true, publishedAt: true, createdAt: true,
+  id: true,
+  number: true,
+  status: true,
+  changeNote: true,
+  publishedAt: true,
+  createdAt: true,
   publishedBy: { select: { name: true } },
   _count: { select: { steps: true } },
 } satisfies Prisma.PlaybookVersionSelect;
@@ -23,8 +35,14 @@ type VersionSummaryRow = Prisma.PlaybookVersionGetPayload<{ select: typeof versi
 
 export function toVersionSummary(row: VersionSummaryRow): PlaybookVersionSummaryDto {
   return {
-    id: row.id, number: row.number, status: row.status, changeNote: row.changeNote, publishedAt: row.publishedAt,
-    publishedBy: row.publishedBy?.name ?? null, createdAt: row.createdAt, stepCount: row._count.steps,
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    changeNote: row.changeNote,
+    publishedAt: row.publishedAt,
+    publishedBy: row.publishedBy?.name ?? null,
+    createdAt: row.createdAt,
+    stepCount: row._count.steps,
   };
 }
 

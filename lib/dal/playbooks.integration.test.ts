@@ -72,26 +72,60 @@ describe("playbook authoring", () => {
     const scale = await addPlaybookStep(dana, { versionId: pb.versionId, version, step: stepInput("Scale the workload to zero") });
     version = scale.version;
     // Added to the end of its phase, even though a later-phase step was added first.
-    version = (await addPlaybookStep(dana, { versionId: pb.versionId, version, step: stepInput("Restore from snapshot", { phase: "RECOVERY" }) })).version;
-    version = (await addPlaybookStep(dana, { versionId: pb.versionId, version, step: stepInput("Preserve the pod", { phase: "DETECTION_ANALYSIS" }) })).version;
-    expect(await titlesOf(pb.id, 1)).toEqual(["Preserve the pod", "Snapshot the volume", "Scale the workload to zero", "Restore from snapshot"]);
+    version = (
+      await addPlaybookStep(dana, { versionId: pb.versionId, version, step: stepInput("Restore from snapshot", { phase: "RECOVERY" }) })
+    ).version;
+    version = (
+      await addPlaybookStep(dana, {
+        versionId: pb.versionId,
+        version,
+        step: stepInput("Preserve the pod", { phase: "DETECTION_ANALYSIS" }),
+      })
+    ).version;
+    expect(await titlesOf(pb.id, 1)).toEqual([
+      "Preserve the pod",
+      "Snapshot the volume",
+      "Scale the workload to zero",
+      "Restore from snapshot",
+    ]);
 
     version = (await movePlaybookStep(dana, { versionId: pb.versionId, version, stepId: scale.stepId, direction: "up" })).version;
-    expect(await titlesOf(pb.id, 1)).toEqual(["Preserve the pod", "Scale the workload to zero", "Snapshot the volume", "Restore from snapshot"]);
-    await expect(movePlaybookStep(dana, { versionId: pb.versionId, version, stepId: scale.stepId, direction: "up" })).rejects.toThrow(/first of its phase/);
+    expect(await titlesOf(pb.id, 1)).toEqual([
+      "Preserve the pod",
+      "Scale the workload to zero",
+      "Snapshot the volume",
+      "Restore from snapshot",
+    ]);
+    await expect(movePlaybookStep(dana, { versionId: pb.versionId, version, stepId: scale.stepId, direction: "up" })).rejects.toThrow(
+      /first of its phase/,
+    );
 
-    version = (await updatePlaybookStep(dana, {
-      versionId: pb.versionId, version, stepId: snapshot.stepId,
-      step: stepInput("Snapshot the PV before anything else", { expectedMinutes: 15, responsibleRole: null, evidenceExpected: "VolumeSnapshot name" }),
-    })).version;
+    version = (
+      await updatePlaybookStep(dana, {
+        versionId: pb.versionId,
+        version,
+        stepId: snapshot.stepId,
+        step: stepInput("Snapshot the PV before anything else", {
+          expectedMinutes: 15,
+          responsibleRole: null,
+          evidenceExpected: "VolumeSnapshot name",
+        }),
+      })
+    ).version;
     version = (await removePlaybookStep(dana, { versionId: pb.versionId, version, stepId: scale.stepId })).version;
 
     const draft = await getPlaybookVersionOrThrow(helen, pb.id, 1);
-    expect(draft.steps.map((s) => [s.position, s.title])).toEqual([[1, "Preserve the pod"], [2, "Snapshot the PV before anything else"], [3, "Restore from snapshot"]]);
+    expect(draft.steps.map((s) => [s.position, s.title])).toEqual([
+      [1, "Preserve the pod"],
+      [2, "Snapshot the PV before anything else"],
+      [3, "Restore from snapshot"],
+    ]);
     expect(draft.steps[1]).toMatchObject({ expectedMinutes: 15, responsibleRole: null, evidenceExpected: "VolumeSnapshot name" });
     expect(draft.lastChange?.by).toBe(dana.name);
 
-    expect(await publishPlaybookVersion(dana, { versionId: pb.versionId, version, changeNote: "First version." })).toMatchObject({ number: 1 });
+    expect(await publishPlaybookVersion(dana, { versionId: pb.versionId, version, changeNote: "First version." })).toMatchObject({
+      number: 1,
+    });
     const published = await getPlaybookVersionOrThrow(helen, pb.id, 1);
     expect(published).toMatchObject({ status: "PUBLISHED", changeNote: "First version.", publishedBy: dana.name, stepCount: 3 });
     expect(published.publishedAt).toBeInstanceOf(Date);
@@ -103,7 +137,13 @@ describe("playbook authoring", () => {
       { playbookId: pb.id, versionId: pb.versionId, number: 1, title: details.title, incidentType: "RANSOMWARE" },
     ]);
 
-    const actions = (await testDb().auditEvent.findMany({ where: { outcome: "SUCCESS" }, orderBy: { seq: "asc" }, select: { action: true, actorId: true } })).map((a) => a.action);
+    const actions = (
+      await testDb().auditEvent.findMany({
+        where: { outcome: "SUCCESS" },
+        orderBy: { seq: "asc" },
+        select: { action: true, actorId: true },
+      })
+    ).map((a) => a.action);
     expect(actions).toEqual([
       "playbook.create",
       ...Array(4).fill("playbook_version.add_step"),
@@ -116,7 +156,11 @@ describe("playbook authoring", () => {
 
   it("starts a new draft from the latest version, one draft at a time, and diffs the versions", async () => {
     const pb = await newPlaybook();
-    const a = await addPlaybookStep(dana, { versionId: pb.versionId, version: pb.version, step: stepInput("Preserve the pod", { phase: "DETECTION_ANALYSIS" }) });
+    const a = await addPlaybookStep(dana, {
+      versionId: pb.versionId,
+      version: pb.version,
+      step: stepInput("Preserve the pod", { phase: "DETECTION_ANALYSIS" }),
+    });
     const b = await addPlaybookStep(dana, { versionId: pb.versionId, version: a.version, step: stepInput("Scale down") });
     await publishPlaybookVersion(dana, { versionId: pb.versionId, version: b.version, changeNote: "v1" });
 
@@ -124,32 +168,44 @@ describe("playbook authoring", () => {
     expect(v2).toMatchObject({ number: 2, status: "DRAFT", stepCount: 2 });
     await expect(startPlaybookDraft(dana, { playbookId: pb.id })).rejects.toThrow(ConflictError);
     await expect(startPlaybookDraft(dana, { playbookId: pb.id })).rejects.toThrow(new RegExp(`version 2, last changed by ${helen.name}`));
-    const raced = await Promise.allSettled([startPlaybookDraft(dana, { playbookId: pb.id }), startPlaybookDraft(helen, { playbookId: pb.id })]);
+    const raced = await Promise.allSettled([
+      startPlaybookDraft(dana, { playbookId: pb.id }),
+      startPlaybookDraft(helen, { playbookId: pb.id }),
+    ]);
     expect(raced.every((r) => r.status === "rejected")).toBe(true);
 
     const draft = await getPlaybookVersionOrThrow(helen, pb.id, 2);
     const scale = draft.steps.find((s) => s.title === "Scale down")!;
-    let version = (await updatePlaybookStep(helen, {
-      versionId: draft.id, version: draft.version, stepId: scale.id,
-      step: stepInput("Scale down", { instructions: "kubectl scale deploy/{{workload}} -n {{namespace}} --replicas=0" }),
-    })).version;
+    let version = (
+      await updatePlaybookStep(helen, {
+        versionId: draft.id,
+        version: draft.version,
+        stepId: scale.id,
+        step: stepInput("Scale down", { instructions: "kubectl scale deploy/{{workload}} -n {{namespace}} --replicas=0" }),
+      })
+    ).version;
     version = (await addPlaybookStep(helen, { versionId: draft.id, version, step: stepInput("Rotate the service-account token") })).version;
     await publishPlaybookVersion(helen, { versionId: draft.id, version, changeNote: "Scale, then rotate." });
 
     const diff = await getPlaybookDiff(helen, pb.id, 1, 2);
     expect(diff.diff.summary).toEqual({ added: 1, removed: 0, changed: 1, moved: 0, unchanged: 1 });
     const changed = diff.diff.steps.find((s) => s.kind === "changed");
-    expect(changed?.kind === "changed" && changed.instructions?.some((l) => l.kind === "added" && l.text.includes("--replicas=0"))).toBe(true);
+    expect(changed?.kind === "changed" && changed.instructions?.some((l) => l.kind === "added" && l.text.includes("--replicas=0"))).toBe(
+      true,
+    );
     expect((await listPublishedPlaybooks(dana))[0]).toMatchObject({ number: 2, versionId: draft.id });
     await expect(getPlaybookDiff(helen, pb.id, 1, 9)).rejects.toThrow(NotFoundError);
   });
 
   it("refuses to publish an empty draft or one with unknown placeholders, naming step and placeholder", async () => {
     const pb = await newPlaybook();
-    await expect(publishPlaybookVersion(dana, { versionId: pb.versionId, version: pb.version, changeNote: "empty" })).rejects.toThrow(/has no steps/);
+    await expect(publishPlaybookVersion(dana, { versionId: pb.versionId, version: pb.version, changeNote: "empty" })).rejects.toThrow(
+      /has no steps/,
+    );
     const ok = await addPlaybookStep(dana, { versionId: pb.versionId, version: pb.version, step: stepInput("Preserve the pod") });
     const bad = await addPlaybookStep(dana, {
-      versionId: pb.versionId, version: ok.version,
+      versionId: pb.versionId,
+      version: ok.version,
       step: stepInput("Cordon the node", { instructions: "kubectl cordon {{host}}", evidenceExpected: "drain log for {{ pod_name }}" }),
     });
     const refusal = publishPlaybookVersion(dana, { versionId: pb.versionId, version: bad.version, changeNote: "v1" });
@@ -205,7 +261,11 @@ describe("playbook authoring", () => {
     const { version } = await getPlaybookOrThrow(dana, pb.id);
     await updatePlaybookDetails(helen, { ...details, id: pb.id, version, title: "Ransomware on a PV", attackTechniques: ["T1485"] });
     const after = await getPlaybookOrThrow(dana, pb.id);
-    expect(after).toMatchObject({ title: "Ransomware on a PV", version: version + 1, techniques: [{ id: "T1485", name: "Data Destruction" }] });
+    expect(after).toMatchObject({
+      title: "Ransomware on a PV",
+      version: version + 1,
+      techniques: [{ id: "T1485", name: "Data Destruction" }],
+    });
     await expect(updatePlaybookDetails(dana, { ...details, id: pb.id, version })).rejects.toThrow(new RegExp(`changed by ${helen.email}`));
     const audit = await testDb().auditEvent.findFirstOrThrow({ where: { action: "playbook.update" } });
     expect(audit).toMatchObject({ actorId: helen.id, targetType: "Playbook", targetId: pb.id });
@@ -223,7 +283,9 @@ describe("playbook authoring", () => {
     expect((await listPlaybooks(dana, { includeRetired: true }))[0]?.retiredAt).toBeInstanceOf(Date);
     expect(await listPublishedPlaybooks(dana)).toEqual([]);
     const v2 = await getPlaybookVersionOrThrow(dana, pb.id, 2);
-    await expect(addPlaybookStep(dana, { versionId: draft.id, version: v2.version, step: stepInput("More") })).rejects.toThrow(/is retired/);
+    await expect(addPlaybookStep(dana, { versionId: draft.id, version: v2.version, step: stepInput("More") })).rejects.toThrow(
+      /is retired/,
+    );
     await expect(retirePlaybook(dana, { id: pb.id, version: version + 1 })).rejects.toThrow(/already retired/);
     // The stuck draft can still be thrown away; then no new one can start.
     await discardPlaybookDraft(dana, { versionId: draft.id, version: v2.version });
@@ -252,7 +314,9 @@ describe("playbook authoring", () => {
         () => publishPlaybookVersion(actor, { versionId: pb.versionId, version: pb.version, changeNote: "x" }),
       ];
       for (const attempt of attempts) await expect(attempt()).rejects.toThrow(ForbiddenError);
-      expect(await testDb().auditEvent.count({ where: { actorId: actor.id, outcome: "DENIED", action: "denied.playbooks.edit" } })).toBe(attempts.length);
+      expect(await testDb().auditEvent.count({ where: { actorId: actor.id, outcome: "DENIED", action: "denied.playbooks.edit" } })).toBe(
+        attempts.length,
+      );
     }
     expect(await titlesOf(pb.id, 1)).toEqual([]);
   });

@@ -5,7 +5,14 @@ import type { IncidentType } from "@/lib/generated/prisma/enums";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
-import { lastChange, PLAYBOOK_TARGET, stepSelect, toVersionSummary, VERSION_TARGET, versionSummarySelect } from "@/lib/dal/playbook-records";
+import {
+  lastChange,
+  PLAYBOOK_TARGET,
+  stepSelect,
+  toVersionSummary,
+  VERSION_TARGET,
+  versionSummarySelect,
+} from "@/lib/dal/playbook-records";
 import { staleVersionConflict, assertOneRowUpdated } from "@/lib/dal/versioning";
 import { techniqueById } from "@/lib/domain/attack";
 import { diffPlaybookSteps } from "@/lib/domain/playbook-diff";
@@ -27,7 +34,13 @@ import type { PlaybookDetails } from "@/lib/validation/playbooks";
 // is in playbook-drafts.ts.
 
 const playbookSelect = {
-  id: true, title: true, incidentType: true, description: true, attackTechniques: true, retiredAt: true, version: true,
+  id: true,
+  title: true,
+  incidentType: true,
+  description: true,
+  attackTechniques: true,
+  retiredAt: true,
+  version: true,
 } satisfies Prisma.PlaybookSelect;
 
 function techniques(ids: readonly string[]): PlaybookTechniqueDto[] {
@@ -49,15 +62,23 @@ export async function listPlaybooks(
     orderBy: [{ incidentType: "asc" }, { title: "asc" }, { id: "asc" }],
     select: {
       ...playbookSelect,
-      versions: { where: { status: { in: ["DRAFT", "PUBLISHED"] } }, orderBy: { number: "desc" }, select: { number: true, status: true, publishedAt: true } },
+      versions: {
+        where: { status: { in: ["DRAFT", "PUBLISHED"] } },
+        orderBy: { number: "desc" },
+        select: { number: true, status: true, publishedAt: true },
+      },
     },
   });
   return rows.map((row) => {
     const published = row.versions.find((v) => v.status === "PUBLISHED");
     const draft = row.versions.find((v) => v.status === "DRAFT");
     return {
-      id: row.id, title: row.title, incidentType: row.incidentType, description: row.description,
-      techniques: techniques(row.attackTechniques), retiredAt: row.retiredAt,
+      id: row.id,
+      title: row.title,
+      incidentType: row.incidentType,
+      description: row.description,
+      techniques: techniques(row.attackTechniques),
+      retiredAt: row.retiredAt,
       latestPublished: published ? { number: published.number, publishedAt: published.publishedAt } : null,
       draft: draft ? { number: draft.number } : null,
     };
@@ -70,7 +91,12 @@ export async function listPublishedPlaybooks(actor: Actor): Promise<PublishedPla
   const rows = await db().playbook.findMany({
     where: { retiredAt: null, versions: { some: { status: "PUBLISHED" } } },
     orderBy: [{ incidentType: "asc" }, { title: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, incidentType: true, versions: { where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
+    select: {
+      id: true,
+      title: true,
+      incidentType: true,
+      versions: { where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } },
+    },
   });
   return rows.flatMap((row) =>
     row.versions.map((v) => ({ playbookId: row.id, versionId: v.id, number: v.number, title: row.title, incidentType: row.incidentType })),
@@ -85,8 +111,13 @@ export async function getPlaybookOrThrow(actor: Actor, id: string): Promise<Play
   });
   if (!row) throw new NotFoundError("That playbook was not found.");
   return {
-    id: row.id, title: row.title, incidentType: row.incidentType, description: row.description,
-    techniques: techniques(row.attackTechniques), retiredAt: row.retiredAt, version: row.version,
+    id: row.id,
+    title: row.title,
+    incidentType: row.incidentType,
+    description: row.description,
+    techniques: techniques(row.attackTechniques),
+    retiredAt: row.retiredAt,
+    version: row.version,
     versions: row.versions.map(toVersionSummary),
   };
 }
@@ -99,7 +130,13 @@ export async function getPlaybookVersionOrThrow(actor: Actor, playbookId: string
       select: { ...versionSummarySelect, playbookId: true, version: true, steps: { select: stepSelect } },
     });
     if (!row) throw new NotFoundError(`This playbook has no version ${number}.`);
-    return { ...toVersionSummary(row), playbookId: row.playbookId, version: row.version, steps: orderSteps(row.steps), lastChange: await lastChange(tx, VERSION_TARGET, row.id) };
+    return {
+      ...toVersionSummary(row),
+      playbookId: row.playbookId,
+      version: row.version,
+      steps: orderSteps(row.steps),
+      lastChange: await lastChange(tx, VERSION_TARGET, row.id),
+    };
   });
 }
 
@@ -130,7 +167,13 @@ export async function createPlaybook(actor: Actor, input: PlaybookDetails): Prom
       select: { ...playbookSelect, versions: { select: { id: true } } },
     });
     const { versions, ...after } = playbook;
-    await appendAuditEvent(tx, { actor, action: "playbook.create", targetType: PLAYBOOK_TARGET, targetId: playbook.id, after: { ...after, draftVersionId: versions[0]?.id } });
+    await appendAuditEvent(tx, {
+      actor,
+      action: "playbook.create",
+      targetType: PLAYBOOK_TARGET,
+      targetId: playbook.id,
+      after: { ...after, draftVersionId: versions[0]?.id },
+    });
     return { id: playbook.id, title: playbook.title };
   });
 }
@@ -144,7 +187,10 @@ async function loadPlaybookForUpdate(tx: Tx, id: string, version: number) {
 
 async function bumpPlaybook(tx: Tx, before: { id: string; version: number; title: string }, data: Prisma.PlaybookUpdateManyMutationInput) {
   // The version in the WHERE makes a racing writer miss instead of overwrite.
-  const updated = await tx.playbook.updateMany({ where: { id: before.id, version: before.version }, data: { ...data, version: { increment: 1 } } });
+  const updated = await tx.playbook.updateMany({
+    where: { id: before.id, version: before.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   assertOneRowUpdated(updated.count, `"${before.title}"`);
   return tx.playbook.findUniqueOrThrow({ where: { id: before.id }, select: playbookSelect });
 }
@@ -153,7 +199,10 @@ async function bumpPlaybook(tx: Tx, before: { id: string; version: number; title
  * Title, type, description and techniques belong to the playbook, not to a version: runs pin a
  * version's steps, so renaming does not change what a running incident follows.
  */
-export async function updatePlaybookDetails(actor: Actor, input: PlaybookDetails & { id: string; version: number }): Promise<{ id: string; title: string }> {
+export async function updatePlaybookDetails(
+  actor: Actor,
+  input: PlaybookDetails & { id: string; version: number },
+): Promise<{ id: string; title: string }> {
   await authorize(actor, "playbooks.edit", { type: PLAYBOOK_TARGET, id: input.id });
   return db().$transaction(async (tx) => {
     const { id, version, ...details } = input;

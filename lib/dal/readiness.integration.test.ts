@@ -23,7 +23,10 @@ beforeEach(async () => {
   } finally {
     await prisma.$disconnect();
   }
-  const row = await testDb().user.findUniqueOrThrow({ where: { email: "manager@bulkhead.local" }, select: { id: true, email: true, name: true, role: true } });
+  const row = await testDb().user.findUniqueOrThrow({
+    where: { email: "manager@bulkhead.local" },
+    select: { id: true, email: true, name: true, role: true },
+  });
   manager = row;
 });
 
@@ -45,10 +48,17 @@ describe("plan readiness of the demo", () => {
     // 3 clusters, 12 namespace rows and 10 workloads, each with a distinct primary and secondary.
     expect(readiness.checks.find((c) => c.kind === "owner-coverage")).toMatchObject({ passed: 25, total: 25 });
     for (const kind of ["plan-roles", "escalation", "plan-revision"]) {
-      expect(readiness.checks.find((c) => c.kind === kind), kind).toMatchObject({ measured: true, fraction: 1 });
+      expect(
+        readiness.checks.find((c) => c.kind === kind),
+        kind,
+      ).toMatchObject({ measured: true, fraction: 1 });
     }
     // The seeded exercises exist, but exercises are not recorded in the portal yet: not measured.
-    expect(readiness.checks.filter((c) => !c.measured).map((c) => c.kind)).toEqual(["playbooks-exercised", "tabletop-recency", "action-items"]);
+    expect(readiness.checks.filter((c) => !c.measured).map((c) => c.kind)).toEqual([
+      "playbooks-exercised",
+      "tabletop-recency",
+      "action-items",
+    ]);
   });
 
   it("raises the score and drops the gap once an active, reviewed contact replaces the inactive owner", async () => {
@@ -59,7 +69,10 @@ describe("plan readiness of the demo", () => {
       data: { name: "Lena Park", email: "lena.park@example.com", team: "Data Platform", lastReviewedAt: new Date() },
       select: { id: true },
     });
-    const { count } = await db.ownership.updateMany({ where: { contactId: kenji.id, role: "SECONDARY" }, data: { contactId: successor.id } });
+    const { count } = await db.ownership.updateMany({
+      where: { contactId: kenji.id, role: "SECONDARY" },
+      data: { contactId: successor.id },
+    });
     expect(count).toBe(1);
 
     const after = await getPlanReadiness(manager);
@@ -93,7 +106,12 @@ describe("GET /api/plan/readiness", () => {
     const response = await GET();
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    const body = (await response.json()) as { score: number; measuredAt: string; checks: unknown[]; gaps: { kind: string; href: string }[] };
+    const body = (await response.json()) as {
+      score: number;
+      measuredAt: string;
+      checks: unknown[];
+      gaps: { kind: string; href: string }[];
+    };
     expect(body.score).toBeGreaterThanOrEqual(0);
     expect(body.score).toBeLessThanOrEqual(100);
     expect(new Date(body.measuredAt).getTime()).not.toBeNaN();

@@ -8,7 +8,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Writes one audit row from a request carrying `requestId`, and reads back what the chain stored. */
 async function storedRequestId(requestId: string): Promise<string | null> {
   const headers = new Headers({ "x-forwarded-for": "192.0.2.1", "x-request-id": requestId });
-  await withRequestOrigin(headers, () => testDb().$transaction((tx) => appendAuditEvent(tx, { actorEmail: "probe", action: "probe.request_id", targetType: "Probe" })));
+  await withRequestOrigin(headers, () =>
+    testDb().$transaction((tx) => appendAuditEvent(tx, { actorEmail: "probe", action: "probe.request_id", targetType: "Probe" })),
+  );
   const row = await testDb().auditEvent.findFirstOrThrow({ where: { action: "probe.request_id" }, orderBy: { seq: "desc" } });
   return row.requestId;
 }

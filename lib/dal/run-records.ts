@@ -10,8 +10,23 @@ import type { RunDetailDto, RunStepDto, RunSummaryDto } from "@/lib/dto/runs";
 // The select constants and DTO mappers shared by the run DAL files.
 
 export const stepSelect = {
-  id: true, runId: true, position: true, phase: true, title: true, instructions: true, responsibleRole: true, expectedMinutes: true,
-  status: true, assigneeId: true, reason: true, notes: true, startedAt: true, finishedAt: true, updatedAt: true, updatedById: true, version: true,
+  id: true,
+  runId: true,
+  position: true,
+  phase: true,
+  title: true,
+  instructions: true,
+  responsibleRole: true,
+  expectedMinutes: true,
+  status: true,
+  assigneeId: true,
+  reason: true,
+  notes: true,
+  startedAt: true,
+  finishedAt: true,
+  updatedAt: true,
+  updatedById: true,
+  version: true,
   assignee: { select: { name: true } },
   updatedBy: { select: { name: true } },
 } satisfies Prisma.RunStepSelect;
@@ -26,13 +41,25 @@ export function toStepDto(row: StepRow): RunStepDto {
 /** What the audit trail keeps of a step before and after each change (and what conflicts compare). */
 export function stepSnapshot(row: StepRow) {
   return {
-    runId: row.runId, title: row.title, version: row.version, status: row.status, assigneeId: row.assigneeId, assignee: row.assignee?.name ?? null,
-    reason: row.reason, notes: row.notes, startedAt: row.startedAt, finishedAt: row.finishedAt,
+    runId: row.runId,
+    title: row.title,
+    version: row.version,
+    status: row.status,
+    assigneeId: row.assigneeId,
+    assignee: row.assignee?.name ?? null,
+    reason: row.reason,
+    notes: row.notes,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
   };
 }
 
 export const runSelect = {
-  id: true, status: true, version: true, startedAt: true, completedAt: true,
+  id: true,
+  status: true,
+  version: true,
+  startedAt: true,
+  completedAt: true,
   playbookVersion: { select: { id: true, number: true, playbook: { select: { id: true, title: true } } } },
   incident: { select: { id: true, number: true, title: true } },
   startedBy: { select: { name: true } },
@@ -70,13 +97,21 @@ export async function summarize(client: Client, rows: RunRow[]): Promise<RunSumm
       .flatMap((g) => Array.from({ length: g._count._all }, () => ({ status: g.status })));
     const progress = runProgress(statuses);
     return {
-      id: row.id, status: row.status, version: row.version,
-      playbookId: row.playbookVersion.playbook.id, playbookTitle: row.playbookVersion.playbook.title,
-      playbookVersionId: row.playbookVersion.id, versionNumber: row.playbookVersion.number,
+      id: row.id,
+      status: row.status,
+      version: row.version,
+      playbookId: row.playbookVersion.playbook.id,
+      playbookTitle: row.playbookVersion.playbook.title,
+      playbookVersionId: row.playbookVersion.id,
+      versionNumber: row.playbookVersion.number,
       incident: row.incident ? { key: incidentKey(row.incident.number), title: row.incident.title } : null,
-      startedByName: row.startedBy.name, startedAt: row.startedAt, completedAt: row.completedAt,
+      startedByName: row.startedBy.name,
+      startedAt: row.startedAt,
+      completedAt: row.completedAt,
       abandonReason: reasons.get(row.id) ?? null,
-      counts: progress.counts, total: progress.total, percent: progress.percent,
+      counts: progress.counts,
+      total: progress.total,
+      percent: progress.percent,
     };
   });
 }

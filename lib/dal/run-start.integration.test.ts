@@ -11,17 +11,34 @@ import { makeActor, resetTables, testDb } from "@/tests/support/db";
 let responders: Actor[];
 
 beforeEach(async () => {
-  await resetTables("LiveEvent", "AuditEvent", "RunStep", "PlaybookRun", "PlaybookStep", "PlaybookVersion", "Playbook", "TimelineEntry", "IncidentOwner", "Alert", "Incident", "Contact", "User");
+  await resetTables(
+    "LiveEvent",
+    "AuditEvent",
+    "RunStep",
+    "PlaybookRun",
+    "PlaybookStep",
+    "PlaybookVersion",
+    "Playbook",
+    "TimelineEntry",
+    "IncidentOwner",
+    "Alert",
+    "Incident",
+    "Contact",
+    "User",
+  );
   responders = await Promise.all(["riley", "robin", "rowan", "reese", "remy"].map((name) => makeActor("RESPONDER", name)));
 });
 
 async function playbook(title: string, versions = 1) {
   const row = await testDb().playbook.create({
     data: {
-      title, incidentType: "SHELL_IN_CONTAINER",
+      title,
+      incidentType: "SHELL_IN_CONTAINER",
       versions: {
         create: Array.from({ length: versions }, (_, i) => ({
-          number: i + 1, status: "PUBLISHED" as const, publishedAt: new Date(),
+          number: i + 1,
+          status: "PUBLISHED" as const,
+          publishedAt: new Date(),
           steps: { create: [{ position: 1, phase: "CONTAINMENT" as const, title: "Isolate the pod", instructions: "Isolate {{pod}}." }] },
         })),
       },
@@ -33,7 +50,15 @@ async function playbook(title: string, versions = 1) {
 
 async function incident(status: "OPEN" | "RECOVERED" = "OPEN") {
   const row = await testDb().incident.create({
-    data: { title: "Terminal shell in container", type: "SHELL_IN_CONTAINER", severity: "SEV2", status, cluster: "prod-eu", namespace: "payments", workload: "payments-api" },
+    data: {
+      title: "Terminal shell in container",
+      type: "SHELL_IN_CONTAINER",
+      severity: "SEV2",
+      status,
+      cluster: "prod-eu",
+      namespace: "payments",
+      workload: "payments-api",
+    },
     select: { id: true, number: true },
   });
   return { id: row.id, key: incidentKey(row.number) };
@@ -43,14 +68,20 @@ describe("one active run per incident and playbook", () => {
   it("lets one of five concurrent starts win and tells the other four who did", async () => {
     const { versionIds } = await playbook("Interactive shell in a production container");
     const inc = await incident();
-    const settled = await Promise.allSettled(responders.map((actor) => startRun(actor, { incidentKey: inc.key, playbookVersionId: versionIds[0]! })));
+    const settled = await Promise.allSettled(
+      responders.map((actor) => startRun(actor, { incidentKey: inc.key, playbookVersionId: versionIds[0]! })),
+    );
     const won = settled.filter((s) => s.status === "fulfilled");
     const lost = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(4);
     for (const error of lost) {
       expect(error).toBeInstanceOf(ConflictError);
-      expect((error as Error).message).toMatch(new RegExp(`Interactive shell in a production container is already running on ${inc.key} \\(started by r\\w+ \\d+ at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)`));
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `Interactive shell in a production container is already running on ${inc.key} \\(started by r\\w+ \\d+ at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)`,
+        ),
+      );
     }
     expect(await testDb().playbookRun.count({ where: { incidentId: inc.id, status: "ACTIVE" } })).toBe(1);
     // Only the winner left a trace: one run, one timeline entry, one audit event.
@@ -79,7 +110,9 @@ describe("one active run per incident and playbook", () => {
     const inc = await incident();
     await startRun(responders[0]!, { incidentKey: inc.key, playbookVersionId: versionIds[0]! });
     await expect(
-      testDb().playbookRun.create({ data: { playbookVersionId: versionIds[0]!, incidentId: inc.id, context: {}, startedById: responders[1]!.id } }),
+      testDb().playbookRun.create({
+        data: { playbookVersionId: versionIds[0]!, incidentId: inc.id, context: {}, startedById: responders[1]!.id },
+      }),
     ).rejects.toThrow(/Unique constraint/);
   });
 });
@@ -108,7 +141,8 @@ describe("starting a run on an incident being closed", () => {
       const inc = await incident("RECOVERED");
       const [start] = await Promise.allSettled([
         startRun(responders[round]!, { incidentKey: inc.key, playbookVersionId: versionIds[0]! }),
-        testDb().$executeRaw`UPDATE "Incident" SET status = 'CLOSED', "resolvedAt" = clock_timestamp(), version = version + 1 WHERE id = ${inc.id}`,
+        testDb()
+          .$executeRaw`UPDATE "Incident" SET status = 'CLOSED', "resolvedAt" = clock_timestamp(), version = version + 1 WHERE id = ${inc.id}`,
       ]);
       const closed = await testDb().incident.findUniqueOrThrow({ where: { id: inc.id }, select: { status: true, resolvedAt: true } });
       expect(closed.status).toBe("CLOSED");

@@ -15,17 +15,31 @@ import { IncidentKeyInput } from "@/lib/validation/incidents";
 const CONTEXT_ALERT_LIMIT = 200;
 
 const contextAlertSelect = {
-  eventTime: true, cluster: true, namespace: true, workload: true, podName: true, containerId: true, containerName: true,
-  imageRepository: true, imageTag: true, imageDigest: true, nodeName: true, hostname: true,
+  eventTime: true,
+  cluster: true,
+  namespace: true,
+  workload: true,
+  podName: true,
+  containerId: true,
+  containerName: true,
+  imageRepository: true,
+  imageTag: true,
+  imageDigest: true,
+  nodeName: true,
+  hostname: true,
 } satisfies Prisma.AlertSelect;
 
 const FIELD = "playbookVersionId";
 
 function alreadyRunning(key: string, playbook: string, active: { startedAt: Date; startedBy: { name: string } } | null): ConflictError {
   const by = active ? ` by ${active.startedBy.name} at ${messageTime(active.startedAt).text}` : "";
-  return new ConflictError(`${playbook} is already running on ${key} (started${by || " a moment ago"}): open that run instead of starting another.`, {
-    [FIELD]: ["Already running on this incident"],
-  }, active ? messageTime(active.startedAt) : undefined);
+  return new ConflictError(
+    `${playbook} is already running on ${key} (started${by || " a moment ago"}): open that run instead of starting another.`,
+    {
+      [FIELD]: ["Already running on this incident"],
+    },
+    active ? messageTime(active.startedAt) : undefined,
+  );
 }
 
 /** The insert; a unique violation of the one-active-run index (a start this transaction could not see) is the same conflict. */
@@ -56,7 +70,12 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
       ? await tx.incident.findUnique({
           where: { number: number.data },
           select: {
-            id: true, number: true, status: true, cluster: true, namespace: true, workload: true,
+            id: true,
+            number: true,
+            status: true,
+            cluster: true,
+            namespace: true,
+            workload: true,
             owners: { select: { role: true, contact: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
           },
         })
@@ -67,16 +86,22 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
     const version = await tx.playbookVersion.findUnique({
       where: { id: input.playbookVersionId },
       select: {
-        id: true, number: true, status: true, playbookId: true,
+        id: true,
+        number: true,
+        status: true,
+        playbookId: true,
         playbook: { select: { title: true, retiredAt: true } },
         steps: { orderBy: [{ position: "asc" }, { id: "asc" }] },
       },
     });
     if (!version) throw new ValidationError("Choose a published playbook.", { [FIELD]: ["Not found"] });
     const label = `${version.playbook.title} v${version.number}`;
-    if (version.playbook.retiredAt) throw new ValidationError(`${version.playbook.title} is retired; choose another playbook.`, { [FIELD]: ["Retired"] });
+    if (version.playbook.retiredAt)
+      throw new ValidationError(`${version.playbook.title} is retired; choose another playbook.`, { [FIELD]: ["Retired"] });
     if (version.status !== "PUBLISHED") {
-      throw new ValidationError(`${label} is ${version.status.toLowerCase()}; only published versions are run.`, { [FIELD]: ["Not published"] });
+      throw new ValidationError(`${label} is ${version.status.toLowerCase()}; only published versions are run.`, {
+        [FIELD]: ["Not published"],
+      });
     }
     if (version.steps.length === 0) throw new ValidationError(`${label} has no steps to run.`, { [FIELD]: ["No steps"] });
     // Under the incident's lock no other start can slip in between this check and the insert; the
@@ -97,30 +122,51 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
       primary: incident.owners.find((o) => o.role === "PRIMARY")?.contact.name ?? null,
       secondary: incident.owners.filter((o) => o.role === "SECONDARY").map((o) => o.contact.name),
     };
-    const context = buildRunContext({ key, cluster: incident.cluster, namespace: incident.namespace, workload: incident.workload }, alerts, owners);
+    const context = buildRunContext(
+      { key, cluster: incident.cluster, namespace: incident.namespace, workload: incident.workload },
+      alerts,
+      owners,
+    );
     const run = await createRun(tx, key, version.playbook.title, {
-        playbookVersionId: version.id,
-        incidentId: incident.id,
-        context,
-        startedById: actor.id,
-        steps: {
-          create: version.steps.map((s) => ({
-            playbookStepId: s.id, position: s.position, phase: s.phase, title: s.title,
-            instructions: renderTemplate(s.instructions, context),
-            responsibleRole: s.responsibleRole, expectedMinutes: s.expectedMinutes,
-          })),
-        },
+      playbookVersionId: version.id,
+      incidentId: incident.id,
+      context,
+      startedById: actor.id,
+      steps: {
+        create: version.steps.map((s) => ({
+          playbookStepId: s.id,
+          position: s.position,
+          phase: s.phase,
+          title: s.title,
+          instructions: renderTemplate(s.instructions, context),
+          responsibleRole: s.responsibleRole,
+          expectedMinutes: s.expectedMinutes,
+        })),
+      },
     });
     await tx.timelineEntry.create({
       data: {
-        incidentId: incident.id, kind: "RUN", at: run.startedAt, actorId: actor.id,
+        incidentId: incident.id,
+        kind: "RUN",
+        at: run.startedAt,
+        actorId: actor.id,
         message: `Run of ${label} started by ${actor.name}`,
         data: { runId: run.id, playbookVersionId: version.id },
       },
     });
     await appendAuditEvent(tx, {
-      actor, action: "run.start", targetType: "PlaybookRun", targetId: run.id,
-      after: { incident: key, playbookVersionId: version.id, playbook: version.playbook.title, versionNumber: version.number, steps: version.steps.length, context },
+      actor,
+      action: "run.start",
+      targetType: "PlaybookRun",
+      targetId: run.id,
+      after: {
+        incident: key,
+        playbookVersionId: version.id,
+        playbook: version.playbook.title,
+        versionNumber: version.number,
+        steps: version.steps.length,
+        context,
+      },
     });
     // The incident's timeline and runs section changed: open incident pages refresh.
     await appendLiveEvent(tx, { topic: "incidents", kind: "incident.updated", entityId: incident.id, actorId: actor.id });

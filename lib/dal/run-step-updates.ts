@@ -28,12 +28,21 @@ async function stepConflict(tx: Tx, current: StepRow, loadedVersion: number): Pr
   });
   const loaded = (since?.before ?? {}) as { status?: string; assignee?: string | null; notes?: string | null; reason?: string | null };
   const differences = since
-    ? describeStepDifferences(loaded, { status: current.status, assignee: current.assignee?.name ?? null, notes: current.notes, reason: current.reason })
+    ? describeStepDifferences(loaded, {
+        status: current.status,
+        assignee: current.assignee?.name ?? null,
+        notes: current.notes,
+        reason: current.reason,
+      })
     : [];
   const who = current.updatedBy?.name ?? "someone";
   const what = differences.length ? ` (${differences.join(", ")})` : "";
   const time = messageTime(current.updatedAt, { clock: true });
-  return new ConflictError(`Step “${current.title}” was changed by ${who} at ${time.text}${what} — your change was not applied.`, undefined, time);
+  return new ConflictError(
+    `Step “${current.title}” was changed by ${who} at ${time.text}${what} — your change was not applied.`,
+    undefined,
+    time,
+  );
 }
 
 /**
@@ -42,7 +51,9 @@ async function stepConflict(tx: Tx, current: StepRow, loadedVersion: number): Pr
  * gets no row once the winner commits (PostgreSQL re-checks the WHERE) rather than the lock.
  */
 async function lockStepAtVersion(tx: Tx, stepId: string, version: number): Promise<{ step: StepRow; runStatus: string } | null> {
-  const rows = await tx.$queryRaw<(Omit<StepRow, "assignee" | "updatedBy"> & { runStatus: string; assigneeName: string | null; updatedByName: string | null })[]>`
+  const rows = await tx.$queryRaw<
+    (Omit<StepRow, "assignee" | "updatedBy"> & { runStatus: string; assigneeName: string | null; updatedByName: string | null })[]
+  >`
     SELECT s."id", s."runId", s."position", s."phase"::text AS "phase", s."title", s."instructions",
            s."responsibleRole"::text AS "responsibleRole", s."expectedMinutes", s."status"::text AS "status", s."assigneeId", s."reason", s."notes",
            s."startedAt", s."finishedAt", s."updatedAt", s."updatedById", s."version",
@@ -57,7 +68,11 @@ async function lockStepAtVersion(tx: Tx, stepId: string, version: number): Promi
   if (!row) return null;
   const { assigneeName, updatedByName, runStatus, ...step } = row;
   return {
-    step: { ...step, assignee: assigneeName === null ? null : { name: assigneeName }, updatedBy: updatedByName === null ? null : { name: updatedByName } },
+    step: {
+      ...step,
+      assignee: assigneeName === null ? null : { name: assigneeName },
+      updatedBy: updatedByName === null ? null : { name: updatedByName },
+    },
     runStatus,
   };
 }
@@ -83,8 +98,12 @@ export async function updateRunStep(actor: Actor, input: UpdateRunStepInput): Pr
     }
     let assigneeName = before.assignee?.name ?? null;
     if (input.change === "assign") {
-      const assignee = await tx.user.findFirst({ where: { id: input.assigneeId, active: true, role: { in: ASSIGNEE_ROLES } }, select: { name: true } });
-      if (!assignee) throw new ValidationError("Choose an active IR manager or responder.", { assigneeId: ["Not someone who can work a run"] });
+      const assignee = await tx.user.findFirst({
+        where: { id: input.assigneeId, active: true, role: { in: ASSIGNEE_ROLES } },
+        select: { name: true },
+      });
+      if (!assignee)
+        throw new ValidationError("Choose an active IR manager or responder.", { assigneeId: ["Not someone who can work a run"] });
       assigneeName = assignee.name;
     }
     const now = new Date();
@@ -99,12 +118,26 @@ export async function updateRunStep(actor: Actor, input: UpdateRunStepInput): Pr
     });
     assertOneRowUpdated(updated.count, `step “${before.title}”`);
     const after: StepRow = {
-      ...before, status, assigneeId, reason, notes, startedAt, finishedAt, updatedById: actor.id, updatedAt: now, version: before.version + 1,
-      assignee: assigneeId ? { name: assigneeName ?? "" } : null, updatedBy: { name: actor.name },
+      ...before,
+      status,
+      assigneeId,
+      reason,
+      notes,
+      startedAt,
+      finishedAt,
+      updatedById: actor.id,
+      updatedAt: now,
+      version: before.version + 1,
+      assignee: assigneeId ? { name: assigneeName ?? "" } : null,
+      updatedBy: { name: actor.name },
     };
     await appendAuditEvent(tx, {
-      actor, action: "run.step.update", targetType: "RunStep", targetId: before.id,
-      before: stepSnapshot(before), after: { ...stepSnapshot(after), change: input.change },
+      actor,
+      action: "run.step.update",
+      targetType: "RunStep",
+      targetId: before.id,
+      before: stepSnapshot(before),
+      after: { ...stepSnapshot(after), change: input.change },
     });
     const step = toStepDto(after);
     // The step travels with the event: every instance reads it once instead of loading it again.

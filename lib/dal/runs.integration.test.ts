@@ -1,6 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/dal/errors";
-import { abandonRun, completeRun, getRunOrThrow, listIncidentRuns, listRunPlaybookChoices, listRuns, loadRunLiveData, startRun, updateRunStep } from "@/lib/dal/runs";
+import {
+  abandonRun,
+  completeRun,
+  getRunOrThrow,
+  listIncidentRuns,
+  listRunPlaybookChoices,
+  listRuns,
+  loadRunLiveData,
+  startRun,
+  updateRunStep,
+} from "@/lib/dal/runs";
 import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
 import type { StepChange } from "@/lib/domain/run-steps";
@@ -11,13 +21,47 @@ let responder: Actor;
 let manager: Actor;
 
 const STEPS = [
-  { phase: "DETECTION_ANALYSIS", title: "Preserve the pod", instructions: "kubectl get pod {{pod}} -n {{namespace}} -o yaml > {{incident_key}}-pod.yaml", responsibleRole: "DEPUTY_COMMANDER", expectedMinutes: 15 },
-  { phase: "CONTAINMENT", title: "Isolate the pod", instructions: "Quarantine {{container_name}} ({{container_id}}) of `{{image}}@{{image_digest}}` on {{node}}; tell {{primary_owner}}, else {{secondary_owner}}.", responsibleRole: "DEVOPS_PRIMARY", expectedMinutes: 10 },
-  { phase: "RECOVERY", title: "Rebuild from a trusted image", instructions: "Redeploy {{workload}} on {{cluster}}.", responsibleRole: null, expectedMinutes: null },
+  {
+    phase: "DETECTION_ANALYSIS",
+    title: "Preserve the pod",
+    instructions: "kubectl get pod {{pod}} -n {{namespace}} -o yaml > {{incident_key}}-pod.yaml",
+    responsibleRole: "DEPUTY_COMMANDER",
+    expectedMinutes: 15,
+  },
+  {
+    phase: "CONTAINMENT",
+    title: "Isolate the pod",
+    instructions:
+      "Quarantine {{container_name}} ({{container_id}}) of `{{image}}@{{image_digest}}` on {{node}}; tell {{primary_owner}}, else {{secondary_owner}}.",
+    responsibleRole: "DEVOPS_PRIMARY",
+    expectedMinutes: 10,
+  },
+  {
+    phase: "RECOVERY",
+    title: "Rebuild from a trusted image",
+    instructions: "Redeploy {{workload}} on {{cluster}}.",
+    responsibleRole: null,
+    expectedMinutes: null,
+  },
 ] as const;
 
 beforeEach(async () => {
-  await resetTables("LiveEvent", "AuditEvent", "RunStep", "PlaybookRun", "PlaybookStep", "PlaybookVersion", "Playbook", "TimelineEntry", "IncidentOwner", "Alert", "Incident", "DetectionSource", "Contact", "User");
+  await resetTables(
+    "LiveEvent",
+    "AuditEvent",
+    "RunStep",
+    "PlaybookRun",
+    "PlaybookStep",
+    "PlaybookVersion",
+    "Playbook",
+    "TimelineEntry",
+    "IncidentOwner",
+    "Alert",
+    "Incident",
+    "DetectionSource",
+    "Contact",
+    "User",
+  );
   responder = await makeActor("RESPONDER", "riley");
   manager = await makeActor("IR_MANAGER", "morgan");
 });
@@ -25,8 +69,17 @@ beforeEach(async () => {
 async function playbook(title: string, status: "PUBLISHED" | "DRAFT" = "PUBLISHED", retired = false) {
   const row = await testDb().playbook.create({
     data: {
-      title, incidentType: "SHELL_IN_CONTAINER", retiredAt: retired ? new Date() : null,
-      versions: { create: { number: 1, status, publishedAt: status === "PUBLISHED" ? new Date() : null, steps: { create: STEPS.map((s, i) => ({ ...s, position: i + 1 })) } } },
+      title,
+      incidentType: "SHELL_IN_CONTAINER",
+      retiredAt: retired ? new Date() : null,
+      versions: {
+        create: {
+          number: 1,
+          status,
+          publishedAt: status === "PUBLISHED" ? new Date() : null,
+          steps: { create: STEPS.map((s, i) => ({ ...s, position: i + 1 })) },
+        },
+      },
     },
     select: { id: true, versions: { select: { id: true } } },
   });
@@ -35,20 +88,47 @@ async function playbook(title: string, status: "PUBLISHED" | "DRAFT" = "PUBLISHE
 
 async function incident(suggestedPlaybookId?: string) {
   const db = testDb();
-  const source = await db.detectionSource.create({ data: { name: `falco-${Date.now()}-${Math.random()}`, kind: "FALCO", tokenHash: `h${Math.random()}`, tokenPrefix: "bh_" } });
+  const source = await db.detectionSource.create({
+    data: { name: `falco-${Date.now()}-${Math.random()}`, kind: "FALCO", tokenHash: `h${Math.random()}`, tokenPrefix: "bh_" },
+  });
   const [primary, secondary] = await Promise.all([
     db.contact.create({ data: { name: "Priya Patel", email: `priya-${Math.random()}@x.test` } }),
     db.contact.create({ data: { name: "Sam Okafor", email: `sam-${Math.random()}@x.test` } }),
   ]);
   const row = await db.incident.create({
     data: {
-      title: "Terminal shell in container", type: "SHELL_IN_CONTAINER", severity: "SEV2", cluster: "prod-eu", namespace: "payments", workload: "payments-api",
+      title: "Terminal shell in container",
+      type: "SHELL_IN_CONTAINER",
+      severity: "SEV2",
+      cluster: "prod-eu",
+      namespace: "payments",
+      workload: "payments-api",
       suggestedPlaybookId: suggestedPlaybookId ?? null,
-      owners: { create: [{ contactId: primary.id, role: "PRIMARY" }, { contactId: secondary.id, role: "SECONDARY" }] },
+      owners: {
+        create: [
+          { contactId: primary.id, role: "PRIMARY" },
+          { contactId: secondary.id, role: "SECONDARY" },
+        ],
+      },
       alerts: {
         create: [
-          { sourceId: source.id, dedupKey: `a${Math.random()}`, eventTime: new Date("2026-11-28T09:00:00Z"), rule: "Terminal shell in container", priority: "NOTICE", output: "shell", outputFields: {}, raw: {},
-            podName: "payments-api-7d9f-abcde", containerId: "0123456789ab", containerName: "api", imageRepository: "ghcr.io/acme/payments-api", imageTag: "1.4.2", imageDigest: "sha256:feedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeed", nodeName: "ip-10-0-1-12" },
+          {
+            sourceId: source.id,
+            dedupKey: `a${Math.random()}`,
+            eventTime: new Date("2026-11-28T09:00:00Z"),
+            rule: "Terminal shell in container",
+            priority: "NOTICE",
+            output: "shell",
+            outputFields: {},
+            raw: {},
+            podName: "payments-api-7d9f-abcde",
+            containerId: "0123456789ab",
+            containerName: "api",
+            imageRepository: "ghcr.io/acme/payments-api",
+            imageTag: "1.4.2",
+            imageDigest: "sha256:feedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeed",
+            nodeName: "ip-10-0-1-12",
+          },
         ],
       },
     },
@@ -70,14 +150,37 @@ const liveEvents = (runId: string) => testDb().liveEvent.findMany({ where: { top
 describe("startRun", () => {
   it("pins the published version, renders the steps with the incident's container context, and records it", async () => {
     const { inc, versionId, run, step } = await startedRun();
-    expect(run).toMatchObject({ status: "ACTIVE", playbookVersionId: versionId, versionNumber: 1, incident: { key: inc.key }, total: 3, percent: 0, counts: { TODO: 3 } });
-    expect(run.context).toMatchObject({ pod: "payments-api-7d9f-abcde", container_id: "0123456789ab", image: "ghcr.io/acme/payments-api:1.4.2", primary_owner: "Priya Patel" });
+    expect(run).toMatchObject({
+      status: "ACTIVE",
+      playbookVersionId: versionId,
+      versionNumber: 1,
+      incident: { key: inc.key },
+      total: 3,
+      percent: 0,
+      counts: { TODO: 3 },
+    });
+    expect(run.context).toMatchObject({
+      pod: "payments-api-7d9f-abcde",
+      container_id: "0123456789ab",
+      image: "ghcr.io/acme/payments-api:1.4.2",
+      primary_owner: "Priya Patel",
+    });
     // The step's text is prose, not a code span: values arrive escaped as Markdown text (they render as written).
-    expect(step("Preserve the pod").instructions).toBe(`kubectl get pod payments\\-api\\-7d9f\\-abcde -n payments -o yaml > ${inc.key.replace("-", "\\-")}-pod.yaml`);
-    expect(step("Isolate the pod").instructions).toBe("Quarantine api (0123456789ab) of `ghcr.io/acme/payments-api:1.4.2@sha256:feedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeed` on ip\\-10\\-0\\-1\\-12; tell Priya Patel, else Sam Okafor.");
+    expect(step("Preserve the pod").instructions).toBe(
+      `kubectl get pod payments\\-api\\-7d9f\\-abcde -n payments -o yaml > ${inc.key.replace("-", "\\-")}-pod.yaml`,
+    );
+    expect(step("Isolate the pod").instructions).toBe(
+      "Quarantine api (0123456789ab) of `ghcr.io/acme/payments-api:1.4.2@sha256:feedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeed` on ip\\-10\\-0\\-1\\-12; tell Priya Patel, else Sam Okafor.",
+    );
     expect(step("Rebuild from a trusted image").instructions).toBe("Redeploy payments\\-api on prod\\-eu.");
     const timeline = await testDb().timelineEntry.findMany({ where: { incidentId: inc.id } });
-    expect(timeline).toEqual([expect.objectContaining({ kind: "RUN", actorId: responder.id, message: `Run of Interactive shell in a production container v1 started by ${responder.name}` })]);
+    expect(timeline).toEqual([
+      expect.objectContaining({
+        kind: "RUN",
+        actorId: responder.id,
+        message: `Run of Interactive shell in a production container v1 started by ${responder.name}`,
+      }),
+    ]);
     expect(await testDb().auditEvent.count({ where: { action: "run.start", targetId: run.id } })).toBe(1);
     expect((await liveEvents(run.id)).map((e) => [e.kind, e.entityId])).toEqual([["run.updated", run.id]]);
     expect(await listIncidentRuns(manager, inc.id)).toEqual([expect.objectContaining({ id: run.id, percent: 0 })]);
@@ -87,7 +190,13 @@ describe("startRun", () => {
     const { run } = await startedRun();
     const pinned = await testDb().playbookVersion.findUniqueOrThrow({ where: { id: run.playbookVersionId }, select: { playbookId: true } });
     await testDb().playbookVersion.create({
-      data: { playbookId: pinned.playbookId, number: 2, status: "PUBLISHED", publishedAt: new Date(), steps: { create: [{ position: 1, phase: "CONTAINMENT", title: "New step", instructions: "x" }] } },
+      data: {
+        playbookId: pinned.playbookId,
+        number: 2,
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+        steps: { create: [{ position: 1, phase: "CONTAINMENT", title: "New step", instructions: "x" }] },
+      },
     });
     const again = await getRunOrThrow(manager, run.id);
     expect(again).toMatchObject({ versionNumber: 1, playbookVersionId: run.playbookVersionId });
@@ -108,14 +217,18 @@ describe("startRun", () => {
     const inc = await incident();
     const draft = await playbook("Draft", "DRAFT");
     const retired = await playbook("Old", "PUBLISHED", true);
-    await expect(startRun(responder, { incidentKey: inc.key, playbookVersionId: draft.versionId })).rejects.toThrow(/draft; only published versions are run/);
+    await expect(startRun(responder, { incidentKey: inc.key, playbookVersionId: draft.versionId })).rejects.toThrow(
+      /draft; only published versions are run/,
+    );
     await expect(startRun(responder, { incidentKey: inc.key, playbookVersionId: retired.versionId })).rejects.toThrow(/Old is retired/);
     await expect(startRun(responder, { incidentKey: "INC-9999", playbookVersionId: draft.versionId })).rejects.toThrow(NotFoundError);
     const good = await playbook("Good");
     await testDb().incident.update({ where: { id: inc.id }, data: { status: "CLOSED" } });
     await expect(startRun(responder, { incidentKey: inc.key, playbookVersionId: good.versionId })).rejects.toThrow(/closed/);
     for (const role of ["AUDITOR", "ADMIN"] as const) {
-      await expect(startRun(await makeActor(role), { incidentKey: inc.key, playbookVersionId: good.versionId })).rejects.toThrow(ForbiddenError);
+      await expect(startRun(await makeActor(role), { incidentKey: inc.key, playbookVersionId: good.versionId })).rejects.toThrow(
+        ForbiddenError,
+      );
     }
     expect(await testDb().playbookRun.count()).toBe(0);
   });
@@ -132,20 +245,43 @@ describe("updateRunStep", () => {
       v = out.version;
       return out;
     };
-    expect(await go({ change: "start" })).toMatchObject({ status: "IN_PROGRESS", assigneeId: responder.id, assigneeName: responder.name, updatedByName: responder.name });
+    expect(await go({ change: "start" })).toMatchObject({
+      status: "IN_PROGRESS",
+      assigneeId: responder.id,
+      assigneeName: responder.name,
+      updatedByName: responder.name,
+    });
     expect(await go({ change: "assign", assigneeId: manager.id })).toMatchObject({ status: "IN_PROGRESS", assigneeName: manager.name });
-    expect(await go({ change: "block", reason: "Waiting for cluster-admin" })).toMatchObject({ status: "BLOCKED", reason: "Waiting for cluster-admin" });
+    expect(await go({ change: "block", reason: "Waiting for cluster-admin" })).toMatchObject({
+      status: "BLOCKED",
+      reason: "Waiting for cluster-admin",
+    });
     expect(await go({ change: "reopen", to: "TODO" })).toMatchObject({ status: "TODO", reason: null, startedAt: null });
-    expect(await go({ change: "complete" }, manager)).toMatchObject({ status: "DONE", finishedAt: expect.any(Date), updatedByName: manager.name });
-    expect(await go({ change: "notes", notes: "NetworkPolicy bulkhead-quarantine applied" })).toMatchObject({ notes: "NetworkPolicy bulkhead-quarantine applied" });
+    expect(await go({ change: "complete" }, manager)).toMatchObject({
+      status: "DONE",
+      finishedAt: expect.any(Date),
+      updatedByName: manager.name,
+    });
+    expect(await go({ change: "notes", notes: "NetworkPolicy bulkhead-quarantine applied" })).toMatchObject({
+      notes: "NetworkPolicy bulkhead-quarantine applied",
+    });
     expect(await go({ change: "reopen", to: "IN_PROGRESS" })).toMatchObject({ status: "IN_PROGRESS", assigneeId: responder.id });
     expect(await go({ change: "skip", reason: "Pod already gone" })).toMatchObject({ status: "SKIPPED", reason: "Pod already gone" });
     expect(await testDb().auditEvent.count({ where: { action: "run.step.update", targetId: s.id } })).toBe(8);
     const events = (await liveEvents(run.id)).filter((e) => e.kind === "step.updated");
     expect(events).toHaveLength(8);
     expect(events.every((e) => e.entityId === s.id)).toBe(true);
-    expect(await loadRunLiveData(manager, run.id, "step.updated", s.id)).toMatchObject({ id: s.id, version: v, status: "SKIPPED", notes: "NetworkPolicy bulkhead-quarantine applied" });
-    expect(await loadRunLiveData(manager, run.id, "run.updated", run.id)).toMatchObject({ id: run.id, counts: { SKIPPED: 1, TODO: 2 }, percent: 33 });
+    expect(await loadRunLiveData(manager, run.id, "step.updated", s.id)).toMatchObject({
+      id: s.id,
+      version: v,
+      status: "SKIPPED",
+      notes: "NetworkPolicy bulkhead-quarantine applied",
+    });
+    expect(await loadRunLiveData(manager, run.id, "run.updated", run.id)).toMatchObject({
+      id: run.id,
+      counts: { SKIPPED: 1, TODO: 2 },
+      percent: 33,
+    });
   });
 
   it("refuses skip or block without a reason, DONE → BLOCKED, and a non-responder assignee, changing nothing", async () => {
@@ -155,9 +291,13 @@ describe("updateRunStep", () => {
     await expect(updateRunStep(responder, { ...ref, change: "skip", reason: " " })).rejects.toThrow(ValidationError);
     await expect(updateRunStep(responder, { ...ref, change: "block", reason: "" })).rejects.toThrow(/Say why/);
     const auditor = await makeActor("AUDITOR");
-    await expect(updateRunStep(responder, { ...ref, change: "assign", assigneeId: auditor.id })).rejects.toThrow(/active IR manager or responder/);
+    await expect(updateRunStep(responder, { ...ref, change: "assign", assigneeId: auditor.id })).rejects.toThrow(
+      /active IR manager or responder/,
+    );
     await updateRunStep(responder, { ...ref, change: "complete" });
-    await expect(updateRunStep(responder, { stepId: s.id, version: 1, change: "block", reason: "late" })).rejects.toThrow(/reopen it before marking it blocked/);
+    await expect(updateRunStep(responder, { stepId: s.id, version: 1, change: "block", reason: "late" })).rejects.toThrow(
+      /reopen it before marking it blocked/,
+    );
     expect(await testDb().runStep.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "DONE", version: 1, reason: null });
   });
 
@@ -167,7 +307,11 @@ describe("updateRunStep", () => {
     await updateRunStep(responder, { stepId: s.id, version: 0, change: "complete" });
     const stale = updateRunStep(manager, { stepId: s.id, version: 0, change: "notes", notes: "mine" });
     await expect(stale).rejects.toThrow(ConflictError);
-    await expect(stale).rejects.toThrow(new RegExp(`^Step “Isolate the pod” was changed by ${responder.name} at \\d\\d:\\d\\d UTC \\(status TODO → DONE, assigned to ${responder.name}\\) — your change was not applied\\.$`));
+    await expect(stale).rejects.toThrow(
+      new RegExp(
+        `^Step “Isolate the pod” was changed by ${responder.name} at \\d\\d:\\d\\d UTC \\(status TODO → DONE, assigned to ${responder.name}\\) — your change was not applied\\.$`,
+      ),
+    );
     const saved = await testDb().runStep.findUniqueOrThrow({ where: { id: s.id } });
     expect(saved).toMatchObject({ notes: null, version: 1 });
     // The time also goes as an instant, so the form can show it in the viewer's own zone.
@@ -179,7 +323,9 @@ describe("updateRunStep", () => {
     const { run, step } = await startedRun();
     for (const role of ["AUDITOR", "ADMIN"] as const) {
       const actor = await makeActor(role);
-      await expect(updateRunStep(actor, { stepId: step("Preserve the pod").id, version: 0, change: "start" })).rejects.toThrow(ForbiddenError);
+      await expect(updateRunStep(actor, { stepId: step("Preserve the pod").id, version: 0, change: "start" })).rejects.toThrow(
+        ForbiddenError,
+      );
       await expect(completeRun(actor, { runId: run.id, version: 0, acceptOpenSteps: true })).rejects.toThrow(ForbiddenError);
       await expect(abandonRun(actor, { runId: run.id, version: 0, reason: "x" })).rejects.toThrow(ForbiddenError);
       expect((await getRunOrThrow(actor, run.id)).id).toBe(run.id);
@@ -194,13 +340,18 @@ describe("completeRun and abandonRun", () => {
     const { inc, run, step } = await startedRun();
     await updateRunStep(responder, { stepId: step("Preserve the pod").id, version: 0, change: "complete" });
     await updateRunStep(responder, { stepId: step("Isolate the pod").id, version: 0, change: "skip", reason: "Pod gone" });
-    await expect(completeRun(responder, { runId: run.id, version: 0, acceptOpenSteps: false })).rejects.toThrow(/1 step is still open \(“Rebuild from a trusted image”\)/);
+    await expect(completeRun(responder, { runId: run.id, version: 0, acceptOpenSteps: false })).rejects.toThrow(
+      /1 step is still open \(“Rebuild from a trusted image”\)/,
+    );
     const done = await completeRun(responder, { runId: run.id, version: 0, acceptOpenSteps: true });
     expect(done).toMatchObject({ status: "COMPLETED", version: 1, completedAt: expect.any(Date), percent: 66 });
     expect((await testDb().timelineEntry.findMany({ where: { incidentId: inc.id }, orderBy: { at: "asc" } })).at(-1)).toMatchObject({
-      kind: "RUN", message: `Run of Interactive shell in a production container v1 completed by ${responder.name} with 1 open step: “Rebuild from a trusted image”.`,
+      kind: "RUN",
+      message: `Run of Interactive shell in a production container v1 completed by ${responder.name} with 1 open step: “Rebuild from a trusted image”.`,
     });
-    await expect(updateRunStep(responder, { stepId: step("Rebuild from a trusted image").id, version: 0, change: "start" })).rejects.toThrow(/completed; its steps are part of the record/);
+    await expect(
+      updateRunStep(responder, { stepId: step("Rebuild from a trusted image").id, version: 0, change: "start" }),
+    ).rejects.toThrow(/completed; its steps are part of the record/);
     await expect(completeRun(responder, { runId: run.id, version: 1, acceptOpenSteps: true })).rejects.toThrow(/already completed/);
     await expect(completeRun(responder, { runId: run.id, version: 0, acceptOpenSteps: true })).rejects.toThrow(ConflictError);
     expect((await liveEvents(run.id)).at(-1)).toMatchObject({ kind: "run.updated", entityId: run.id, actorId: responder.id });
@@ -210,7 +361,8 @@ describe("completeRun and abandonRun", () => {
     const { inc, run } = await startedRun();
     await expect(abandonRun(manager, { runId: run.id, version: 0, reason: "  " })).rejects.toThrow(/Say why/);
     expect(await abandonRun(manager, { runId: run.id, version: 0, reason: "Wrong playbook: this is a cryptominer" })).toMatchObject({
-      status: "ABANDONED", abandonReason: "Wrong playbook: this is a cryptominer",
+      status: "ABANDONED",
+      abandonReason: "Wrong playbook: this is a cryptominer",
     });
     expect((await testDb().timelineEntry.findMany({ where: { incidentId: inc.id }, orderBy: { at: "asc" } })).at(-1)?.message).toBe(
       `Run of Interactive shell in a production container v1 abandoned by ${manager.name}: Wrong playbook: this is a cryptominer`,

@@ -63,13 +63,22 @@ export async function listIncidentRuns(actor: Actor, incidentId: string): Promis
  * What a run may pin: the newest published version of each playbook that is not retired (from the
  * playbook library); the incident's suggested playbook is preselected.
  */
-export async function listRunPlaybookChoices(actor: Actor, incidentId: string): Promise<{ choices: RunPlaybookChoiceDto[]; suggestedVersionId: string | null }> {
+export async function listRunPlaybookChoices(
+  actor: Actor,
+  incidentId: string,
+): Promise<{ choices: RunPlaybookChoiceDto[]; suggestedVersionId: string | null }> {
   await authorize(actor, "runs.act", { type: "PlaybookRun" });
   const [incident, published] = await Promise.all([
     db().incident.findUnique({ where: { id: incidentId }, select: { suggestedPlaybookId: true } }),
     listPublishedPlaybooks(actor),
   ]);
-  const choices = published.map((p) => ({ versionId: p.versionId, playbookId: p.playbookId, title: p.title, versionNumber: p.number, incidentType: p.incidentType }));
+  const choices = published.map((p) => ({
+    versionId: p.versionId,
+    playbookId: p.playbookId,
+    title: p.title,
+    versionNumber: p.number,
+    incidentType: p.incidentType,
+  }));
   const suggested = choices.find((c) => c.playbookId === incident?.suggestedPlaybookId);
   return { choices, suggestedVersionId: suggested?.versionId ?? null };
 }
@@ -88,7 +97,8 @@ async function loadRunForUpdate(tx: Tx, runId: string, version: number): Promise
   await tx.$executeRaw`SELECT 1 FROM "PlaybookRun" WHERE "id" = ${runId} FOR UPDATE`;
   const row = await tx.playbookRun.findUnique({ where: { id: runId }, select: runSelect });
   if (!row) throw new NotFoundError("That run was not found.");
-  if (row.version !== version) throw await staleVersionConflict(tx, { type: "PlaybookRun", id: row.id, label: `The run of ${runLabel(row)}` });
+  if (row.version !== version)
+    throw await staleVersionConflict(tx, { type: "PlaybookRun", id: row.id, label: `The run of ${runLabel(row)}` });
   if (row.status !== "ACTIVE") throw new ValidationError(`This run is already ${row.status.toLowerCase()}.`);
   return row;
 }
@@ -107,18 +117,29 @@ async function finishRun(
   assertOneRowUpdated(updated.count, `the run of ${runLabel(row)}`);
   if (row.incident) {
     await tx.timelineEntry.create({
-      data: { incidentId: row.incident.id, kind: "RUN", at, actorId: actor.id, message: outcome.message, data: { runId: row.id, status: outcome.status } },
+      data: {
+        incidentId: row.incident.id,
+        kind: "RUN",
+        at,
+        actorId: actor.id,
+        message: outcome.message,
+        data: { runId: row.id, status: outcome.status },
+      },
     });
   }
   await appendAuditEvent(tx, {
-    actor, action: outcome.action, targetType: "PlaybookRun", targetId: row.id,
+    actor,
+    action: outcome.action,
+    targetType: "PlaybookRun",
+    targetId: row.id,
     before: { status: row.status, version: row.version },
     after: { status: outcome.status, version: row.version + 1, completedAt: at, ...outcome.details },
   });
   const summary = await loadSummary(tx, row.id);
   if (!summary) throw new NotFoundError("That run was not found.");
   // The incident's timeline changed too: open incident pages refresh.
-  if (row.incident) await appendLiveEvent(tx, { topic: "incidents", kind: "incident.updated", entityId: row.incident.id, actorId: actor.id });
+  if (row.incident)
+    await appendLiveEvent(tx, { topic: "incidents", kind: "incident.updated", entityId: row.incident.id, actorId: actor.id });
   await appendLiveEvent(tx, { topic: runTopic(row.id), kind: "run.updated", entityId: row.id, actorId: actor.id, data: summary });
   return summary;
 }
@@ -127,16 +148,28 @@ async function finishRun(
  * Completes a run. With open steps (to do, in progress, blocked) it needs `acceptOpenSteps`: the
  * refusal names them, and a confirmed completion names them on the timeline and in the audit row.
  */
-export async function completeRun(actor: Actor, input: { runId: string; version: number; acceptOpenSteps: boolean }): Promise<RunSummaryDto> {
+export async function completeRun(
+  actor: Actor,
+  input: { runId: string; version: number; acceptOpenSteps: boolean },
+): Promise<RunSummaryDto> {
   await authorize(actor, "runs.act", { type: "PlaybookRun", id: input.runId });
   return db().$transaction(async (tx) => {
     const row = await loadRunForUpdate(tx, input.runId, input.version);
-    const steps = await tx.runStep.findMany({ where: { runId: row.id }, orderBy: { position: "asc" }, select: { title: true, status: true } });
+    const steps = await tx.runStep.findMany({
+      where: { runId: row.id },
+      orderBy: { position: "asc" },
+      select: { title: true, status: true },
+    });
     const check = checkRunCompletion(steps, input.acceptOpenSteps);
     if (!check.ok) throw new ValidationError(check.message, { acceptOpenSteps: [check.message] });
     const open = check.open.map((s) => `“${s.title}”`);
     const message = `Run of ${runLabel(row)} completed by ${actor.name}${open.length ? ` with ${open.length} open step${open.length === 1 ? "" : "s"}: ${open.join(", ")}` : ""}.`;
-    return finishRun(tx, actor, row, { status: "COMPLETED", action: "run.complete", message, details: { openSteps: check.open.map((s) => s.title) } });
+    return finishRun(tx, actor, row, {
+      status: "COMPLETED",
+      action: "run.complete",
+      message,
+      details: { openSteps: check.open.map((s) => s.title) },
+    });
   });
 }
 
@@ -155,7 +188,12 @@ export async function abandonRun(actor: Actor, input: { runId: string; version: 
  * For the live events route: what a browser needs to apply one change in place. `step.updated`
  * → the step DTO; `run.updated` → the run summary; anything else (or a record that is gone) → null.
  */
-export async function loadRunLiveData(actor: Actor, runId: string, kind: string, entityId: string | null): Promise<RunStepDto | RunSummaryDto | null> {
+export async function loadRunLiveData(
+  actor: Actor,
+  runId: string,
+  kind: string,
+  entityId: string | null,
+): Promise<RunStepDto | RunSummaryDto | null> {
   await authorize(actor, "runs.read", { type: "PlaybookRun", id: runId });
   if (kind === "step.updated" && entityId) {
     const step = await db().runStep.findFirst({ where: { id: entityId, runId }, select: stepSelect });

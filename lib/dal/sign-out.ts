@@ -16,7 +16,10 @@ export async function recordSignOut(session: { userId: string; epoch: number }):
       data: { sessionEpoch: { increment: 1 } },
     });
     if (ended.count !== 1) return;
-    const actor = await tx.user.findUniqueOrThrow({ where: { id: session.userId }, select: { id: true, email: true, name: true, role: true } });
+    const actor = await tx.user.findUniqueOrThrow({
+      where: { id: session.userId },
+      select: { id: true, email: true, name: true, role: true },
+    });
     await appendAuditEvent(tx, { actor, action: "auth.sign_out", targetType: "User", targetId: actor.id });
   });
 }

@@ -98,7 +98,10 @@ describe("user management", () => {
     const after = await endUserSessions(admin, { id: target.id, version: 0 });
     expect(after).toMatchObject({ sessionEpoch: before.sessionEpoch + 1, role: "RESPONDER", active: true, mustChangePassword: false });
     expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).passwordHash).toBe(before.passwordHash);
-    expect(await testDb().auditEvent.findFirstOrThrow({ where: { action: "user.end_sessions" } })).toMatchObject({ actorId: admin.id, targetId: target.id });
+    expect(await testDb().auditEvent.findFirstOrThrow({ where: { action: "user.end_sessions" } })).toMatchObject({
+      actorId: admin.id,
+      targetId: target.id,
+    });
     const responder = await makeActor("RESPONDER");
     await expect(endUserSessions(responder, { id: target.id, version: 1 })).rejects.toThrow(ForbiddenError);
   });
@@ -120,7 +123,10 @@ describe("user management", () => {
           ? [setUserActive(a, { id: b.id, version: 0, active: false }), setUserActive(b, { id: a.id, version: 0, active: false })]
           : [changeUserRole(a, { id: b.id, version: 0, role: "RESPONDER" }), setUserActive(b, { id: a.id, version: 0, active: false })],
       );
-      expect(results.filter((r) => r.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+      expect(
+        results.filter((r) => r.status === "fulfilled"),
+        `round ${round}`,
+      ).toHaveLength(1);
       const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
       expect(refused.reason).toBeInstanceOf(ValidationError);
       expect(String(refused.reason.message)).toMatch(/last active admin/);

@@ -100,7 +100,8 @@ async function loadForUpdate(tx: Tx, id: string, version: number): Promise<UserD
 async function assertAnotherActiveAdmin(tx: Tx, excludingId: string): Promise<void> {
   const admins = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "active" ORDER BY "id" FOR UPDATE`;
-  if (!admins.some((a) => a.id !== excludingId)) throw new ValidationError("This is the last active admin; make someone else an admin first.");
+  if (!admins.some((a) => a.id !== excludingId))
+    throw new ValidationError("This is the last active admin; make someone else an admin first.");
 }
 
 async function updateUser(
@@ -146,7 +147,11 @@ export async function resetUserPassword(actor: Actor, input: { id: string; versi
   if (!target) throw new NotFoundError();
   assertAcceptablePassword(input.password, target);
   const passwordHash = await hashPassword(input.password);
-  return updateUser(actor, input, "user.reset_password", async () => ({ passwordHash, mustChangePassword: true, sessionEpoch: { increment: 1 } }));
+  return updateUser(actor, input, "user.reset_password", async () => ({
+    passwordHash,
+    mustChangePassword: true,
+    sessionEpoch: { increment: 1 },
+  }));
 }
 
 /**

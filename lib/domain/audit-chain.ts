@@ -89,10 +89,7 @@ export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked:
  * Checks rows in `seq` order, continuing from `previous` (the last verified row) when the chain is
  * verified in pages. Reports the first broken link.
  */
-export function verifyChainSegment(
-  rows: AuditChainRow[],
-  previous: { seq: bigint; hash: string } | null,
-): ChainVerdict {
+export function verifyChainSegment(rows: AuditChainRow[], previous: { seq: bigint; hash: string } | null): ChainVerdict {
   let expectedSeq = previous ? previous.seq + 1n : 1n;
   let expectedPrev = previous ? previous.hash : GENESIS_HASH;
   let checked = 0;
@@ -199,7 +196,10 @@ export class AuditRecordWalk {
   verdict(): AuditRecordVerdict {
     const headSeq = this.previous?.seq ?? 0n;
     if (!this.chainBreak && !this.anchorBreak) {
-      const beyond = [...this.anchors.values()].flat().filter((a) => a.seq > headSeq).sort((a, b) => (a.seq < b.seq ? -1 : 1));
+      const beyond = [...this.anchors.values()]
+        .flat()
+        .filter((a) => a.seq > headSeq)
+        .sort((a, b) => (a.seq < b.seq ? -1 : 1));
       if (beyond[0]) {
         this.anchorBreak = {
           seq: beyond[0].seq.toString(),
@@ -236,7 +236,8 @@ export function describeAuditVerdict(v: AuditRecordVerdict): string {
     return `Chain broken at event #${seq} (${reason}). ${v.checked} events before it verified; everything from #${seq} on cannot be trusted.`;
   }
   if (v.anchorBreak) {
-    const what = v.anchorBreak.kind === "checkpoint" ? `the signed checkpoint at #${v.anchorBreak.seq}` : `the receipt for #${v.anchorBreak.seq}`;
+    const what =
+      v.anchorBreak.kind === "checkpoint" ? `the signed checkpoint at #${v.anchorBreak.seq}` : `the receipt for #${v.anchorBreak.seq}`;
     return v.anchorBreak.reason === "chain ends before it"
       ? `Chain truncated: it ends at #${v.anchorBreak.headSeq ?? "0"}, before ${what}. Events were removed from its end.`
       : `Chain rewritten: event #${v.anchorBreak.seq} no longer has the hash of ${what}. The chain was altered and re-hashed.`;

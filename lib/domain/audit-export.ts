@@ -1,6 +1,13 @@
 import { createHash, type KeyObject } from "node:crypto";
 import { AuditRecordWalk, describeAuditVerdict, type AuditChainRow, type AuditRecordVerdict } from "@/lib/domain/audit-chain";
-import { checkpointAnchors, exportSealValid, keyIdOf, parsePublicKey, type ExportSeal, type SignedCheckpoint } from "@/lib/domain/audit-signature";
+import {
+  checkpointAnchors,
+  exportSealValid,
+  keyIdOf,
+  parsePublicKey,
+  type ExportSeal,
+  type SignedCheckpoint,
+} from "@/lib/domain/audit-signature";
 
 /**
  * The audit export (GET /api/audit/export): JSON lines, one object per line, in this order —
@@ -17,10 +24,7 @@ export const AUDIT_EXPORT_FORMAT = "bulkhead.audit-export/v1";
 
 export type ExportHeader = { type: "header"; format: string; exportedAt: string; publicKey: string | null; keyId: string | null };
 export type ExportItem =
-  | ExportHeader
-  | ({ type: "checkpoint" } & SignedCheckpoint)
-  | ({ type: "event" } & AuditChainRow)
-  | ({ type: "seal" } & ExportSeal);
+  ExportHeader | ({ type: "checkpoint" } & SignedCheckpoint) | ({ type: "event" } & AuditChainRow) | ({ type: "seal" } & ExportSeal);
 
 /** The sha256 the seal signs: of each line before it, as written (without its line break), each followed by "\n". */
 export class ExportDigest {
@@ -59,9 +63,22 @@ export function parseExportLine(line: string): ExportItem {
   if (typeof o !== "object" || o === null) throw new Error("not a JSON object");
   switch (o.type) {
     case "header":
-      return { type: "header", format: text(o.format, "format"), exportedAt: text(o.exportedAt, "exportedAt"), publicKey: textOrNull(o.publicKey, "publicKey"), keyId: textOrNull(o.keyId, "keyId") };
+      return {
+        type: "header",
+        format: text(o.format, "format"),
+        exportedAt: text(o.exportedAt, "exportedAt"),
+        publicKey: textOrNull(o.publicKey, "publicKey"),
+        keyId: textOrNull(o.keyId, "keyId"),
+      };
     case "checkpoint":
-      return { type: "checkpoint", seq: seqOf(o.seq), hash: text(o.hash, "hash"), at: timeOf(o.at, "at"), keyId: text(o.keyId, "keyId"), signature: text(o.signature, "signature") };
+      return {
+        type: "checkpoint",
+        seq: seqOf(o.seq),
+        hash: text(o.hash, "hash"),
+        at: timeOf(o.at, "at"),
+        keyId: text(o.keyId, "keyId"),
+        signature: text(o.signature, "signature"),
+      };
     case "event":
       return {
         type: "event",
@@ -136,7 +153,8 @@ export class ExportVerification {
       item = parseExportLine(raw);
       if (item.type === "header" && this.lineNo !== 1) throw new Error("a second header");
       if (item.type !== "header" && !this.header) throw new Error(`the first line must be the header (format ${AUDIT_EXPORT_FORMAT})`);
-      if (item.type === "header" && item.format !== AUDIT_EXPORT_FORMAT) throw new Error(`format ${item.format} is not ${AUDIT_EXPORT_FORMAT}`);
+      if (item.type === "header" && item.format !== AUDIT_EXPORT_FORMAT)
+        throw new Error(`format ${item.format} is not ${AUDIT_EXPORT_FORMAT}`);
       if (item.type === "checkpoint" && this.walk) throw new Error("a checkpoint after the events");
       if (this.seal) throw new Error("a line after the seal");
     } catch (error) {
@@ -144,7 +162,14 @@ export class ExportVerification {
       return;
     }
     if (item.type === "seal") {
-      const seal: ExportSeal = { exportedAt: item.exportedAt, seq: item.seq, hash: item.hash, digest: item.digest, keyId: item.keyId, signature: item.signature };
+      const seal: ExportSeal = {
+        exportedAt: item.exportedAt,
+        seq: item.seq,
+        hash: item.hash,
+        digest: item.digest,
+        keyId: item.keyId,
+        signature: item.signature,
+      };
       this.seal = { seal, digest: this.digest.hex() };
       return;
     }
@@ -185,13 +210,25 @@ export class ExportVerification {
     const base = { ...verdict, keyId, keyFromExport: !this.trustedKey };
     if (this.malformed) return { ...base, ok: false, malformed: this.malformed, message: `Malformed export at ${this.malformed}.` };
     if (!this.header) return { ...base, ok: false, malformed: "empty", message: "The export is empty." };
-    if (!this.key) return { ...base, ok: false, malformed: null, message: "The export carries no public key and none was given: signatures cannot be checked." };
+    if (!this.key)
+      return {
+        ...base,
+        ok: false,
+        malformed: null,
+        message: "The export carries no public key and none was given: signatures cannot be checked.",
+      };
     const sealProblem = this.sealProblem();
-    if (sealProblem) return { ...base, ok: false, malformed: null, message: `${sealProblem} ${verdict.ok ? "" : describeAuditVerdict(verdict)}`.trim() };
+    if (sealProblem)
+      return { ...base, ok: false, malformed: null, message: `${sealProblem} ${verdict.ok ? "" : describeAuditVerdict(verdict)}`.trim() };
     // An export always carries a checkpoint of its head (GET /api/audit/export signs first), so
     // none at all means they were removed, and a cut at the end could not be seen.
     if (verdict.ok && !verdict.latestCheckpoint && verdict.checked > 0) {
-      return { ...base, ok: false, malformed: null, message: `${describeAuditVerdict(verdict)} An export always has one: treat it as tampered.` };
+      return {
+        ...base,
+        ok: false,
+        malformed: null,
+        message: `${describeAuditVerdict(verdict)} An export always has one: treat it as tampered.`,
+      };
     }
     return { ...base, malformed: null, message: describeAuditVerdict(verdict) };
   }
@@ -200,7 +237,8 @@ export class ExportVerification {
   private sealProblem(): string | null {
     if (!this.seal) return "Export cut short: it has no seal, the signed last line every export ends with.";
     const { seal, digest } = this.seal;
-    if (!exportSealValid(this.key!, seal)) return "The export's seal does not verify with the signing key: it was altered, or not made by this deployment.";
+    if (!exportSealValid(this.key!, seal))
+      return "The export's seal does not verify with the signing key: it was altered, or not made by this deployment.";
     if (seal.digest !== digest) return "The export was changed after it was sealed: its lines no longer have the digest the seal signed.";
     if (seal.seq !== (this.lastEvent?.seq.toString() ?? "0") || seal.hash !== (this.lastEvent?.hash ?? "")) {
       return `Export cut short: the seal names event #${seal.seq} as its last, but the file ends at #${this.lastEvent?.seq.toString() ?? "0"}.`;

@@ -97,7 +97,11 @@ describe("signing keys and checkpoint signatures", () => {
     const other = parseSigningKey(generateSigningKeyText());
     const forged = { ...checkpointOf(rows[2]!, other), keyId: keyIdOf(key) };
     const result = checkpointAnchors([checkpointOf(rows[0]!), checkpointOf(rows[1]!, other), forged], parsePublicKey(publicKeyPem(key)));
-    expect(result).toEqual({ anchors: [{ seq: 1n, hash: rows[0]!.hash, kind: "checkpoint" }], forgedCheckpoint: "3", otherKeyCheckpoints: 1 });
+    expect(result).toEqual({
+      anchors: [{ seq: 1n, hash: rows[0]!.hash, kind: "checkpoint" }],
+      forgedCheckpoint: "3",
+      otherKeyCheckpoints: 1,
+    });
     expect(checkpointAnchors([checkpointOf(rows[0]!)], null)).toMatchObject({ anchors: [], otherKeyCheckpoints: 1 });
   });
 });
@@ -109,7 +113,9 @@ describe("AuditRecordWalk", () => {
     const rows = chain(10);
     const verdict = walk(rows, [anchor(rows[3]!), anchor(rows[7]!)]);
     expect(verdict).toMatchObject({ ok: true, checked: 10, latestCheckpoint: { seq: "8" }, checkpointsChecked: 2, unsignedEvents: 2 });
-    expect(describeAuditVerdict(verdict)).toBe("Chain intact: all 10 events verified; it reaches the latest signed checkpoint, #8 (2 newer events not yet signed).");
+    expect(describeAuditVerdict(verdict)).toBe(
+      "Chain intact: all 10 events verified; it reaches the latest signed checkpoint, #8 (2 newer events not yet signed).",
+    );
   });
 
   it("fails a chain cut before its latest checkpoint", () => {
@@ -132,13 +138,26 @@ describe("AuditRecordWalk", () => {
       return out;
     });
     const verdict = walk(rewritten, [signed]);
-    expect(verdict).toMatchObject({ ok: false, chainBreak: null, checked: 6, anchorBreak: { seq: "6", kind: "checkpoint", reason: "hash differs" } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      chainBreak: null,
+      checked: 6,
+      anchorBreak: { seq: "6", kind: "checkpoint", reason: "hash differs" },
+    });
   });
 
   it("checks receipts like checkpoints, and an empty chain against a checkpoint is a cut", () => {
     const rows = chain(4);
-    expect(walk(rows, [anchor(rows[1]!, "receipt")])).toMatchObject({ ok: true, receiptsChecked: 1, latestCheckpoint: null, unsignedEvents: 4 });
-    expect(walk([], [anchor(rows[1]!)])).toMatchObject({ ok: false, anchorBreak: { seq: "2", reason: "chain ends before it", headSeq: null } });
+    expect(walk(rows, [anchor(rows[1]!, "receipt")])).toMatchObject({
+      ok: true,
+      receiptsChecked: 1,
+      latestCheckpoint: null,
+      unsignedEvents: 4,
+    });
+    expect(walk([], [anchor(rows[1]!)])).toMatchObject({
+      ok: false,
+      anchorBreak: { seq: "2", reason: "chain ends before it", headSeq: null },
+    });
   });
 
   it("reports a broken link before any anchor problem it causes", () => {
@@ -150,14 +169,30 @@ describe("AuditRecordWalk", () => {
 });
 
 describe("the export and its offline verification", () => {
-  const header = { type: "header" as const, format: AUDIT_EXPORT_FORMAT, exportedAt: "2026-12-02T14:00:00.000Z", publicKey: publicKeyPem(key), keyId: keyIdOf(key) };
+  const header = {
+    type: "header" as const,
+    format: AUDIT_EXPORT_FORMAT,
+    exportedAt: "2026-12-02T14:00:00.000Z",
+    publicKey: publicKeyPem(key),
+    keyId: keyIdOf(key),
+  };
 
   function exportOf(rows: AuditChainRow[], checkpoints: SignedCheckpoint[]): string[] {
-    const lines = [exportLine(header), ...checkpoints.map((cp) => exportLine({ type: "checkpoint", ...cp })), ...rows.map((r) => exportLine({ type: "event", ...r }))];
+    const lines = [
+      exportLine(header),
+      ...checkpoints.map((cp) => exportLine({ type: "checkpoint", ...cp })),
+      ...rows.map((r) => exportLine({ type: "event", ...r })),
+    ];
     const digest = new ExportDigest();
     for (const line of lines) digest.add(line);
     const last = rows.at(-1);
-    const seal = { exportedAt: header.exportedAt, seq: last?.seq.toString() ?? "0", hash: last?.hash ?? "", digest: digest.hex(), keyId: keyIdOf(key) };
+    const seal = {
+      exportedAt: header.exportedAt,
+      seq: last?.seq.toString() ?? "0",
+      hash: last?.hash ?? "",
+      digest: digest.hex(),
+      keyId: keyIdOf(key),
+    };
     return [...lines, exportLine({ type: "seal", ...seal, signature: signExportSeal(key, seal) })];
   }
 
@@ -193,13 +228,21 @@ describe("the export and its offline verification", () => {
     const unsigned = exportOf(rows, []);
     expect(verify(unsigned)).toMatchObject({ ok: false, message: expect.stringMatching(/treat it as tampered/) });
     const other = parsePublicKey(publicKeyPem(parseSigningKey(generateSigningKeyText())));
-    expect(verify(lines, other)).toMatchObject({ ok: false, otherKeyCheckpoints: 1, keyFromExport: false, message: expect.stringMatching(/seal does not verify/) });
+    expect(verify(lines, other)).toMatchObject({
+      ok: false,
+      otherKeyCheckpoints: 1,
+      keyFromExport: false,
+      message: expect.stringMatching(/seal does not verify/),
+    });
   });
 
   it("refuses anything after the seal", () => {
     const rows = chain(2);
     const lines = exportOf(rows, [checkpointOf(rows[1]!)]);
-    expect(verify([...lines, exportLine({ type: "event", ...rows[1]! })])).toMatchObject({ ok: false, malformed: expect.stringMatching(/a line after the seal/) });
+    expect(verify([...lines, exportLine({ type: "event", ...rows[1]! })])).toMatchObject({
+      ok: false,
+      malformed: expect.stringMatching(/a line after the seal/),
+    });
   });
 
   it("fails a malformed export and says where", () => {
@@ -218,7 +261,11 @@ describe("canonicalJson is RFC 8785 (JCS) for JSON values", () => {
         const text = canonicalJson(value);
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
         // No whitespace outside strings, keys in UTF-16 code unit order at every level.
-        const shuffled = JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
+        const shuffled = JSON.parse(
+          JSON.stringify(value, (_k, v: unknown) =>
+            v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+          ),
+        );
         expect(canonicalJson(shuffled)).toBe(text);
       }),
     );
@@ -230,6 +277,6 @@ describe("canonicalJson is RFC 8785 (JCS) for JSON values", () => {
       '{"\\r":2,"1":4,"\u0080":5,"\u00f6":6,"\u20ac":1,"\ud83d\ude00":3}',
     );
     expect(canonicalJson([1e21, 1e-7, 0.000001, -0, 333333333.3333333, 4.5])).toBe("[1e+21,1e-7,0.000001,0,333333333.3333333,4.5]");
-    expect(canonicalJson("\u2028\u0007\"\\/")).toBe('"\u2028\\u0007\\"\\\\/"');
+    expect(canonicalJson('\u2028\u0007"\\/')).toBe('"\u2028\\u0007\\"\\\\/"');
   });
 });

@@ -112,7 +112,14 @@ export const EXPORT_SEAL_FORMAT = "bulkhead.audit-export-seal/v1";
 export type ExportSeal = { exportedAt: string; seq: string; hash: string; digest: string; keyId: string; signature: string };
 
 export function exportSealText(seal: Omit<ExportSeal, "signature">): string {
-  return canonicalJson({ format: EXPORT_SEAL_FORMAT, exportedAt: seal.exportedAt, seq: seal.seq, hash: seal.hash, digest: seal.digest, keyId: seal.keyId });
+  return canonicalJson({
+    format: EXPORT_SEAL_FORMAT,
+    exportedAt: seal.exportedAt,
+    seq: seal.seq,
+    hash: seal.hash,
+    digest: seal.digest,
+    keyId: seal.keyId,
+  });
 }
 
 export function signExportSeal(privateKey: KeyObject, seal: Omit<ExportSeal, "signature">): string {

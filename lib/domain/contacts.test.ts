@@ -36,7 +36,12 @@ describe("duties a contact is named for", () => {
         ],
         escalationTiers: [{ severity: "SEV2", position: 3, waitMinutes: 30 }],
       }),
-    ).toEqual(["secondary owner of prod-eu/data-pipeline", "Incident commander", "DevOps secondary owner (backup 2)", "SEV2 escalation tier 3"]);
+    ).toEqual([
+      "secondary owner of prod-eu/data-pipeline",
+      "Incident commander",
+      "DevOps secondary owner (backup 2)",
+      "SEV2 escalation tier 3",
+    ]);
     expect(dutiesNamed({ ownerships: [], planRoles: [], escalationTiers: [] })).toEqual([]);
   });
 });

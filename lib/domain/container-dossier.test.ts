@@ -5,20 +5,46 @@ const t0 = new Date("2026-01-01T10:00:00Z");
 const minutes = (m: number) => new Date(t0.getTime() + m * 60_000);
 
 const container: DossierGroup = {
-  kind: "container", key: "3ad7b26ded6d", namespace: "payments", workload: "payments-api", containerId: "3ad7b26ded6d",
-  containerNames: ["api"], pods: ["payments-api-7d9f8-abcde"], images: [{ repository: "ghcr.io/acme/payments-api", tag: "1.4.2", digest: "sha256:abc" }],
-  nodes: ["node-1"], processes: ["bash -i", "cat /etc/shadow"], files: ["/etc/shadow"], connections: [], users: ["root"],
-  alertCount: 2, firstSeen: t0, lastSeen: minutes(5),
+  kind: "container",
+  key: "3ad7b26ded6d",
+  namespace: "payments",
+  workload: "payments-api",
+  containerId: "3ad7b26ded6d",
+  containerNames: ["api"],
+  pods: ["payments-api-7d9f8-abcde"],
+  images: [{ repository: "ghcr.io/acme/payments-api", tag: "1.4.2", digest: "sha256:abc" }],
+  nodes: ["node-1"],
+  processes: ["bash -i", "cat /etc/shadow"],
+  files: ["/etc/shadow"],
+  connections: [],
+  users: ["root"],
+  alertCount: 2,
+  firstSeen: t0,
+  lastSeen: minutes(5),
 };
-const workload: DossierGroup = { ...container, kind: "workload", key: "payments/payments-api", containerId: null, alertCount: 4, lastSeen: minutes(7) };
+const workload: DossierGroup = {
+  ...container,
+  kind: "workload",
+  key: "payments/payments-api",
+  containerId: null,
+  alertCount: 4,
+  lastSeen: minutes(7),
+};
 
 describe("buildDossier", () => {
   it("labels workloads by namespace and containers by name and id, most recently active first", () => {
     const other = { ...container, key: "99aa00bb11cc", containerId: "99aa00bb11cc", containerNames: [], lastSeen: minutes(7) };
     const { workloads, containers } = buildDossier([container, workload, other], minutes(10));
-    expect(workloads).toEqual([expect.objectContaining({ id: "payments/payments-api", label: "payments/payments-api", alertCount: 4, probablyGone: false })]);
+    expect(workloads).toEqual([
+      expect.objectContaining({ id: "payments/payments-api", label: "payments/payments-api", alertCount: 4, probablyGone: false }),
+    ]);
     expect(containers.map((c) => c.label)).toEqual(["99aa00bb11cc", "api (3ad7b26ded6d)"]);
-    expect(containers[1]).toMatchObject({ processes: ["bash -i", "cat /etc/shadow"], files: ["/etc/shadow"], firstSeen: t0, lastSeen: minutes(5) });
+    expect(containers[1]).toMatchObject({
+      processes: ["bash -i", "cat /etc/shadow"],
+      files: ["/etc/shadow"],
+      firstSeen: t0,
+      lastSeen: minutes(5),
+    });
   });
 
   it("labels a workload without a namespace by its name alone", () => {

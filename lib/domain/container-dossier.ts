@@ -81,17 +81,23 @@ export function buildDossier(
   lifetimeMinutes = DEFAULT_LIFETIME_MINUTES,
 ): { workloads: DossierEntry[]; containers: DossierEntry[] } {
   const lifetimeMs = lifetimeMinutes * 60_000;
-  const entries = groups.map(
-    (g): DossierEntry => ({
-      id: g.key, kind: g.kind, label: label(g),
-      pods: g.pods.slice(0, DOSSIER_SAMPLES), containerNames: g.containerNames.slice(0, DOSSIER_SAMPLES),
-      images: g.images.slice(0, DOSSIER_SAMPLES), nodes: g.nodes.slice(0, DOSSIER_SAMPLES),
-      processes: g.processes.slice(0, DOSSIER_SAMPLES), files: g.files.slice(0, DOSSIER_SAMPLES),
-      connections: g.connections.slice(0, DOSSIER_SAMPLES), users: g.users.slice(0, DOSSIER_SAMPLES),
-      alertCount: g.alertCount, firstSeen: g.firstSeen, lastSeen: g.lastSeen,
-      probablyGone: now.getTime() - g.lastSeen.getTime() > lifetimeMs,
-    }),
-  );
+  const entries = groups.map((g): DossierEntry => ({
+    id: g.key,
+    kind: g.kind,
+    label: label(g),
+    pods: g.pods.slice(0, DOSSIER_SAMPLES),
+    containerNames: g.containerNames.slice(0, DOSSIER_SAMPLES),
+    images: g.images.slice(0, DOSSIER_SAMPLES),
+    nodes: g.nodes.slice(0, DOSSIER_SAMPLES),
+    processes: g.processes.slice(0, DOSSIER_SAMPLES),
+    files: g.files.slice(0, DOSSIER_SAMPLES),
+    connections: g.connections.slice(0, DOSSIER_SAMPLES),
+    users: g.users.slice(0, DOSSIER_SAMPLES),
+    alertCount: g.alertCount,
+    firstSeen: g.firstSeen,
+    lastSeen: g.lastSeen,
+    probablyGone: now.getTime() - g.lastSeen.getTime() > lifetimeMs,
+  }));
   const newestFirst = (x: DossierEntry, y: DossierEntry) => y.lastSeen.getTime() - x.lastSeen.getTime() || x.id.localeCompare(y.id);
   return {
     workloads: entries.filter((e) => e.kind === "workload").sort(newestFirst),

@@ -35,7 +35,8 @@ export function validateTiers(tiers: readonly TierDraft[], contacts: ReadonlyMap
     if (tier.roles.length + tier.contactIds.length === 0) problems.push(`${label} engages nobody: add a role or a contact.`);
     if (!Number.isInteger(tier.waitMinutes)) problems.push(`${label}: the wait must be whole minutes.`);
     else if (tier.waitMinutes < 0) problems.push(`${label}: the wait cannot be negative.`);
-    else if (tier.waitMinutes > MAX_WAIT_MINUTES) problems.push(`${label}: the wait cannot be longer than a week (${MAX_WAIT_MINUTES} minutes).`);
+    else if (tier.waitMinutes > MAX_WAIT_MINUTES)
+      problems.push(`${label}: the wait cannot be longer than a week (${MAX_WAIT_MINUTES} minutes).`);
     const roles: PlanRoleKind[] = [];
     for (const role of tier.roles) {
       if (!isPlanRoleKind(role)) problems.push(`${label}: unknown role "${role}".`);

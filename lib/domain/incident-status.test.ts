@@ -26,10 +26,15 @@ describe("incident lifecycle", () => {
   });
 
   it("refuses skipping forward, going back, staying, and reopening", () => {
-    expect(checkTransition("OPEN", "CONTAINED")).toMatchObject({ ok: false, field: "to", message: expect.stringMatching(/one phase at a time/) });
+    expect(checkTransition("OPEN", "CONTAINED")).toMatchObject({
+      ok: false,
+      field: "to",
+      message: expect.stringMatching(/one phase at a time/),
+    });
     expect(checkTransition("CONTAINED", "TRIAGED")).toMatchObject({ ok: false, field: "to" });
     expect(checkTransition("TRIAGED", "TRIAGED")).toMatchObject({ ok: false, message: expect.stringMatching(/already triaged/) });
-    for (const to of INCIDENT_LIFECYCLE) expect(checkTransition("CLOSED", to)).toMatchObject({ ok: false, message: expect.stringMatching(/not reopened/) });
+    for (const to of INCIDENT_LIFECYCLE)
+      expect(checkTransition("CLOSED", to)).toMatchObject({ ok: false, message: expect.stringMatching(/not reopened/) });
   });
 
   it("needs a reason to close before recovery, not after", () => {

@@ -11,7 +11,14 @@ import type { IncidentStatus } from "@/lib/generated/prisma/enums";
  * opens a new incident (correlation only joins open ones), so closed records stay as they were
  * reviewed.
  */
-export const INCIDENT_LIFECYCLE = ["OPEN", "TRIAGED", "CONTAINED", "ERADICATED", "RECOVERED", "CLOSED"] as const satisfies readonly IncidentStatus[];
+export const INCIDENT_LIFECYCLE = [
+  "OPEN",
+  "TRIAGED",
+  "CONTAINED",
+  "ERADICATED",
+  "RECOVERED",
+  "CLOSED",
+] as const satisfies readonly IncidentStatus[];
 
 /** The column each status's time is recorded in. */
 export const PHASE_TIME_FIELD = {
@@ -25,7 +32,12 @@ export const PHASE_TIME_FIELD = {
 export type PhaseTimeField = (typeof PHASE_TIME_FIELD)[keyof typeof PHASE_TIME_FIELD];
 
 export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = {
-  OPEN: "Open", TRIAGED: "Triaged", CONTAINED: "Contained", ERADICATED: "Eradicated", RECOVERED: "Recovered", CLOSED: "Closed",
+  OPEN: "Open",
+  TRIAGED: "Triaged",
+  CONTAINED: "Contained",
+  ERADICATED: "Eradicated",
+  RECOVERED: "Recovered",
+  CLOSED: "Closed",
 };
 
 /** How people and the API name an incident: `INC-` and its number padded to four digits (`INC-0042`). */

@@ -3,20 +3,38 @@ import { buildTimeline, RULES_PER_STRETCH, type AlertStretchRow } from "@/lib/do
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
 const entry = (id: string, minute: number) => ({ id, at: at(minute) });
-const row = (stretch: number, rule: string, count: number, from: number, to: number): AlertStretchRow => ({ stretch, rule, count, first: at(from), last: at(to) });
+const row = (stretch: number, rule: string, count: number, from: number, to: number): AlertStretchRow => ({
+  stretch,
+  rule,
+  count,
+  first: at(from),
+  last: at(to),
+});
 
 describe("buildTimeline", () => {
   it("puts one summary per stretch of alerts between the entries, in order", () => {
-    const items = buildTimeline([entry("opened", 0), entry("triaged", 30)], [
-      row(1, "Terminal shell in container", 900, 1, 29),
-      row(1, "Read sensitive file untrusted", 100, 5, 20),
-      row(2, "Terminal shell in container", 5, 31, 40),
+    const items = buildTimeline(
+      [entry("opened", 0), entry("triaged", 30)],
+      [
+        row(1, "Terminal shell in container", 900, 1, 29),
+        row(1, "Read sensitive file untrusted", 100, 5, 20),
+        row(2, "Terminal shell in container", 5, 31, 40),
+      ],
+    );
+    expect(items.map((i) => (i.type === "entry" ? i.entry.id : `${i.stretch.count} alerts`))).toEqual([
+      "opened",
+      "1000 alerts",
+      "triaged",
+      "5 alerts",
     ]);
-    expect(items.map((i) => (i.type === "entry" ? i.entry.id : `${i.stretch.count} alerts`))).toEqual(["opened", "1000 alerts", "triaged", "5 alerts"]);
     const first = items[1]!;
     expect(first.type === "alerts" && first.stretch).toMatchObject({
-      first: at(1), last: at(29),
-      rules: [{ rule: "Terminal shell in container", count: 900 }, { rule: "Read sensitive file untrusted", count: 100 }],
+      first: at(1),
+      last: at(29),
+      rules: [
+        { rule: "Terminal shell in container", count: 900 },
+        { rule: "Read sensitive file untrusted", count: 100 },
+      ],
       otherRules: 0,
     });
   });

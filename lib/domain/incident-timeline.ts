@@ -55,16 +55,19 @@ export function buildTimeline<E extends { at: Date }>(entries: readonly E[], row
       if (row.last > last) last = row.last;
     }
     const ranked = [...rules].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
-    return [{
-      type: "alerts",
-      stretch: {
-        id: `alerts-${stretch}`,
-        count: ranked.reduce((n, r) => n + r.count, 0),
-        first, last,
-        rules: ranked.slice(0, RULES_PER_STRETCH),
-        otherRules: Math.max(0, ranked.length - RULES_PER_STRETCH),
+    return [
+      {
+        type: "alerts",
+        stretch: {
+          id: `alerts-${stretch}`,
+          count: ranked.reduce((n, r) => n + r.count, 0),
+          first,
+          last,
+          rules: ranked.slice(0, RULES_PER_STRETCH),
+          otherRules: Math.max(0, ranked.length - RULES_PER_STRETCH),
+        },
       },
-    }];
+    ];
   };
   const items: TimelineItem<E>[] = [...summary(0)];
   entries.forEach((entry, i) => items.push({ type: "entry", entry }, ...summary(i + 1)));

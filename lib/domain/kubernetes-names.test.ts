@@ -84,7 +84,10 @@ describe("checkKubernetesName", () => {
   });
 
   it("says how long a name is when it is too long", () => {
-    expect(checkKubernetesName("namespace", "a".repeat(10_000))).toEqual({ ok: false, reason: expect.stringContaining("10000 characters") });
+    expect(checkKubernetesName("namespace", "a".repeat(10_000))).toEqual({
+      ok: false,
+      reason: expect.stringContaining("10000 characters"),
+    });
   });
 
   it("answers at once for a 1 MB value", () => {

@@ -35,7 +35,8 @@ export function checkDns1123Label(value: string): NameCheck {
 /** Dot-separated labels; Kubernetes bounds only the whole name (253), not each label. */
 export function checkDns1123Subdomain(value: string): NameCheck {
   if (value.length === 0) return refuse("is empty");
-  if (value.length > DNS1123_SUBDOMAIN_MAX) return refuse(`is ${value.length} characters; a DNS-1123 subdomain has at most ${DNS1123_SUBDOMAIN_MAX}`);
+  if (value.length > DNS1123_SUBDOMAIN_MAX)
+    return refuse(`is ${value.length} characters; a DNS-1123 subdomain has at most ${DNS1123_SUBDOMAIN_MAX}`);
   return value.split(".").every((label) => LABEL.test(label))
     ? OK
     : refuse(`is not a DNS-1123 subdomain (${LABEL_RULE}, in parts separated by '.')`);
@@ -44,7 +45,9 @@ export function checkDns1123Subdomain(value: string): NameCheck {
 export function checkClusterName(value: string): NameCheck {
   if (value.length === 0) return refuse("is empty");
   if (value.length > CLUSTER_NAME_MAX) return refuse(`is ${value.length} characters; a cluster name has at most ${CLUSTER_NAME_MAX}`);
-  return CLUSTER_NAME.test(value) ? OK : refuse("is not a cluster name (letters, digits, '.', '_' and '-', starting with a letter or digit)");
+  return CLUSTER_NAME.test(value)
+    ? OK
+    : refuse("is not a cluster name (letters, digits, '.', '_' and '-', starting with a letter or digit)");
 }
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;

@@ -41,7 +41,11 @@ export function foldUnchanged(lines: readonly DiffLine[], context: number): Diff
     const keepBefore = i === 0 ? 0 : context;
     const keepAfter = j === lines.length ? 0 : context;
     if (run.length > keepBefore + keepAfter + 1) {
-      out.push(...run.slice(0, keepBefore), { kind: "skipped", count: run.length - keepBefore - keepAfter }, ...run.slice(run.length - keepAfter));
+      out.push(
+        ...run.slice(0, keepBefore),
+        { kind: "skipped", count: run.length - keepBefore - keepAfter },
+        ...run.slice(run.length - keepAfter),
+      );
     } else {
       out.push(...run);
     }

@@ -67,8 +67,15 @@ describe("parsing kubectl output", () => {
 
   it("names the foreign kind it got instead", () => {
     const pods = JSON.stringify({ apiVersion: "v1", kind: "PodList", items: [] });
-    expect(parseNamespaceList(pods)).toEqual({ ok: false, error: "This is a PodList, expected the output of kubectl get namespaces -o json." });
-    const listOfPods = JSON.stringify({ apiVersion: "v1", kind: "List", items: [{ apiVersion: "v1", kind: "Pod", metadata: { name: "x" } }] });
+    expect(parseNamespaceList(pods)).toEqual({
+      ok: false,
+      error: "This is a PodList, expected the output of kubectl get namespaces -o json.",
+    });
+    const listOfPods = JSON.stringify({
+      apiVersion: "v1",
+      kind: "List",
+      items: [{ apiVersion: "v1", kind: "Pod", metadata: { name: "x" } }],
+    });
     expect(parseNamespaceList(listOfPods)).toMatchObject({ ok: false, error: expect.stringMatching(/^This is a List of Pod objects/) });
     expect(parseNamespaceList("[1,2]")).toMatchObject({ ok: false, error: expect.stringMatching(/^This is a JSON array/) });
     expect(parseNamespaceList('{"hello":"world"}')).toMatchObject({ ok: false, error: expect.stringMatching(/no Kubernetes kind/) });
@@ -79,7 +86,9 @@ describe("parsing kubectl output", () => {
   });
 
   it("recognises table and YAML output", () => {
-    expect(parseNamespaceList("NAME              STATUS   AGE\ndefault           Active   41d")).toMatchObject({ error: expect.stringMatching(/table output.*-o json/) });
+    expect(parseNamespaceList("NAME              STATUS   AGE\ndefault           Active   41d")).toMatchObject({
+      error: expect.stringMatching(/table output.*-o json/),
+    });
     expect(parseNamespaceList("apiVersion: v1\nitems: []\nkind: List")).toMatchObject({ error: expect.stringMatching(/YAML/) });
   });
 
@@ -90,7 +99,10 @@ describe("parsing kubectl output", () => {
       ok: false,
       error: expect.stringMatching(/^items\[1\]\.metadata\.name \('Bad_Name'\): not a valid namespace name/),
     });
-    expect(parseNamespaceList(kubectlOutput([{ name: "a" }, { name: "a" }]))).toMatchObject({ ok: false, error: expect.stringMatching(/appears twice/) });
+    expect(parseNamespaceList(kubectlOutput([{ name: "a" }, { name: "a" }]))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/appears twice/),
+    });
   });
 });
 
@@ -115,7 +127,10 @@ describe("owner pre-fill from labels", () => {
   });
 
   it("explains inactive, ambiguous and unknown names", () => {
-    const r = prefillOwners({ "bulkhead.io/primary-owner": "kenji.watanabe", owner: "sam-lee", "app.kubernetes.io/owner": "nobody" }, contacts);
+    const r = prefillOwners(
+      { "bulkhead.io/primary-owner": "kenji.watanabe", owner: "sam-lee", "app.kubernetes.io/owner": "nobody" },
+      contacts,
+    );
     expect(r.primary).toBeNull();
     expect(r.notes).toEqual([
       "bulkhead.io/primary-owner=kenji.watanabe names Kenji Watanabe, who is inactive.",
@@ -144,7 +159,14 @@ describe("the plan of an import", () => {
       contacts,
     );
     expect(plan.unchanged).toEqual(["payments"]);
-    expect(plan.update).toEqual([{ name: "checkout", labelChanges: [{ key: "tier", before: null, after: "web" }], labels: { team: "checkout", tier: "web" }, prefill: null }]);
+    expect(plan.update).toEqual([
+      {
+        name: "checkout",
+        labelChanges: [{ key: "tier", before: null, after: "web" }],
+        labels: { team: "checkout", tier: "web" },
+        prefill: null,
+      },
+    ]);
     expect(plan.add).toHaveLength(1);
     expect(plan.add[0]).toMatchObject({ name: "search", prefill: { applies: true, primary: { id: "chloe" }, secondary: { id: "jonas" } } });
     expect(plan.notInList).toEqual(["legacy"]);

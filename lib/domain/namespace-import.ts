@@ -93,7 +93,9 @@ export function parseNamespaceList(text: string): ParsedNamespaceList {
     raw = [document];
   } else if (kind === "NamespaceList" || kind === "List") {
     if (!Array.isArray(items)) return { ok: false, error: `This ${kind} has no items array, ${EXPECTED}.` };
-    const foreign = items.find((i) => (i as { kind?: unknown } | null)?.kind !== undefined && (i as { kind?: unknown }).kind !== "Namespace");
+    const foreign = items.find(
+      (i) => (i as { kind?: unknown } | null)?.kind !== undefined && (i as { kind?: unknown }).kind !== "Namespace",
+    );
     if (foreign !== undefined) {
       const itemKind = String((foreign as { kind: unknown }).kind);
       return { ok: false, error: `This is a List of ${itemKind} objects, ${EXPECTED}.` };
@@ -106,7 +108,11 @@ export function parseNamespaceList(text: string): ParsedNamespaceList {
     return { ok: false, error: `Expected apiVersion v1 (core Kubernetes), got ${JSON.stringify(apiVersion ?? null)}; ${EXPECTED}.` };
   }
   if (raw.length === 0) {
-    return { ok: false, error: "The list has no namespaces, so there is nothing to import. Check that kubectl points at the right cluster (kubectl config current-context)." };
+    return {
+      ok: false,
+      error:
+        "The list has no namespaces, so there is nothing to import. Check that kubectl points at the right cluster (kubectl config current-context).",
+    };
   }
 
   const parsed = z.array(NamespaceObject).safeParse(raw);
@@ -194,7 +200,9 @@ export function prefillOwners<C extends ContactForMatch>(labels: Record<string, 
     notes.push(`The primary and secondary labels both name ${primary.name}; the secondary must be a different person.`);
     applies = false;
   } else if (primary && !secondary) {
-    notes.push(`No secondary owner label (${SECONDARY_OWNER_LABELS.join(", ")}) names a contact, so ${primary.name} is only a suggestion: set the owners in the matrix.`);
+    notes.push(
+      `No secondary owner label (${SECONDARY_OWNER_LABELS.join(", ")}) names a contact, so ${primary.name} is only a suggestion: set the owners in the matrix.`,
+    );
   } else if (!primary && secondary) {
     notes.push(`No primary owner label names a contact, so ${secondary.name} is only a suggestion: set the owners in the matrix.`);
   }
@@ -219,9 +227,7 @@ export type NamespaceImportPlan = {
 export function labelChanges(before: Record<string, string> | null, after: Record<string, string>): LabelChange[] {
   const old = before ?? {};
   const keys = [...new Set([...Object.keys(old), ...Object.keys(after)])].sort();
-  return keys
-    .filter((key) => old[key] !== after[key])
-    .map((key) => ({ key, before: old[key] ?? null, after: after[key] ?? null }));
+  return keys.filter((key) => old[key] !== after[key]).map((key) => ({ key, before: old[key] ?? null, after: after[key] ?? null }));
 }
 
 function hasPrefillNews(p: OwnerPrefill): boolean {
@@ -244,7 +250,12 @@ export function planNamespaceImport<C extends ContactForMatch>(
     }
     const changes = labelChanges(current.labels, ns.labels);
     if (changes.length > 0 || prefill?.applies) {
-      plan.update.push({ name: ns.name, labelChanges: changes, labels: ns.labels, prefill: prefill && hasPrefillNews(prefill) ? prefill : null });
+      plan.update.push({
+        name: ns.name,
+        labelChanges: changes,
+        labels: ns.labels,
+        prefill: prefill && hasPrefillNews(prefill) ? prefill : null,
+      });
     } else {
       plan.unchanged.push(ns.name);
     }

@@ -39,7 +39,12 @@ const prodEu: ClusterScopes = {
         { name: "ledger-writer", owners: owners(sofia, [aisha], [chloe]) },
       ],
     },
-    { name: "payments-*", isPattern: true, owners: owners(jonas, [aisha]), workloads: [{ name: "card-vault", owners: owners(chloe, [jonas]) }] },
+    {
+      name: "payments-*",
+      isPattern: true,
+      owners: owners(jonas, [aisha]),
+      workloads: [{ name: "card-vault", owners: owners(chloe, [jonas]) }],
+    },
     { name: "pay*", isPattern: true, owners: owners(tomas, [priya]), workloads: [] },
     { name: "payments-web", isPattern: false, owners: none, workloads: [] },
     { name: "data-pipeline", isPattern: false, owners: owners(sofia, [kenji]), workloads: [] },
@@ -130,9 +135,20 @@ describe("owner resolution", () => {
 
   it("gives a workload with its own owners those, and one without its namespace's", () => {
     const own = resolveOwners(prodEu, { namespace: "payments", workload: "ledger-writer" });
-    expect(own).toMatchObject({ primary: sofia, secondary: [aisha], security: chloe, inheritedFrom: null, matchedWorkload: "payments/ledger-writer" });
+    expect(own).toMatchObject({
+      primary: sofia,
+      secondary: [aisha],
+      security: chloe,
+      inheritedFrom: null,
+      matchedWorkload: "payments/ledger-writer",
+    });
     const inherits = resolveOwners(prodEu, { namespace: "payments", workload: "payments-api" });
-    expect(inherits).toMatchObject({ primary: aisha, secondary: [jonas], inheritedFrom: "namespace payments", matchedWorkload: "payments/payments-api" });
+    expect(inherits).toMatchObject({
+      primary: aisha,
+      secondary: [jonas],
+      inheritedFrom: "namespace payments",
+      matchedWorkload: "payments/payments-api",
+    });
     expect(inherits.source.security?.label).toBe("cluster prod-eu");
   });
 
@@ -148,7 +164,11 @@ describe("owner resolution", () => {
   });
 
   it("ignores a workload asked for without a namespace", () => {
-    expect(resolveOwners(prodEu, { workload: "payments-api" })).toMatchObject({ primary: priya, matchedWorkload: null, inheritedFrom: null });
+    expect(resolveOwners(prodEu, { workload: "payments-api" })).toMatchObject({
+      primary: priya,
+      matchedWorkload: null,
+      inheritedFrom: null,
+    });
   });
 
   it("returns inactive owners flagged, with a warning", () => {

@@ -10,7 +10,13 @@ const people = new Map<string, OwnerCandidate>(
   ].map((c) => [c.id, c]),
 );
 
-const cluster = (over: Partial<ProposedOwners> = {}): ProposedOwners => ({ scope: "cluster", primaryIds: ["p"], secondaryIds: ["t"], securityIds: ["h"], ...over });
+const cluster = (over: Partial<ProposedOwners> = {}): ProposedOwners => ({
+  scope: "cluster",
+  primaryIds: ["p"],
+  secondaryIds: ["t"],
+  securityIds: ["h"],
+  ...over,
+});
 const ns = (over: Partial<ProposedOwners> = {}): ProposedOwners => ({ ...cluster(), scope: "namespace", ...over });
 const messages = (p: ProposedOwners) => checkOwnershipRules(p, people).map((v) => v.message);
 

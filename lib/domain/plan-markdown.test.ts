@@ -18,7 +18,12 @@ const prodEu: ClusterScopes = {
   name: "prod-eu",
   owners: { primary: priya, secondaries: [tomas], security: [helen] },
   namespaces: [
-    { name: "data-pipeline", isPattern: false, owners: { primary: sofia, secondaries: [kenji], security: [] }, workloads: [{ name: "airflow-worker", owners: none }] },
+    {
+      name: "data-pipeline",
+      isPattern: false,
+      owners: { primary: sofia, secondaries: [kenji], security: [] },
+      workloads: [{ name: "airflow-worker", owners: none }],
+    },
     { name: "kube-system", isPattern: false, owners: none, workloads: [] },
     { name: "payments-*", isPattern: true, owners: { primary: jonas, secondaries: [aisha], security: [] }, workloads: [] },
   ],
@@ -45,12 +50,18 @@ describe("ownershipMatrix", () => {
     expect(find("kube-system").secondaries).toEqual([{ name: "Tomás Oliveira", active: true, inheritedFrom: "cluster prod-eu" }]);
     expect(find("data-pipeline").primary?.inheritedFrom).toBeNull();
     expect(find("data-pipeline").security).toEqual([{ name: "Helen Okafor", active: true, inheritedFrom: "cluster prod-eu" }]);
-    expect(find("data-pipeline", "airflow-worker").primary).toEqual({ name: "Sofia Lindqvist", active: true, inheritedFrom: "namespace data-pipeline" });
+    expect(find("data-pipeline", "airflow-worker").primary).toEqual({
+      name: "Sofia Lindqvist",
+      active: true,
+      inheritedFrom: "namespace data-pipeline",
+    });
   });
 
   it("groups owners inherited from the same scope", () => {
     const from = (name: string, inheritedFrom: string | null, active = true) => ({ name, active, inheritedFrom });
-    expect(ownersText([from("Helen", "cluster prod-eu"), from("Marco", "cluster prod-eu")])).toBe("Helen, Marco (inherited from cluster prod-eu)");
+    expect(ownersText([from("Helen", "cluster prod-eu"), from("Marco", "cluster prod-eu")])).toBe(
+      "Helen, Marco (inherited from cluster prod-eu)",
+    );
     expect(ownersText([from("Sofia", null), from("Kenji", null, false)])).toBe("Sofia, Kenji (inactive)");
     expect(ownersText([from("Kenji", "namespace data-pipeline", false)])).toBe("Kenji (inactive; inherited from namespace data-pipeline)");
     expect(ownersText([])).toBe("none");
@@ -77,9 +88,26 @@ const doc: PlanExport = {
   contacts: [{ name: "Priya Raman", email: "priya@example.com", phone: "+44 20 7946 0233", team: "Platform | SRE", title: null }],
   clusters: [{ name: "prod-eu", provider: "EKS", runtime: "CONTAINERD", environment: "PRODUCTION", criticality: "CRITICAL" }],
   ownership: ownershipMatrix([prodEu]),
-  roles: [{ name: "Incident commander", description: "Owns the incident", members: [{ name: "Dana Whitfield", phone: "+44 1", active: true }, { name: "Helen Okafor", phone: null, active: true }] }],
+  roles: [
+    {
+      name: "Incident commander",
+      description: "Owns the incident",
+      members: [
+        { name: "Dana Whitfield", phone: "+44 1", active: true },
+        { name: "Helen Okafor", phone: null, active: true },
+      ],
+    },
+  ],
   escalation: [
-    { severity: "SEV1", name: "SEV1 — active compromise", description: "Page now", tiers: [{ position: 1, waitMinutes: 0, engage: ["Incident commander (Dana Whitfield)"] }, { position: 2, waitMinutes: 15, engage: ["Executive sponsor"] }] },
+    {
+      severity: "SEV1",
+      name: "SEV1 — active compromise",
+      description: "Page now",
+      tiers: [
+        { position: 1, waitMinutes: 0, engage: ["Incident commander (Dana Whitfield)"] },
+        { position: 2, waitMinutes: 15, engage: ["Executive sponsor"] },
+      ],
+    },
     { severity: "SEV4", name: "Informational", description: null, tiers: [] },
   ],
 };
@@ -101,8 +129,12 @@ describe("renderPlanMarkdown", () => {
 
   it("holds the ownership matrix as a table, with inheritance and inactive owners marked", () => {
     expect(md).toContain("| Scope | Primary owner | Secondary owners | Security |");
-    expect(md).toContain("| namespace prod-eu/kube-system | Priya Raman (inherited from cluster prod-eu) | Tomás Oliveira (inherited from cluster prod-eu) | Helen Okafor (inherited from cluster prod-eu) |");
-    expect(md).toContain("| namespace prod-eu/data-pipeline | Sofia Lindqvist | Kenji Watanabe (inactive) | Helen Okafor (inherited from cluster prod-eu) |");
+    expect(md).toContain(
+      "| namespace prod-eu/kube-system | Priya Raman (inherited from cluster prod-eu) | Tomás Oliveira (inherited from cluster prod-eu) | Helen Okafor (inherited from cluster prod-eu) |",
+    );
+    expect(md).toContain(
+      "| namespace prod-eu/data-pipeline | Sofia Lindqvist | Kenji Watanabe (inactive) | Helen Okafor (inherited from cluster prod-eu) |",
+    );
   });
 
   it("holds contacts, roles and escalation tables, escaping pipes in cells", () => {

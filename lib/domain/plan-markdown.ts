@@ -48,13 +48,21 @@ export type OwnershipMatrixRow = {
 export function ownershipMatrix<P extends OwnerPersonBase>(clusters: readonly ClusterScopes<P>[]): OwnershipMatrixRow[] {
   const rows: OwnershipMatrixRow[] = [];
   for (const cluster of clusters) {
-    const row = (level: OwnershipMatrixRow["level"], self: string, namespace: string | null, isPattern: boolean, workload: string | null) => {
+    const row = (
+      level: OwnershipMatrixRow["level"],
+      self: string,
+      namespace: string | null,
+      isPattern: boolean,
+      workload: string | null,
+    ) => {
       const resolved = resolveOwners(cluster, { namespace, workload });
-      const mark = (source: ScopeRef | null) => (p: P): MatrixOwner => ({
-        name: p.name,
-        active: p.active,
-        inheritedFrom: source && source.label !== self ? source.label : null,
-      });
+      const mark =
+        (source: ScopeRef | null) =>
+        (p: P): MatrixOwner => ({
+          name: p.name,
+          active: p.active,
+          inheritedFrom: source && source.label !== self ? source.label : null,
+        });
       rows.push({
         level,
         cluster: cluster.name,
@@ -78,7 +86,12 @@ export function ownershipMatrix<P extends OwnerPersonBase>(clusters: readonly Cl
 /** Table cells hold one line and no column separators. */
 function cell(value: string | null | undefined): string {
   if (!value) return "—";
-  return value.replace(/\r?\n+/g, " ").replace(/\|/g, "\\|").trim() || "—";
+  return (
+    value
+      .replace(/\r?\n+/g, " ")
+      .replace(/\|/g, "\\|")
+      .trim() || "—"
+  );
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -154,10 +167,7 @@ export function planExportFilename(doc: Pick<PlanExport, "revision" | "exportedA
 export function renderPlanMarkdown(doc: PlanExport): string {
   const out: string[] = [];
   out.push("# Incident response plan", "", `**${planStamp(doc)}**`, "");
-  out.push(
-    "> Offline copy of the plan kept in Bulkhead. Check the portal for the plan in force once it is reachable again.",
-    "",
-  );
+  out.push("> Offline copy of the plan kept in Bulkhead. Check the portal for the plan in force once it is reachable again.", "");
   if (doc.revision.changeNote) out.push(`Change note: ${doc.revision.changeNote.replace(/\r?\n+/g, " ")}`, "");
 
   doc.revision.sections.forEach((section, i) => {
@@ -169,7 +179,10 @@ export function renderPlanMarkdown(doc: PlanExport): string {
   out.push(
     doc.contacts.length === 0
       ? "_No active contacts._"
-      : table(["Name", "Team", "Title", "Phone", "Email"], doc.contacts.map((c) => [c.name, c.team ?? "", c.title ?? "", c.phone ?? "", c.email])),
+      : table(
+          ["Name", "Team", "Title", "Phone", "Email"],
+          doc.contacts.map((c) => [c.name, c.team ?? "", c.title ?? "", c.phone ?? "", c.email]),
+        ),
     "",
   );
 
@@ -191,10 +204,18 @@ export function renderPlanMarkdown(doc: PlanExport): string {
   out.push(
     doc.clusters.length === 0
       ? "_No clusters are in the plan._"
-      : table(["Cluster", "Provider", "Runtime", "Environment", "Criticality"], doc.clusters.map((c) => [c.name, c.provider, c.runtime, c.environment, c.criticality])),
+      : table(
+          ["Cluster", "Provider", "Runtime", "Environment", "Criticality"],
+          doc.clusters.map((c) => [c.name, c.provider, c.runtime, c.environment, c.criticality]),
+        ),
     "",
   );
-  out.push("### Ownership matrix", "", "DevOps primary and secondary owners and security contacts of every scope. A scope without its own owners inherits them, as marked.", "");
+  out.push(
+    "### Ownership matrix",
+    "",
+    "DevOps primary and secondary owners and security contacts of every scope. A scope without its own owners inherits them, as marked.",
+    "",
+  );
   out.push(
     doc.ownership.length === 0
       ? "_No scopes are in the plan._"
@@ -218,7 +239,10 @@ export function renderPlanMarkdown(doc: PlanExport): string {
     out.push(
       policy.tiers.length === 0
         ? "_No tiers: this severity engages nobody._"
-        : table(["Tier", "When", "Engage"], policy.tiers.map((t) => [String(t.position), waitText(t.waitMinutes), t.engage.join("; ")])),
+        : table(
+            ["Tier", "When", "Engage"],
+            policy.tiers.map((t) => [String(t.position), waitText(t.waitMinutes), t.engage.join("; ")]),
+          ),
       "",
     );
   }

@@ -19,11 +19,23 @@ export const PLAN_ROLE_KINDS: readonly PlanRoleKind[] = [
 
 /** Name and description a role gets when its row is first created by an edit. */
 export const PLAN_ROLE_DEFAULTS: Record<PlanRoleKind, { name: string; description: string }> = {
-  INCIDENT_COMMANDER: { name: "Incident commander", description: "Owns the incident from declaration to close: severity, containment approval, the bridge and the timeline." },
-  DEPUTY_COMMANDER: { name: "Deputy commander", description: "Keeps the timeline and evidence register current; takes over command when needed." },
-  SECURITY_LEAD: { name: "Security lead", description: "Leads analysis and forensics; decides on credential rotation and admission blocks." },
+  INCIDENT_COMMANDER: {
+    name: "Incident commander",
+    description: "Owns the incident from declaration to close: severity, containment approval, the bridge and the timeline.",
+  },
+  DEPUTY_COMMANDER: {
+    name: "Deputy commander",
+    description: "Keeps the timeline and evidence register current; takes over command when needed.",
+  },
+  SECURITY_LEAD: {
+    name: "Security lead",
+    description: "Leads analysis and forensics; decides on credential rotation and admission blocks.",
+  },
   DEVOPS_PRIMARY: { name: "DevOps primary owner", description: "Fallback when a cluster or namespace has no primary owner of its own." },
-  DEVOPS_SECONDARY: { name: "DevOps secondary owner", description: "Fallback when a cluster or namespace has no secondary owner of its own." },
+  DEVOPS_SECONDARY: {
+    name: "DevOps secondary owner",
+    description: "Fallback when a cluster or namespace has no secondary owner of its own.",
+  },
   LEGAL: { name: "Legal counsel", description: "Assesses notification duties (regulators, card brands, contracts)." },
   COMMUNICATIONS: { name: "Communications", description: "Status page, customer and staff statements." },
   EXECUTIVE: { name: "Executive sponsor", description: "Decides on taking production offline and on external disclosure." },

@@ -67,7 +67,9 @@ export function applySectionEdits(
     if (body === undefined) continue;
     if (!isPlanSectionKey(key)) fieldErrors[key] = ["Not a section of the plan"];
     else if (normalizeBody(body).length > MAX_SECTION_BODY) {
-      fieldErrors[key] = [`${sectionTitle(key)} is ${normalizeBody(body).length.toLocaleString("en")} characters; the limit is ${MAX_SECTION_BODY.toLocaleString("en")}`];
+      fieldErrors[key] = [
+        `${sectionTitle(key)} is ${normalizeBody(body).length.toLocaleString("en")} characters; the limit is ${MAX_SECTION_BODY.toLocaleString("en")}`,
+      ];
     }
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
@@ -98,11 +100,7 @@ export type SectionDiff = {
  * nothing is published, so every line is new). `context` unchanged lines are kept around each
  * change; Infinity keeps every line.
  */
-export function diffPlanSections(
-  base: readonly PlanSection[] | null,
-  next: readonly PlanSection[],
-  context = 3,
-): SectionDiff[] {
+export function diffPlanSections(base: readonly PlanSection[] | null, next: readonly PlanSection[], context = 3): SectionDiff[] {
   const baseSections = readPlanSections(base ?? []);
   const nextSections = readPlanSections(next);
   return nextSections.map((section, index) => {

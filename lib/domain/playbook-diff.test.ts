@@ -23,7 +23,10 @@ const copy = (s: DiffableStep, over: Partial<DiffableStep> = {}): DiffableStep =
 describe("diffPlaybookSteps", () => {
   it("reports identical versions as all unchanged", () => {
     const a = [step("Preserve"), step("Isolate")];
-    const diff = diffPlaybookSteps(a, a.map((s) => copy(s)));
+    const diff = diffPlaybookSteps(
+      a,
+      a.map((s) => copy(s)),
+    );
     expect(diff.steps.map((s) => s.kind)).toEqual(["unchanged", "unchanged"]);
     expect(diff.summary).toEqual({ added: 0, removed: 0, changed: 0, moved: 0, unchanged: 2 });
   });

@@ -112,7 +112,8 @@ export function diffPlaybookSteps<S extends DiffableStep>(fromSteps: readonly S[
     }
     const f = from[i]!;
     const fields = COMPARED_FIELDS.filter((field) => f[field] !== t[field]).map((field) => ({ field, from: f[field], to: t[field] }));
-    const instructions = f.instructions === t.instructions ? null : foldUnchanged(instructionLines(f.instructions, t.instructions), context);
+    const instructions =
+      f.instructions === t.instructions ? null : foldUnchanged(instructionLines(f.instructions, t.instructions), context);
     const moved = movedTo.has(j);
     const kind = fields.length || instructions || moved ? "changed" : "unchanged";
     keyed.push({ key: [j, 0, 0], diff: { kind, from: f, to: t, fields, instructions, moved } });
@@ -135,6 +136,12 @@ export function diffPlaybookSteps<S extends DiffableStep>(fromSteps: readonly S[
   const count = (kind: StepDiff["kind"]) => steps.filter((s) => s.kind === kind).length;
   return {
     steps,
-    summary: { added: count("added"), removed: count("removed"), changed: count("changed"), moved: movedTo.size, unchanged: count("unchanged") },
+    summary: {
+      added: count("added"),
+      removed: count("removed"),
+      changed: count("changed"),
+      moved: movedTo.size,
+      unchanged: count("unchanged"),
+    },
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { moveStep, orderSteps, placeholderProblemMessage, placeholderProblems, renumber, type OrderedStep } from "@/lib/domain/playbook-steps";
+import {
+  moveStep,
+  orderSteps,
+  placeholderProblemMessage,
+  placeholderProblems,
+  renumber,
+  type OrderedStep,
+} from "@/lib/domain/playbook-steps";
 
 const steps: OrderedStep[] = [
   { id: "review", phase: "POST_INCIDENT", position: 1 },

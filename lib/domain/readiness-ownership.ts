@@ -5,7 +5,13 @@
 // and the ownership matrix always agree. Pure: no I/O.
 import { isReviewStale, REVIEW_STALE_DAYS } from "@/lib/domain/contacts";
 import { resolveOwners, type ClusterScopes, type ScopeOwners, type ScopeRef } from "@/lib/domain/owner-resolution";
-import { sortGaps, type ReadinessContact, type ReadinessGap, type ReadinessOwnership, type ReadinessScopeTree } from "@/lib/domain/readiness-model";
+import {
+  sortGaps,
+  type ReadinessContact,
+  type ReadinessGap,
+  type ReadinessOwnership,
+  type ReadinessScopeTree,
+} from "@/lib/domain/readiness-model";
 
 const DAY_MS = 86_400_000;
 
@@ -41,23 +47,39 @@ function indexCluster(cluster: ReadinessScopeTree, ownerships: ReadinessOwnershi
     // An owner that is not a known contact is shown as inactive: no one would be reached.
     const person = (id: string) => people.get(id) ?? { id, name: "Unknown contact", active: false, lastReviewedAt: null };
     const primaries = ids("PRIMARY");
-    if (primaries.length > 1) extraPrimaries.set(path, primaries.map((id) => person(id).name));
+    if (primaries.length > 1)
+      extraPrimaries.set(
+        path,
+        primaries.map((id) => person(id).name),
+      );
     return { primary: primaries[0] ? person(primaries[0]) : null, secondaries: ids("SECONDARY").map(person), security: [] };
   };
   const queries: Indexed["queries"] = [{ path: cluster.name }];
   const scopes: ClusterScopes<ReadinessContact> = {
     name: cluster.name,
-    owners: ownersOf(cluster.name, rowsOf((o) => o.clusterId === cluster.id && !o.namespaceId && !o.workloadId)),
+    owners: ownersOf(
+      cluster.name,
+      rowsOf((o) => o.clusterId === cluster.id && !o.namespaceId && !o.workloadId),
+    ),
     namespaces: cluster.namespaces.map((ns) => {
       const nsPath = `${cluster.name}/${ns.name}`;
       queries.push({ path: nsPath, namespace: ns.name });
       return {
         name: ns.name,
         isPattern: ns.isPattern,
-        owners: ownersOf(nsPath, rowsOf((o) => o.namespaceId === ns.id && !o.workloadId)),
+        owners: ownersOf(
+          nsPath,
+          rowsOf((o) => o.namespaceId === ns.id && !o.workloadId),
+        ),
         workloads: ns.workloads.map((w) => {
           queries.push({ path: `${nsPath}/${w.name}`, namespace: ns.name, workload: w.name });
-          return { name: w.name, owners: ownersOf(`${nsPath}/${w.name}`, rowsOf((o) => o.workloadId === w.id)) };
+          return {
+            name: w.name,
+            owners: ownersOf(
+              `${nsPath}/${w.name}`,
+              rowsOf((o) => o.workloadId === w.id),
+            ),
+          };
         }),
       };
     }),

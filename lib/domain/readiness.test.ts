@@ -61,7 +61,11 @@ function healthy(): ReadinessSnapshot {
       owner("PRIMARY", "bob", { namespaceId: "payments-x" }),
       owner("SECONDARY", "carol", { namespaceId: "payments-x" }),
     ],
-    planRoles: (Object.entries(REQUIRED_PLAN_ROLES) as [PlanRoleKind, string][]).map(([kind, name]) => ({ kind, name, memberIds: ["alice"] })),
+    planRoles: (Object.entries(REQUIRED_PLAN_ROLES) as [PlanRoleKind, string][]).map(([kind, name]) => ({
+      kind,
+      name,
+      memberIds: ["alice"],
+    })),
     escalationPolicies: (["SEV1", "SEV2", "SEV3", "SEV4"] as const).map((severity) => ({
       severity,
       tiers: [{ position: 1, targets: [{ planRoleKind: "INCIDENT_COMMANDER", contactId: null }] }],
@@ -96,25 +100,50 @@ const CASES: Case[] = [
   {
     name: "an inactive secondary named on a namespace fails it and the workload that inherits it, reported once",
     change: (s) => replaceOwner(s, (o) => o.namespaceId === "payments" && o.role === "SECONDARY", "dave"),
-    gaps: [{ kind: "inactive-owner", check: "owner-currency", message: "prod/payments: secondary owner Dave is inactive", href: "/plan/platform#prod/payments" }],
+    gaps: [
+      {
+        kind: "inactive-owner",
+        check: "owner-currency",
+        message: "prod/payments: secondary owner Dave is inactive",
+        href: "/plan/platform#prod/payments",
+      },
+    ],
     check: ["owner-currency", 4, 6],
   },
   {
     name: "an owner whose contact details are over 90 days old is a stale review, linked to the contact",
     change: (s) => replaceOwner(s, (o) => o.clusterId === "prod" && o.role === "SECONDARY", "erin"),
-    gaps: [{ kind: "stale-owner-review", message: "Erin (owner of prod): contact details last reviewed 200 days ago; review at least every 90 days", href: "/plan/contacts#contact-erin" }],
+    gaps: [
+      {
+        kind: "stale-owner-review",
+        message: "Erin (owner of prod): contact details last reviewed 200 days ago; review at least every 90 days",
+        href: "/plan/contacts#contact-erin",
+      },
+    ],
     check: ["owner-currency", 4, 6],
   },
   {
     name: "an owner never reviewed is stale",
     change: (s) => replaceOwner(s, (o) => o.namespaceId === "payments" && o.role === "PRIMARY", "frank"),
-    gaps: [{ kind: "stale-owner-review", message: "Frank (owner of prod/payments): contact details never reviewed; review at least every 90 days" }],
+    gaps: [
+      {
+        kind: "stale-owner-review",
+        message: "Frank (owner of prod/payments): contact details never reviewed; review at least every 90 days",
+      },
+    ],
     check: ["owner-currency", 4, 6],
   },
   {
     name: "a cluster without a primary fails itself and every scope that inherits from it",
     change: (s) => withoutOwnership(s, (o) => o.clusterId === "prod" && o.role === "PRIMARY"),
-    gaps: [{ kind: "missing-primary", check: "owner-coverage", message: "prod: no primary owner (2 scopes in use affected)", href: "/plan/platform#prod" }],
+    gaps: [
+      {
+        kind: "missing-primary",
+        check: "owner-coverage",
+        message: "prod: no primary owner (2 scopes in use affected)",
+        href: "/plan/platform#prod",
+      },
+    ],
     check: ["owner-coverage", 4, 6],
   },
   {
@@ -126,13 +155,25 @@ const CASES: Case[] = [
   {
     name: "the same person as primary and secondary on one scope",
     change: (s) => replaceOwner(s, (o) => o.namespaceId === "payments" && o.role === "SECONDARY", "carol"),
-    gaps: [{ kind: "same-primary-secondary", message: "prod/payments: Carol is both the primary and the secondary owner (2 scopes in use affected)", href: "/plan/platform#prod/payments" }],
+    gaps: [
+      {
+        kind: "same-primary-secondary",
+        message: "prod/payments: Carol is both the primary and the secondary owner (2 scopes in use affected)",
+        href: "/plan/platform#prod/payments",
+      },
+    ],
     check: ["owner-coverage", 4, 6],
   },
   {
     name: "the same person through inheritance is reported where the clash is introduced",
     change: (s) => s.ownerships.push(owner("PRIMARY", "bob", { namespaceId: "kube-system" })),
-    gaps: [{ kind: "same-primary-secondary", message: "prod/kube-system: Bob is both the primary and the secondary owner (the secondary role is inherited from prod)", href: "/plan/platform#prod/kube-system" }],
+    gaps: [
+      {
+        kind: "same-primary-secondary",
+        message: "prod/kube-system: Bob is both the primary and the secondary owner (the secondary role is inherited from prod)",
+        href: "/plan/platform#prod/kube-system",
+      },
+    ],
     check: ["owner-coverage", 5, 6],
   },
   {
@@ -144,7 +185,9 @@ const CASES: Case[] = [
   {
     name: "a workload's own owners override its namespace's",
     change: (s) => s.ownerships.push(owner("SECONDARY", "dave", { workloadId: "api" })),
-    gaps: [{ kind: "inactive-owner", message: "prod/payments/api: secondary owner Dave is inactive", href: "/plan/platform#prod/payments/api" }],
+    gaps: [
+      { kind: "inactive-owner", message: "prod/payments/api: secondary owner Dave is inactive", href: "/plan/platform#prod/payments/api" },
+    ],
     check: ["owner-currency", 5, 6],
   },
   {
@@ -165,7 +208,12 @@ const CASES: Case[] = [
   {
     name: "a namespace naming its own secondary who is the cluster's primary",
     change: (s) => s.ownerships.push(owner("SECONDARY", "alice", { namespaceId: "kube-system" })),
-    gaps: [{ kind: "same-primary-secondary", message: "prod/kube-system: Alice is both the primary and the secondary owner (the primary role is inherited from prod)" }],
+    gaps: [
+      {
+        kind: "same-primary-secondary",
+        message: "prod/kube-system: Alice is both the primary and the secondary owner (the primary role is inherited from prod)",
+      },
+    ],
     check: ["owner-coverage", 5, 6],
   },
   {
@@ -196,7 +244,13 @@ const CASES: Case[] = [
     change: (s) => {
       s.planRoles = s.planRoles.map((r) => (r.kind === "COMMUNICATIONS" ? { ...r, memberIds: ["dave"] } : r));
     },
-    gaps: [{ kind: "role-unfilled", message: "Plan role Communications has only inactive members (Dave)", href: "/plan/roles#role-communications" }],
+    gaps: [
+      {
+        kind: "role-unfilled",
+        message: "Plan role Communications has only inactive members (Dave)",
+        href: "/plan/roles#role-communications",
+      },
+    ],
     check: ["plan-roles", 7, 8],
   },
   {
@@ -252,7 +306,9 @@ const CASES: Case[] = [
     change: (s) => {
       s.playbooks = s.playbooks
         .filter((p) => p.incidentType !== "RANSOMWARE")
-        .map((p) => (p.incidentType === "MALWARE" ? { ...p, published: false } : p.incidentType === "CRYPTOMINING" ? { ...p, retired: true } : p));
+        .map((p) =>
+          p.incidentType === "MALWARE" ? { ...p, published: false } : p.incidentType === "CRYPTOMINING" ? { ...p, retired: true } : p,
+        );
     },
     gaps: [
       { kind: "incident-type-without-playbook", message: "No published playbook for cryptomining incidents", href: "/playbooks" },
@@ -336,9 +392,7 @@ describe("plan readiness", () => {
     const snapshot = healthy();
     replaceOwner(snapshot, (o) => o.contactId === "bob", "erin");
     const stale = computeReadiness(snapshot).gaps.filter((g) => g.kind === "stale-owner-review");
-    expect(stale).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^Erin \(owner of prod, prod\/payments-\*\): /) }),
-    ]);
+    expect(stale).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Erin \(owner of prod, prod\/payments-\*\): /) })]);
   });
 
   it("does not call an inactive owner's review stale: replacing them is the fix", () => {
@@ -384,14 +438,22 @@ describe("plan readiness", () => {
     });
 
     it("counts nothing to do as done, but no tabletop at all as a gap", () => {
-      const result = practised({ exercisedPlaybookIds: ["pb-CRYPTOMINING", "pb-SHELL_IN_CONTAINER"], lastTabletopAt: null, openActionItems: [] });
+      const result = practised({
+        exercisedPlaybookIds: ["pb-CRYPTOMINING", "pb-SHELL_IN_CONTAINER"],
+        lastTabletopAt: null,
+        openActionItems: [],
+      });
       expect(result.checks.find((c) => c.kind === "action-items")).toMatchObject({ passed: 0, total: 0, fraction: 1 });
       expect(result.gaps.map((g) => g.message)).toContain("No tabletop exercise has been conducted");
     });
 
     it("scores over all nine checks: failing practice lowers the score that not measuring it left alone", () => {
       const unmeasured = practised(null).score;
-      const failing = practised({ exercisedPlaybookIds: [], lastTabletopAt: null, openActionItems: [{ id: "a", title: "x", dueAt: daysAgo(1) }] }).score;
+      const failing = practised({
+        exercisedPlaybookIds: [],
+        lastTabletopAt: null,
+        openActionItems: [{ id: "a", title: "x", dueAt: daysAgo(1) }],
+      }).score;
       expect(failing).toBeLessThan(unmeasured);
     });
   });

@@ -90,7 +90,14 @@ function measurePlanRoles(snapshot: ReadinessSnapshot, filled: Set<PlanRoleKind>
     const role = snapshot.planRoles.find((r) => r.kind === kind);
     const members = role?.memberIds.map((id) => names.get(id) ?? "an unknown contact") ?? [];
     const why = members.length === 0 ? "has no one in it" : `has only inactive members (${members.join(", ")})`;
-    gaps.push(gap("plan-roles", "role-unfilled", `Plan role ${role?.name ?? label} ${why}`, `/plan/roles#role-${kind.toLowerCase().replaceAll("_", "-")}`));
+    gaps.push(
+      gap(
+        "plan-roles",
+        "role-unfilled",
+        `Plan role ${role?.name ?? label} ${why}`,
+        `/plan/roles#role-${kind.toLowerCase().replaceAll("_", "-")}`,
+      ),
+    );
   }
   return { passed: Object.keys(REQUIRED_PLAN_ROLES).length - gaps.length, total: Object.keys(REQUIRED_PLAN_ROLES).length, gaps };
 }
@@ -109,7 +116,8 @@ function measureEscalation(snapshot: ReadinessSnapshot, filled: Set<PlanRoleKind
     for (const tier of [...(policy?.tiers ?? [])].sort((a, b) => a.position - b.position)) {
       const reaches = tier.targets.some((t) => (t.planRoleKind && filled.has(t.planRoleKind)) || (t.contactId && active.has(t.contactId)));
       if (tier.targets.length === 0) problems.push(`${severity}: escalation tier ${tier.position} has no targets`);
-      else if (!reaches) problems.push(`${severity}: escalation tier ${tier.position} pages no one (its roles are unfilled or its contacts inactive)`);
+      else if (!reaches)
+        problems.push(`${severity}: escalation tier ${tier.position} pages no one (its roles are unfilled or its contacts inactive)`);
     }
     if (problems.length === 0) passed += 1;
     for (const message of problems) gaps.push(gap("escalation", "escalation-empty", message, href));
@@ -120,7 +128,11 @@ function measureEscalation(snapshot: ReadinessSnapshot, filled: Set<PlanRoleKind
 function measureRevision(snapshot: ReadinessSnapshot): Measurement {
   const revision = snapshot.latestRevision;
   if (!revision) {
-    return { passed: 0, total: 1, gaps: [gap("plan-revision", "no-published-revision", "No plan revision has been published: no plan is in force", "/plan/revisions")] };
+    return {
+      passed: 0,
+      total: 1,
+      gaps: [gap("plan-revision", "no-published-revision", "No plan revision has been published: no plan is in force", "/plan/revisions")],
+    };
   }
   const age = daysSince(revision.publishedAt, snapshot.now);
   if (age <= REVISION_STALE_DAYS) return { passed: 1, total: 1, gaps: [] };
@@ -136,7 +148,8 @@ function measurePlaybookCoverage(snapshot: ReadinessSnapshot): Measurement {
   const gaps: ReadinessGap[] = [];
   const types = Object.entries(REQUIRED_INCIDENT_TYPES) as [IncidentType, string][];
   for (const [type, label] of types) {
-    if (!covered.has(type)) gaps.push(gap("playbook-coverage", "incident-type-without-playbook", `No published playbook for ${label} incidents`, "/playbooks"));
+    if (!covered.has(type))
+      gaps.push(gap("playbook-coverage", "incident-type-without-playbook", `No published playbook for ${label} incidents`, "/playbooks"));
   }
   return { passed: types.length - gaps.length, total: types.length, gaps };
 }
@@ -180,7 +193,12 @@ export function computeReadiness(snapshot: ReadinessSnapshot): PlanReadiness {
   const ownership = evaluateOwnership(snapshot.clusters, snapshot.ownerships, snapshot.contacts, now);
   // With no clusters the plan knows no platform: both ownership checks fail on that one gap.
   const noClusters = ownership.scopes === 0;
-  const noClustersGap = gap("owner-coverage", "no-clusters", "The plan lists no clusters: add your clusters, namespaces and their owners", "/plan/platform");
+  const noClustersGap = gap(
+    "owner-coverage",
+    "no-clusters",
+    "The plan lists no clusters: add your clusters, namespaces and their owners",
+    "/plan/platform",
+  );
   const filled = filledRoles(snapshot);
   const practice = snapshot.practice;
 

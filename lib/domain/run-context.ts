@@ -48,7 +48,9 @@ export function buildRunContext(incident: ContextIncident, alerts: readonly Cont
   // Other alerts of the same container (or pod, when there is no container id), newest first.
   const sameContainer = primary
     ? [...alerts]
-        .filter((a) => (primary.containerId ? a.containerId === primary.containerId : primary.podName ? a.podName === primary.podName : a === primary))
+        .filter((a) =>
+          primary.containerId ? a.containerId === primary.containerId : primary.podName ? a.podName === primary.podName : a === primary,
+        )
         .sort((a, b) => b.eventTime.getTime() - a.eventTime.getTime())
     : [];
   const first = <T>(pick: (a: ContextAlert) => T | null): T | null => {

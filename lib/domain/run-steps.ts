@@ -20,7 +20,11 @@ import { PLAYBOOK_PHASES } from "@/lib/domain/playbook-labels";
 export const RUN_STEP_STATUSES = ["TODO", "IN_PROGRESS", "DONE", "SKIPPED", "BLOCKED"] as const satisfies readonly RunStepStatus[];
 
 export const RUN_STEP_STATUS_LABELS: Readonly<Record<RunStepStatus, string>> = {
-  TODO: "To do", IN_PROGRESS: "In progress", DONE: "Done", SKIPPED: "Skipped", BLOCKED: "Blocked",
+  TODO: "To do",
+  IN_PROGRESS: "In progress",
+  DONE: "Done",
+  SKIPPED: "Skipped",
+  BLOCKED: "Blocked",
 };
 
 /** A step still needing someone: what "complete with open steps" has to list. */
@@ -47,9 +51,7 @@ export type StepChange =
 
 export type StepChangeName = StepChange["change"];
 
-export type StepDecision =
-  | { ok: true; next: StepState }
-  | { ok: false; message: string; field?: "reason" | "assigneeId" | "notes" | "to" };
+export type StepDecision = { ok: true; next: StepState } | { ok: false; message: string; field?: "reason" | "assigneeId" | "notes" | "to" };
 
 const REASON_MAX = 2000;
 const NOTES_MAX = 4000;
@@ -72,12 +74,19 @@ export function decideStepChange(step: StepState, input: StepChange, actorId: st
     case "start": {
       if (FINISHED.includes(step.status)) return refuse(`This step is ${label}; reopen it to work on it again.`);
       if (step.status === "IN_PROGRESS" && step.assigneeId === actorId) return refuse("You are already working on this step.");
-      return { ok: true, next: { ...step, status: "IN_PROGRESS", assigneeId: actorId, reason: null, startedAt: step.startedAt ?? now, finishedAt: null } };
+      return {
+        ok: true,
+        next: { ...step, status: "IN_PROGRESS", assigneeId: actorId, reason: null, startedAt: step.startedAt ?? now, finishedAt: null },
+      };
     }
     case "complete": {
-      if (step.status === "BLOCKED") return refuse("This step is blocked; start it (or reopen it) once the blocker is gone, then complete it.");
+      if (step.status === "BLOCKED")
+        return refuse("This step is blocked; start it (or reopen it) once the blocker is gone, then complete it.");
       if (FINISHED.includes(step.status)) return refuse(`This step is already ${label}.`);
-      return { ok: true, next: { ...step, status: "DONE", assigneeId: step.assigneeId ?? actorId, startedAt: step.startedAt ?? now, finishedAt: now } };
+      return {
+        ok: true,
+        next: { ...step, status: "DONE", assigneeId: step.assigneeId ?? actorId, startedAt: step.startedAt ?? now, finishedAt: now },
+      };
     }
     case "skip": {
       if (FINISHED.includes(step.status)) return refuse(`This step is already ${label}; reopen it first.`);
@@ -93,7 +102,8 @@ export function decideStepChange(step: StepState, input: StepChange, actorId: st
       return { ok: true, next: { ...step, status: "BLOCKED", reason: input.reason.trim(), finishedAt: null } };
     }
     case "reopen": {
-      if (!["DONE", "SKIPPED", "BLOCKED"].includes(step.status)) return refuse(`This step is ${label}; only done, skipped or blocked steps are reopened.`);
+      if (!["DONE", "SKIPPED", "BLOCKED"].includes(step.status))
+        return refuse(`This step is ${label}; only done, skipped or blocked steps are reopened.`);
       if (input.to === "TODO") return { ok: true, next: { ...step, status: "TODO", reason: null, startedAt: null, finishedAt: null } };
       return { ok: true, next: { ...step, status: "IN_PROGRESS", assigneeId: actorId, reason: null, startedAt: now, finishedAt: null } };
     }
@@ -160,14 +170,21 @@ export function stepTiming(
   if (!step.startedAt) return { elapsedMinutes: null, expectedMinutes: step.expectedMinutes, overdue: false };
   const end = step.finishedAt ?? (step.status === "IN_PROGRESS" || step.status === "BLOCKED" ? now : step.startedAt);
   const elapsedMinutes = Math.max(0, Math.floor((end.getTime() - step.startedAt.getTime()) / 60_000));
-  return { elapsedMinutes, expectedMinutes: step.expectedMinutes, overdue: step.expectedMinutes !== null && elapsedMinutes > step.expectedMinutes };
+  return {
+    elapsedMinutes,
+    expectedMinutes: step.expectedMinutes,
+    overdue: step.expectedMinutes !== null && elapsedMinutes > step.expectedMinutes,
+  };
 }
 
 /** Steps grouped by phase in the order the run walks them, positions ascending inside each. */
-export function groupByPhase<T extends { phase: PlaybookPhase; position: number }>(steps: readonly T[]): { phase: PlaybookPhase; steps: T[] }[] {
-  return PLAYBOOK_PHASES.map((phase) => ({ phase, steps: steps.filter((s) => s.phase === phase).sort((a, b) => a.position - b.position) })).filter(
-    (g) => g.steps.length > 0,
-  );
+export function groupByPhase<T extends { phase: PlaybookPhase; position: number }>(
+  steps: readonly T[],
+): { phase: PlaybookPhase; steps: T[] }[] {
+  return PLAYBOOK_PHASES.map((phase) => ({
+    phase,
+    steps: steps.filter((s) => s.phase === phase).sort((a, b) => a.position - b.position),
+  })).filter((g) => g.steps.length > 0);
 }
 
 /** The fields a conflict message compares, in words: "status TODO → DONE, notes edited". */

@@ -94,7 +94,9 @@ export function encodeMarkdownText(value: string): Encoded {
 export function encodeStrict(value: string): Encoded {
   const general = generalRefusal(value);
   if (general) return { ok: false, reason: general };
-  return URL_UNRESERVED.test(value) ? { ok: true, text: value } : { ok: false, reason: "is not a plain word, so it is not put into a link or HTML" };
+  return URL_UNRESERVED.test(value)
+    ? { ok: true, text: value }
+    : { ok: false, reason: "is not a plain word, so it is not put into a link or HTML" };
 }
 
 export function encodeFor(context: PlaceholderContext, value: string): Encoded {

@@ -55,7 +55,14 @@ export type ImportPreviewDto = {
   hasChanges: boolean;
 };
 
-export type ImportResultDto = { clusterName: string; added: number; updated: number; ownersPrefilled: number; unchanged: number; notInList: number };
+export type ImportResultDto = {
+  clusterName: string;
+  added: number;
+  updated: number;
+  ownersPrefilled: number;
+  unchanged: number;
+  notInList: number;
+};
 
 export type ScopeRefDto = { kind: ScopeType; name: string; label: string };
 

@@ -46,7 +46,8 @@ export async function serveLiveTopic(request: Request, actor: Actor, options: Li
   // Before any work: a session or user past its bound of open streams gets 429 (stream-limits.ts).
   const { BULKHEAD_LIVE_STREAMS_PER_SESSION: perSession, BULKHEAD_LIVE_STREAMS_PER_USER: perUser } = env();
   const slot = streamSlots().acquire(sessionKeyOf(request.headers.get("cookie"), actor.id), actor.id, { perSession, perUser });
-  if (!slot.ok) return Response.json({ error: slot.message }, { status: 429, headers: { ...NO_STORE, "Retry-After": String(slot.retryAfterSeconds) } });
+  if (!slot.ok)
+    return Response.json({ error: slot.message }, { status: 429, headers: { ...NO_STORE, "Retry-After": String(slot.retryAfterSeconds) } });
   let joined: string | null = null;
   let unsubscribe: (() => void) | null = null;
   let released = false;

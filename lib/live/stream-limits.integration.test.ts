@@ -17,8 +17,16 @@ beforeAll(async () => {
 
 function open(actor: Actor, session: string) {
   const abort = new AbortController();
-  const request = new Request("http://localhost/api/incidents/events", { headers: { cookie: `theme=dark; authjs.session-token=${session}` }, signal: abort.signal });
-  const response = serveLiveTopic(request, actor, { permission: "incidents.read", target: { type: "Incident" }, topic: "incidents", load: async () => null });
+  const request = new Request("http://localhost/api/incidents/events", {
+    headers: { cookie: `theme=dark; authjs.session-token=${session}` },
+    signal: abort.signal,
+  });
+  const response = serveLiveTopic(request, actor, {
+    permission: "incidents.read",
+    target: { type: "Incident" },
+    topic: "incidents",
+    load: async () => null,
+  });
   return { response, close: () => abort.abort() };
 }
 

@@ -12,7 +12,10 @@ describe("StreamSlots", () => {
     const c = slots.acquire("s1", "u1", limits);
     expect(c).toMatchObject({ ok: false, message: expect.stringMatching(/session already has 2 .* \(at most 2\)/) });
     expect(slots.acquire("s2", "u1", limits).ok).toBe(true);
-    expect(slots.acquire("s3", "u1", limits)).toMatchObject({ ok: false, message: expect.stringMatching(/You already have 3 .* \(at most 3\)/) });
+    expect(slots.acquire("s3", "u1", limits)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/You already have 3 .* \(at most 3\)/),
+    });
     // Another user is not affected.
     expect(slots.acquire("s9", "u2", limits).ok).toBe(true);
     if (a.ok) {
@@ -32,7 +35,9 @@ describe("sessionKeyOf", () => {
     expect(key).not.toContain("abc");
     expect(sessionKeyOf("authjs.session-token=abc.def", "u1")).toBe(key);
     expect(sessionKeyOf("authjs.session-token=xyz", "u1")).not.toBe(key);
-    expect(sessionKeyOf("__Secure-authjs.session-token.1=b; __Secure-authjs.session-token.0=a", "u1")).toBe(sessionKeyOf("__Secure-authjs.session-token.0=a; __Secure-authjs.session-token.1=b", "u1"));
+    expect(sessionKeyOf("__Secure-authjs.session-token.1=b; __Secure-authjs.session-token.0=a", "u1")).toBe(
+      sessionKeyOf("__Secure-authjs.session-token.0=a; __Secure-authjs.session-token.1=b", "u1"),
+    );
     expect(sessionKeyOf(null, "u1")).toBe("user:u1");
     expect(sessionKeyOf("authjs.csrf-token=1", "u1")).toBe("user:u1");
   });

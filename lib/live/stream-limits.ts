@@ -36,10 +36,18 @@ export class StreamSlots {
     const bySession = this.sessions.get(session) ?? 0;
     const byUser = this.users.get(user) ?? 0;
     if (bySession >= limits.perSession) {
-      return { ok: false, retryAfterSeconds: 5, message: `This session already has ${bySession} live-update streams open (at most ${limits.perSession}): close other tabs of Bulkhead.` };
+      return {
+        ok: false,
+        retryAfterSeconds: 5,
+        message: `This session already has ${bySession} live-update streams open (at most ${limits.perSession}): close other tabs of Bulkhead.`,
+      };
     }
     if (byUser >= limits.perUser) {
-      return { ok: false, retryAfterSeconds: 5, message: `You already have ${byUser} live-update streams open (at most ${limits.perUser}): close Bulkhead in other tabs or browsers.` };
+      return {
+        ok: false,
+        retryAfterSeconds: 5,
+        message: `You already have ${byUser} live-update streams open (at most ${limits.perUser}): close Bulkhead in other tabs or browsers.`,
+      };
     }
     this.sessions.set(session, bySession + 1);
     this.users.set(user, byUser + 1);

@@ -5,7 +5,13 @@ import { z } from "zod";
 export const MAX_SEQ = 9_223_372_036_854_775_807n;
 const fitsBigint = (v: string) => /^\d{1,19}$/.test(v) && BigInt(v) <= MAX_SEQ;
 
-const optionalText = z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
 const optionalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -21,7 +27,12 @@ export const AuditListFilter = z.object({
   from: optionalDate,
   to: optionalDate,
   /** Show events older than this sequence number (keyset pagination); the page says when it refused one. */
-  before: z.string().regex(/^\d{1,19}$/).refine(fitsBigint).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .refine(fitsBigint)
+    .optional()
+    .catch(undefined),
 });
 
 export type AuditListFilterValue = z.output<typeof AuditListFilter>;
@@ -29,11 +40,17 @@ export type AuditListFilterValue = z.output<typeof AuditListFilter>;
 /** A receipt as GET /api/audit/receipt hands it out (lib/dto/audit.ts), pasted or uploaded back. */
 export const AuditReceiptInput = z.object({
   format: z.literal(AUDIT_RECEIPT_FORMAT, { error: `not a Bulkhead audit receipt (format must be "${AUDIT_RECEIPT_FORMAT}")` }),
-  seq: z.string().regex(/^[1-9]\d{0,18}$/, "seq must be an event number").refine(fitsBigint, "seq is out of range"),
+  seq: z
+    .string()
+    .regex(/^[1-9]\d{0,18}$/, "seq must be an event number")
+    .refine(fitsBigint, "seq is out of range"),
   hash: z.string().regex(/^[0-9a-f]{64}$/, "hash must be 64 hex digits"),
   at: z.iso.datetime({ message: "at must be an ISO 8601 time" }),
   keyId: z.string().regex(/^[0-9a-f]{16}$/, "keyId must be 16 hex digits"),
-  signature: z.string().max(200).regex(/^[A-Z0-9+/]+={0,2}$/i, "signature must be base64"),
+  signature: z
+    .string()
+    .max(200)
+    .regex(/^[A-Z0-9+/]+={0,2}$/i, "signature must be base64"),
   publicKey: z.string().max(2000).optional(),
 });
 

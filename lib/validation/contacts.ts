@@ -14,7 +14,10 @@ const ContactFields = z.object({
   name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
   email: Email,
   // Phone numbers are dialled by people, so any format a person writes is kept as written.
-  phone: optionalText(40, "Use at most 40 characters").refine((v) => v === null || /^[0-9+()\-.\s/x]+$/i.test(v), "Use digits, spaces and + ( ) - . only"),
+  phone: optionalText(40, "Use at most 40 characters").refine(
+    (v) => v === null || /^[0-9+()\-.\s/x]+$/i.test(v),
+    "Use digits, spaces and + ( ) - . only",
+  ),
   team: optionalText(80, "Use at most 80 characters"),
   title: optionalText(120, "Use at most 120 characters"),
   notes: optionalText(2000, "Use at most 2000 characters"),
@@ -37,8 +40,20 @@ export const CONTACT_PAGE_SIZE = 25;
 
 /** Query-string filters of the contact list; anything malformed falls back to the default. */
 export const ContactListFilter = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
-  team: z.string().trim().max(80).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  team: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   /** "1": only contacts never reviewed or reviewed more than REVIEW_STALE_DAYS ago. */
   stale: z.enum(["1"]).optional().catch(undefined),
   status: z.enum(["active", "inactive", "all"]).default("all").catch("all"),

@@ -39,7 +39,9 @@ describe("CreateDetectionSourceInput", () => {
 
 describe("UpdateDetectionSourceInput", () => {
   it("reads the loaded version as a number and clears the default cluster when blank", () => {
-    expect(UpdateDetectionSourceInput.parse({ id: "src1", version: "3", name: "n", defaultCluster: "", minIncidentPriority: "NOTICE" })).toEqual({
+    expect(
+      UpdateDetectionSourceInput.parse({ id: "src1", version: "3", name: "n", defaultCluster: "", minIncidentPriority: "NOTICE" }),
+    ).toEqual({
       id: "src1",
       version: 3,
       name: "n",

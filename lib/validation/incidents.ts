@@ -8,7 +8,11 @@ function manyOf<T extends readonly [string, ...string[]]>(values: T, label: stri
   return z.preprocess(
     (raw) => {
       if (raw === undefined || raw === null) return undefined;
-      const list = [raw].flat().flatMap((v) => String(v).split(",")).map((v) => v.trim().toUpperCase()).filter(Boolean);
+      const list = [raw]
+        .flat()
+        .flatMap((v) => String(v).split(","))
+        .map((v) => v.trim().toUpperCase())
+        .filter(Boolean);
       return list.length ? [...new Set(list)] : undefined;
     },
     z.array(z.enum(values, { error: `${label} must be one of ${values.join(", ")}` })).optional(),

@@ -23,9 +23,9 @@ export const SaveDraftInput = DraftRef.extend(
 ).transform(({ id, version, ...rest }) => ({
   id,
   version,
-  bodies: Object.fromEntries(
-    PLAN_SECTION_KEYS.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]!]),
-  ) as Partial<Record<PlanSectionKey, string>>,
+  bodies: Object.fromEntries(PLAN_SECTION_KEYS.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]!])) as Partial<
+    Record<PlanSectionKey, string>
+  >,
 }));
 
 export const PublishDraftInput = DraftRef.extend({
@@ -50,5 +50,5 @@ export const RevisionNumberParam = z.coerce.number().int().min(1).max(1_000_000)
 
 /** `GET /api/plan/export?format=md`; Markdown is the only format. */
 export const PlanExportQuery = z.object({
-  format: z.literal("md", { error: 'Unsupported format: use format=md (Markdown is the only export format).' }),
+  format: z.literal("md", { error: "Unsupported format: use format=md (Markdown is the only export format)." }),
 });

@@ -14,7 +14,9 @@ export const ClusterProviderInput = z.enum(["EKS", "GKE", "AKS", "OPENSHIFT", "O
 export const ContainerRuntimeInput = z.enum(["CONTAINERD", "CRI_O", "DOCKER"], { error: "Choose a container runtime" });
 export const EnvironmentInput = z.enum(["PRODUCTION", "STAGING", "DEVELOPMENT"], { error: "Choose an environment" });
 export const CriticalityInput = z.enum(["CRITICAL", "HIGH", "MEDIUM", "LOW"], { error: "Choose a criticality" });
-export const WorkloadKindInput = z.enum(["DEPLOYMENT", "STATEFULSET", "DAEMONSET", "JOB", "CRONJOB", "POD", "OTHER"], { error: "Choose a workload kind" });
+export const WorkloadKindInput = z.enum(["DEPLOYMENT", "STATEFULSET", "DAEMONSET", "JOB", "CRONJOB", "POD", "OTHER"], {
+  error: "Choose a workload kind",
+});
 
 /**
  * As alerts name it (Falco's k8s.cluster.name / falcosidekick's cluster field): the name is the
@@ -97,7 +99,9 @@ export const MAX_IMPORT_CHARS = 900_000;
 
 export const NamespaceImportInput = z.object({
   clusterId: Id,
-  json: z.string().max(MAX_IMPORT_CHARS, "That is more than 900,000 characters; import a narrower list (kubectl get namespaces -l … -o json)."),
+  json: z
+    .string()
+    .max(MAX_IMPORT_CHARS, "That is more than 900,000 characters; import a narrower list (kubectl get namespaces -l … -o json)."),
   /** The digest of the preview the manager looked at; apply refuses if the plan has changed since. */
   digest: z
     .string()
@@ -110,8 +114,18 @@ export const NamespaceImportInput = z.object({
 export const OwnerQueryInput = z
   .object({
     cluster: z.string({ error: "The cluster parameter is required" }).trim().min(1, "The cluster parameter is required").max(100),
-    namespace: z.string().trim().max(63).optional().transform((v) => v || undefined),
-    workload: z.string().trim().max(253).optional().transform((v) => v || undefined),
+    namespace: z
+      .string()
+      .trim()
+      .max(63)
+      .optional()
+      .transform((v) => v || undefined),
+    workload: z
+      .string()
+      .trim()
+      .max(253)
+      .optional()
+      .transform((v) => v || undefined),
   })
   .refine((q) => !q.workload || q.namespace, { error: "A workload needs its namespace: add &namespace=…", path: ["namespace"] });
 

@@ -13,12 +13,16 @@ const Lf = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : 
 export const MAX_INSTRUCTIONS = 20_000;
 export const MAX_STEPS = 100;
 
-const IncidentTypeField = z.enum(INCIDENT_TYPES as [string, ...string[]], { error: "Choose the incident type" }).transform(
-  (v) => v as (typeof INCIDENT_TYPES)[number],
-);
+const IncidentTypeField = z
+  .enum(INCIDENT_TYPES as [string, ...string[]], { error: "Choose the incident type" })
+  .transform((v) => v as (typeof INCIDENT_TYPES)[number]);
 
 const Techniques = z.preprocess(
-  (raw) => [raw ?? []].flat().map((v) => String(v).trim().toUpperCase()).filter(Boolean),
+  (raw) =>
+    [raw ?? []]
+      .flat()
+      .map((v) => String(v).trim().toUpperCase())
+      .filter(Boolean),
   z
     .array(z.string().max(20))
     .max(30, "Pick at most 30 techniques")
@@ -46,13 +50,17 @@ export const StartPlaybookDraftInput = z.object({ playbookId: Id });
 const VersionRef = z.object({ versionId: Id, version: Version });
 
 export const PlaybookStepFields = z.object({
-  phase: z.enum(PLAYBOOK_PHASES as [string, ...string[]], { error: "Choose the response phase" }).transform(
-    (v) => v as (typeof PLAYBOOK_PHASES)[number],
-  ),
+  phase: z
+    .enum(PLAYBOOK_PHASES as [string, ...string[]], { error: "Choose the response phase" })
+    .transform((v) => v as (typeof PLAYBOOK_PHASES)[number]),
   title: z.string().trim().min(3, "Give the step a title").max(200, "Use at most 200 characters"),
   instructions: z.preprocess(
     Lf,
-    z.string().trim().min(1, "Write what the responder does").max(MAX_INSTRUCTIONS, `Use at most ${MAX_INSTRUCTIONS.toLocaleString("en")} characters`),
+    z
+      .string()
+      .trim()
+      .min(1, "Write what the responder does")
+      .max(MAX_INSTRUCTIONS, `Use at most ${MAX_INSTRUCTIONS.toLocaleString("en")} characters`),
   ),
   responsibleRole: z.preprocess(
     blankToNull,
@@ -64,7 +72,12 @@ export const PlaybookStepFields = z.object({
   evidenceExpected: z.preprocess(blankToNull, z.preprocess(Lf, z.string().trim().max(1_000, "Use at most 1,000 characters")).nullable()),
   expectedMinutes: z.preprocess(
     blankToNull,
-    z.coerce.number({ error: "Enter whole minutes" }).int("Enter whole minutes").min(1, "At least 1 minute").max(1_440, "At most 24 hours").nullable(),
+    z.coerce
+      .number({ error: "Enter whole minutes" })
+      .int("Enter whole minutes")
+      .min(1, "At least 1 minute")
+      .max(1_440, "At most 24 hours")
+      .nullable(),
   ),
 });
 export type PlaybookStepInput = z.output<typeof PlaybookStepFields>;
@@ -77,7 +90,11 @@ export const DiscardPlaybookDraftInput = VersionRef;
 export const PublishPlaybookVersionInput = VersionRef.extend({
   changeNote: z.preprocess(
     Lf,
-    z.string().trim().min(1, "Say what changed and why: the change note is the playbook's history").max(2_000, "Use at most 2,000 characters"),
+    z
+      .string()
+      .trim()
+      .min(1, "Say what changed and why: the change note is the playbook's history")
+      .max(2_000, "Use at most 2,000 characters"),
   ),
 });
 

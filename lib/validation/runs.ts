@@ -22,15 +22,27 @@ export const EditRunStepNotesInput = StepRef.extend({ notes: z.string().trim().m
 const RunRef = z.object({ runId: Id, version: Version });
 
 /** A checkbox: present ("on") when the user confirmed completing with open steps. */
-export const CompleteRunInput = RunRef.extend({ acceptOpenSteps: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()) });
+export const CompleteRunInput = RunRef.extend({
+  acceptOpenSteps: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});
 export const AbandonRunInput = RunRef.extend({ reason: Reason });
 
 export const RUN_STATUSES = ["ACTIVE", "COMPLETED", "ABANDONED"] as const;
 
 /** The runs list's filters (GET form); empty values mean "any". */
 export const RunListFilter = z.object({
-  status: z.preprocess((v) => (v === "" ? undefined : typeof v === "string" ? v.toUpperCase() : v), z.enum(RUN_STATUSES, { error: "Status must be active, completed or abandoned" }).optional()),
-  incident: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().regex(/^(INC-)?\d{1,9}$/i, "Use an incident key like INC-0042").optional()),
+  status: z.preprocess(
+    (v) => (v === "" ? undefined : typeof v === "string" ? v.toUpperCase() : v),
+    z.enum(RUN_STATUSES, { error: "Status must be active, completed or abandoned" }).optional(),
+  ),
+  incident: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^(INC-)?\d{1,9}$/i, "Use an incident key like INC-0042")
+      .optional(),
+  ),
   page: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).optional()),
 });
 

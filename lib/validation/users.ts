@@ -3,10 +3,7 @@ import { Email } from "@/lib/validation/auth";
 
 export const RoleInput = z.enum(["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"], { error: "Choose a role" });
 
-const Password = z
-  .string()
-  .min(12, "Use at least 12 characters")
-  .max(256, "Use at most 256 characters");
+const Password = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 
 export const CreateUserInput = z.object({
   email: Email,

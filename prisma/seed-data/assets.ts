@@ -1,11 +1,5 @@
 import type { Tx } from "@/lib/db";
-import type {
-  ClusterProvider,
-  ContainerRuntime,
-  Criticality,
-  Environment,
-  WorkloadKind,
-} from "@/lib/generated/prisma/client";
+import type { ClusterProvider, ContainerRuntime, Criticality, Environment, WorkloadKind } from "@/lib/generated/prisma/client";
 import type { ContactKey } from "./people";
 
 export type ClusterKey = "prod-eu" | "prod-us" | "staging";

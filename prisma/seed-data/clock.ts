@@ -5,12 +5,7 @@ import { createHash } from "node:crypto";
 export type Span = { days?: number; hours?: number; minutes?: number; seconds?: number };
 
 function spanMs(span: Span): number {
-  return (
-    (span.days ?? 0) * 86_400_000 +
-    (span.hours ?? 0) * 3_600_000 +
-    (span.minutes ?? 0) * 60_000 +
-    (span.seconds ?? 0) * 1_000
-  );
+  return (span.days ?? 0) * 86_400_000 + (span.hours ?? 0) * 3_600_000 + (span.minutes ?? 0) * 60_000 + (span.seconds ?? 0) * 1_000;
 }
 
 export type Clock = {

@@ -1,11 +1,5 @@
 import type { Tx } from "@/lib/db";
-import type {
-  ActionItemStatus,
-  ExerciseKind,
-  FindingCategory,
-  FindingSeverity,
-  FindingStatus,
-} from "@/lib/generated/prisma/client";
+import type { ActionItemStatus, ExerciseKind, FindingCategory, FindingSeverity, FindingStatus } from "@/lib/generated/prisma/client";
 import { later, type Clock, type Span } from "./clock";
 import type { ContactKey, People } from "./people";
 import type { SeededPlaybooks } from "./playbooks";

@@ -82,11 +82,7 @@ function isoNanos(ns: bigint): { iso: string; clock: string } {
   return { iso: `${base}.${fraction}Z`, clock: `${base.slice(11)}.${fraction}` };
 }
 
-export function falcoAlert(
-  spec: FalcoEventSpec,
-  ctx: ContainerContext,
-  sourceId: string,
-): Omit<Prisma.AlertCreateManyInput, "incidentId"> {
+export function falcoAlert(spec: FalcoEventSpec, ctx: ContainerContext, sourceId: string): Omit<Prisma.AlertCreateManyInput, "incidentId"> {
   const ns = nanoTime(spec.at, spec.nanos);
   const eventTime = new Date(Number(ns / 1_000_000n));
   const { iso, clock } = isoNanos(ns);

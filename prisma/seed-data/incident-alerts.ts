@@ -78,8 +78,7 @@ export function shellInPaymentsApi(t0: Date): AlertScenario {
           "proc.name": "curl",
           "proc.exepath": "/usr/bin/curl",
           "proc.pname": "bash",
-          "proc.cmdline":
-            "curl -sk -H @/tmp/.h https://kubernetes.default.svc/api/v1/namespaces/payments/secrets",
+          "proc.cmdline": "curl -sk -H @/tmp/.h https://kubernetes.default.svc/api/v1/namespaces/payments/secrets",
           "proc.tty": 34816,
         },
         tags: ["maturity_stable", "container", "network", "k8s", "mitre_discovery", "T1565"],

@@ -15,20 +15,7 @@ export const DEMO_USERS: readonly { key: UserKey; email: string; name: string; r
 ];
 
 export type ContactKey =
-  | "dana"
-  | "marco"
-  | "helen"
-  | "priya"
-  | "tomas"
-  | "aisha"
-  | "jonas"
-  | "chloe"
-  | "ravi"
-  | "sofia"
-  | "kenji"
-  | "rebecca"
-  | "owen"
-  | "miriam";
+  "dana" | "marco" | "helen" | "priya" | "tomas" | "aisha" | "jonas" | "chloe" | "ravi" | "sofia" | "kenji" | "rebecca" | "owen" | "miriam";
 
 type ContactSeed = {
   key: ContactKey;
@@ -46,35 +33,202 @@ type ContactSeed = {
 
 // Phone numbers come from the ranges reserved for fiction (UK 020 7946 0xxx, US 555-01xx).
 const CONTACTS: readonly ContactSeed[] = [
-  { key: "dana", name: "Dana Whitfield", email: "dana.whitfield@example.com", phone: "+44 20 7946 0112", team: "Security Operations", title: "Incident Response Manager", user: "manager", reviewedDaysAgo: 12 },
-  { key: "marco", name: "Marco Reyes", email: "marco.reyes@example.com", phone: "+44 20 7946 0187", team: "Security Operations", title: "Senior Security Engineer, Detection & Response", user: "responder", reviewedDaysAgo: 12 },
-  { key: "helen", name: "Helen Okafor", email: "helen.okafor@example.com", phone: "+44 20 7946 0140", team: "Security Operations", title: "Head of Security Operations", reviewedDaysAgo: 19 },
-  { key: "priya", name: "Priya Raman", email: "priya.raman@example.com", phone: "+44 20 7946 0233", team: "Platform SRE", title: "Staff Site Reliability Engineer", reviewedDaysAgo: 8 },
-  { key: "tomas", name: "Tomás Oliveira", email: "tomas.oliveira@example.com", phone: "+44 20 7946 0251", team: "Platform SRE", title: "Site Reliability Engineer", notes: "Administers Bulkhead itself.", user: "admin", reviewedDaysAgo: 8 },
-  { key: "aisha", name: "Aisha Bello", email: "aisha.bello@example.com", phone: "+44 20 7946 0318", team: "Payments DevOps", title: "Lead DevOps Engineer, Payments", notes: "PCI DSS system owner for the payments namespaces.", reviewedDaysAgo: 27 },
-  { key: "jonas", name: "Jonas Becker", email: "jonas.becker@example.com", phone: "+49 30 901820 44", team: "Payments DevOps", title: "DevOps Engineer, Payments", reviewedDaysAgo: 27 },
-  { key: "chloe", name: "Chloé Martin", email: "chloe.martin@example.com", phone: "+33 1 99 00 27 41", team: "Checkout DevOps", title: "DevOps Engineer, Checkout", reviewedDaysAgo: 41 },
-  { key: "ravi", name: "Ravi Menon", email: "ravi.menon@example.com", phone: "+1 202-555-0143", team: "Checkout DevOps", title: "Senior DevOps Engineer, Checkout", notes: "Based in Washington DC; covers prod-us out of EU hours.", reviewedDaysAgo: 118 },
-  { key: "sofia", name: "Sofia Lindqvist", email: "sofia.lindqvist@example.com", phone: "+46 8 465 007 12", team: "Data Platform", title: "Data Platform Engineering Lead", reviewedDaysAgo: 33 },
-  { key: "kenji", name: "Kenji Watanabe", email: "kenji.watanabe@example.com", phone: "+44 20 7946 0377", team: "Data Platform", title: "Data Platform Engineer", notes: "Left the company. Still listed as secondary owner of prod-eu/data-pipeline until a replacement is named.", active: false, reviewedDaysAgo: 151 },
-  { key: "rebecca", name: "Rebecca Stein", email: "rebecca.stein@example.com", phone: "+44 20 7946 0405", team: "Legal", title: "Senior Counsel, Privacy & Security", notes: "Decides on GDPR Art. 33 and card-brand notifications.", reviewedDaysAgo: 55 },
-  { key: "owen", name: "Owen Gallagher", email: "owen.gallagher@example.com", phone: "+44 20 7946 0466", team: "Communications", title: "Head of Communications", notes: "Owns the status page and customer statements.", reviewedDaysAgo: 203 },
-  { key: "miriam", name: "Miriam Hassan", email: "miriam.hassan@example.com", phone: "+44 20 7946 0501", team: "Executive", title: "Chief Technology Officer", reviewedDaysAgo: 61 },
+  {
+    key: "dana",
+    name: "Dana Whitfield",
+    email: "dana.whitfield@example.com",
+    phone: "+44 20 7946 0112",
+    team: "Security Operations",
+    title: "Incident Response Manager",
+    user: "manager",
+    reviewedDaysAgo: 12,
+  },
+  {
+    key: "marco",
+    name: "Marco Reyes",
+    email: "marco.reyes@example.com",
+    phone: "+44 20 7946 0187",
+    team: "Security Operations",
+    title: "Senior Security Engineer, Detection & Response",
+    user: "responder",
+    reviewedDaysAgo: 12,
+  },
+  {
+    key: "helen",
+    name: "Helen Okafor",
+    email: "helen.okafor@example.com",
+    phone: "+44 20 7946 0140",
+    team: "Security Operations",
+    title: "Head of Security Operations",
+    reviewedDaysAgo: 19,
+  },
+  {
+    key: "priya",
+    name: "Priya Raman",
+    email: "priya.raman@example.com",
+    phone: "+44 20 7946 0233",
+    team: "Platform SRE",
+    title: "Staff Site Reliability Engineer",
+    reviewedDaysAgo: 8,
+  },
+  {
+    key: "tomas",
+    name: "Tomás Oliveira",
+    email: "tomas.oliveira@example.com",
+    phone: "+44 20 7946 0251",
+    team: "Platform SRE",
+    title: "Site Reliability Engineer",
+    notes: "Administers Bulkhead itself.",
+    user: "admin",
+    reviewedDaysAgo: 8,
+  },
+  {
+    key: "aisha",
+    name: "Aisha Bello",
+    email: "aisha.bello@example.com",
+    phone: "+44 20 7946 0318",
+    team: "Payments DevOps",
+    title: "Lead DevOps Engineer, Payments",
+    notes: "PCI DSS system owner for the payments namespaces.",
+    reviewedDaysAgo: 27,
+  },
+  {
+    key: "jonas",
+    name: "Jonas Becker",
+    email: "jonas.becker@example.com",
+    phone: "+49 30 901820 44",
+    team: "Payments DevOps",
+    title: "DevOps Engineer, Payments",
+    reviewedDaysAgo: 27,
+  },
+  {
+    key: "chloe",
+    name: "Chloé Martin",
+    email: "chloe.martin@example.com",
+    phone: "+33 1 99 00 27 41",
+    team: "Checkout DevOps",
+    title: "DevOps Engineer, Checkout",
+    reviewedDaysAgo: 41,
+  },
+  {
+    key: "ravi",
+    name: "Ravi Menon",
+    email: "ravi.menon@example.com",
+    phone: "+1 202-555-0143",
+    team: "Checkout DevOps",
+    title: "Senior DevOps Engineer, Checkout",
+    notes: "Based in Washington DC; covers prod-us out of EU hours.",
+    reviewedDaysAgo: 118,
+  },
+  {
+    key: "sofia",
+    name: "Sofia Lindqvist",
+    email: "sofia.lindqvist@example.com",
+    phone: "+46 8 465 007 12",
+    team: "Data Platform",
+    title: "Data Platform Engineering Lead",
+    reviewedDaysAgo: 33,
+  },
+  {
+    key: "kenji",
+    name: "Kenji Watanabe",
+    email: "kenji.watanabe@example.com",
+    phone: "+44 20 7946 0377",
+    team: "Data Platform",
+    title: "Data Platform Engineer",
+    notes: "Left the company. Still listed as secondary owner of prod-eu/data-pipeline until a replacement is named.",
+    active: false,
+    reviewedDaysAgo: 151,
+  },
+  {
+    key: "rebecca",
+    name: "Rebecca Stein",
+    email: "rebecca.stein@example.com",
+    phone: "+44 20 7946 0405",
+    team: "Legal",
+    title: "Senior Counsel, Privacy & Security",
+    notes: "Decides on GDPR Art. 33 and card-brand notifications.",
+    reviewedDaysAgo: 55,
+  },
+  {
+    key: "owen",
+    name: "Owen Gallagher",
+    email: "owen.gallagher@example.com",
+    phone: "+44 20 7946 0466",
+    team: "Communications",
+    title: "Head of Communications",
+    notes: "Owns the status page and customer statements.",
+    reviewedDaysAgo: 203,
+  },
+  {
+    key: "miriam",
+    name: "Miriam Hassan",
+    email: "miriam.hassan@example.com",
+    phone: "+44 20 7946 0501",
+    team: "Executive",
+    title: "Chief Technology Officer",
+    reviewedDaysAgo: 61,
+  },
 ];
 
 const PLAN_ROLES: readonly { kind: PlanRoleKind; name: string; description: string; members: ContactKey[] }[] = [
-  { kind: "INCIDENT_COMMANDER", name: "Incident commander", description: "Owns the incident from declaration to close: sets severity, approves containment, runs the bridge and the timeline.", members: ["dana", "helen"] },
-  { kind: "DEPUTY_COMMANDER", name: "Deputy commander", description: "Keeps the timeline and evidence register current, takes over command at shift change or if the commander is hands-on.", members: ["marco", "priya"] },
-  { kind: "SECURITY_LEAD", name: "Security lead", description: "Leads analysis and forensics, decides on credential rotation and admission blocks, briefs Legal on impact.", members: ["helen", "marco"] },
-  { kind: "DEVOPS_PRIMARY", name: "DevOps primary owner", description: "Engaged per cluster/namespace from the ownership table; these members are the fallback when a scope has no owner.", members: ["priya", "aisha"] },
-  { kind: "DEVOPS_SECONDARY", name: "DevOps secondary owner", description: "Second owner per scope, engaged with the primary from SEV2 up or when the primary does not acknowledge.", members: ["tomas", "jonas"] },
-  { kind: "LEGAL", name: "Legal counsel", description: "Assesses notification duties (GDPR Art. 33 within 72 hours, PCI DSS card-brand reporting, contracts).", members: ["rebecca"] },
-  { kind: "COMMUNICATIONS", name: "Communications", description: "Status page, customer and staff statements; nothing leaves the company without this role and Legal.", members: ["owen"] },
-  { kind: "EXECUTIVE", name: "Executive sponsor", description: "Decides on taking a production cluster offline and on external disclosure; receives SEV1 updates hourly.", members: ["miriam"] },
+  {
+    kind: "INCIDENT_COMMANDER",
+    name: "Incident commander",
+    description: "Owns the incident from declaration to close: sets severity, approves containment, runs the bridge and the timeline.",
+    members: ["dana", "helen"],
+  },
+  {
+    kind: "DEPUTY_COMMANDER",
+    name: "Deputy commander",
+    description: "Keeps the timeline and evidence register current, takes over command at shift change or if the commander is hands-on.",
+    members: ["marco", "priya"],
+  },
+  {
+    kind: "SECURITY_LEAD",
+    name: "Security lead",
+    description: "Leads analysis and forensics, decides on credential rotation and admission blocks, briefs Legal on impact.",
+    members: ["helen", "marco"],
+  },
+  {
+    kind: "DEVOPS_PRIMARY",
+    name: "DevOps primary owner",
+    description: "Engaged per cluster/namespace from the ownership table; these members are the fallback when a scope has no owner.",
+    members: ["priya", "aisha"],
+  },
+  {
+    kind: "DEVOPS_SECONDARY",
+    name: "DevOps secondary owner",
+    description: "Second owner per scope, engaged with the primary from SEV2 up or when the primary does not acknowledge.",
+    members: ["tomas", "jonas"],
+  },
+  {
+    kind: "LEGAL",
+    name: "Legal counsel",
+    description: "Assesses notification duties (GDPR Art. 33 within 72 hours, PCI DSS card-brand reporting, contracts).",
+    members: ["rebecca"],
+  },
+  {
+    kind: "COMMUNICATIONS",
+    name: "Communications",
+    description: "Status page, customer and staff statements; nothing leaves the company without this role and Legal.",
+    members: ["owen"],
+  },
+  {
+    kind: "EXECUTIVE",
+    name: "Executive sponsor",
+    description: "Decides on taking a production cluster offline and on external disclosure; receives SEV1 updates hourly.",
+    members: ["miriam"],
+  },
 ];
 
 type TargetSeed = { role?: PlanRoleKind; contact?: ContactKey };
-const ESCALATION: readonly { severity: Severity; name: string; description: string; tiers: { waitMinutes: number; targets: TargetSeed[] }[] }[] = [
+const ESCALATION: readonly {
+  severity: Severity;
+  name: string;
+  description: string;
+  tiers: { waitMinutes: number; targets: TargetSeed[] }[];
+}[] = [
   {
     severity: "SEV1",
     name: "SEV1 — active compromise of production",

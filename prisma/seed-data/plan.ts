@@ -85,11 +85,7 @@ Containment must not destroy evidence by accident: a deny-all NetworkPolicy and 
   },
 ];
 
-export async function seedPlanRevision(
-  tx: Tx,
-  clock: Clock,
-  managerId: string,
-): Promise<{ id: string; publishedAt: Date }> {
+export async function seedPlanRevision(tx: Tx, clock: Clock, managerId: string): Promise<{ id: string; publishedAt: Date }> {
   const createdAt = clock.ago({ days: 71 });
   const publishedAt = clock.ago({ days: 62 });
   const revision = await tx.planRevision.create({

@@ -85,9 +85,7 @@ export const CONTAINER_ESCAPE_PLAYBOOK: PlaybookSeed = {
       evidenceExpected: "List of rotated credentials",
       instructions: md(
         "From the host, every pod's projected service-account token on the node is readable under `/var/lib/kubelet/pods/*/volumes/kubernetes.io~projected/` (T1552.007), as are the kubelet's client certificate and the node's cloud role.",
-        sh(
-          "kubectl get pods -A -o wide --field-selector spec.nodeName={{node}}",
-        ),
+        sh("kubectl get pods -A -o wide --field-selector spec.nodeName={{node}}"),
         "Recreate the service accounts of every pod that ran on {{node}} since the first alert, revoke sessions of the node's instance role, and rotate Secrets mounted into those pods. The node itself is not cleaned: it is replaced.",
       ),
     },
@@ -98,9 +96,7 @@ export const CONTAINER_ESCAPE_PLAYBOOK: PlaybookSeed = {
       expectedMinutes: 30,
       instructions: md(
         "After the snapshot is registered as evidence, delete the node from the cluster and terminate the instance; the node group brings up a fresh one from the current image.",
-        sh(
-          "kubectl delete node {{node}}",
-        ),
+        sh("kubectl delete node {{node}}"),
         "Check that no other node shows the same Falco alerts in Bulkhead for {{cluster}}.",
       ),
     },

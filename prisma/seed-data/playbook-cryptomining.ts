@@ -87,10 +87,7 @@ export const CRYPTOMINING_PLAYBOOK: PlaybookSeed = {
       expectedMinutes: 5,
       instructions: md(
         "Stop new pods landing on the node and stop the autoscaler from terminating it with the evidence:",
-        sh(
-          "kubectl cordon {{node}}",
-          "kubectl annotate node {{node}} cluster-autoscaler.kubernetes.io/scale-down-disabled=true",
-        ),
+        sh("kubectl cordon {{node}}", "kubectl annotate node {{node}} cluster-autoscaler.kubernetes.io/scale-down-disabled=true"),
         "On EKS also protect the instance from scale-in (`aws autoscaling set-instance-protection --protected-from-scale-in`); on GKE, exclude it from node auto-repair while it is held. Do not drain yet.",
       ),
     },

@@ -21,7 +21,7 @@ export const MALICIOUS_IMAGE_PLAYBOOK: PlaybookSeed = {
       instructions: md(
         "Tags move; digests do not. The image in this incident is **`{{image}}@{{image_digest}}`** — use that name in every note, ticket and block from here on. Find every pod running it, in every cluster (repeat per kube context):",
         sh(
-          "kubectl get pods -A -o jsonpath='{range .items[*]}{.metadata.namespace}{\"/\"}{.metadata.name}{\"\\t\"}{.status.containerStatuses[*].imageID}{\"\\n\"}{end}' \\",
+          'kubectl get pods -A -o jsonpath=\'{range .items[*]}{.metadata.namespace}{"/"}{.metadata.name}{"\\t"}{.status.containerStatuses[*].imageID}{"\\n"}{end}\' \\',
           "  | grep '{{image_digest}}'",
           "crane manifest {{image}}@{{image_digest}} > {{incident_key}}-manifest.json",
           "crane config {{image}}@{{image_digest}} > {{incident_key}}-config.json",
@@ -123,10 +123,7 @@ export const MALICIOUS_IMAGE_PLAYBOOK: PlaybookSeed = {
       expectedMinutes: 30,
       instructions: md(
         "Nodes keep pulled images; a later pod with `imagePullPolicy: IfNotPresent` would run the cached copy even after the registry is clean. Once the evidence copy is registered, on every node that ran it (start with {{node}}):",
-        sh(
-          "chroot /host crictl images --digests | grep '{{image_digest}}'",
-          "chroot /host crictl rmi {{image}}@{{image_digest}}",
-        ),
+        sh("chroot /host crictl images --digests | grep '{{image_digest}}'", "chroot /host crictl rmi {{image}}@{{image_digest}}"),
         "Check the other clusters' admission logs for denied pulls of the digest after the block went in: those are workloads you missed.",
       ),
     },

@@ -19,12 +19,12 @@ export const RANSOMWARE_PV_PLAYBOOK: PlaybookSeed = {
       expectedMinutes: 10,
       evidenceExpected: "The PVCs and PVs mounted by the pod, who else mounts them, and a sample of changed files",
       instructions: md(
-        "If files are still being changed, do the containment step \"Stop the writes\" **now** and come back: every minute is more data lost.",
+        'If files are still being changed, do the containment step "Stop the writes" **now** and come back: every minute is more data lost.',
         sh(
           "kubectl get pod {{pod}} -n {{namespace}} -o jsonpath='{.spec.volumes[*].persistentVolumeClaim.claimName}'",
           "kubectl get pvc -n {{namespace}} -o wide",
           "# other pods mounting the same claim (ReadWriteMany volumes spread the damage):",
-          "kubectl get pods -n {{namespace}} -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.spec.volumes[*].persistentVolumeClaim.claimName}{\"\\n\"}{end}'",
+          'kubectl get pods -n {{namespace}} -o jsonpath=\'{range .items[*]}{.metadata.name}{"\\t"}{.spec.volumes[*].persistentVolumeClaim.claimName}{"\\n"}{end}\'',
           "kubectl get volumesnapshot -n {{namespace}}",
         ),
         "From the Falco alerts for container `{{container_id}}`, note the process, the paths it wrote (`fd.name`), the ransom note's name and the first and last alert times. Check that the snapshots listed still exist in the storage backend: deleting them first is common (T1490).",
@@ -72,7 +72,7 @@ export const RANSOMWARE_PV_PLAYBOOK: PlaybookSeed = {
           "kubectl get deployment,statefulset -n {{namespace}} > {{incident_key}}-replicas.txt",
           "kubectl scale deployment/{{workload}} -n {{namespace}} --replicas=0   # or statefulset/{{workload}}",
           "kubectl get cronjobs -n {{namespace}}",
-          "kubectl patch cronjob <name> -n {{namespace}} --type=json -p='[{\"op\":\"replace\",\"path\":\"/spec/suspend\",\"value\":true}]'",
+          'kubectl patch cronjob <name> -n {{namespace}} --type=json -p=\'[{"op":"replace","path":"/spec/suspend","value":true}]\'',
         ),
         "Scale down every other workload that mounts the same claim (first step). The incident commander decides; tell {{primary_owner}} and {{secondary_owner}} at once — this is an outage.",
       ),

@@ -89,7 +89,7 @@ export const SECRETS_EXFILTRATION_PLAYBOOK: PlaybookSeed = {
       evidenceExpected: "The list of rotated credentials with who rotated each and when",
       instructions: md(
         "For each credential found in the first step, rotate it **at its source** (the database, the SaaS API, the cloud provider), then update the Kubernetes Secret, then restart what uses it. Changing only the Secret leaves the stolen value valid.",
-        "- AWS IRSA role: revoke active sessions (IAM console, \"Revoke active sessions\" adds a deny on older `aws:TokenIssueTime`).\n- GCP service account: disable and replace any keys; review `iam.serviceAccountTokenCreator` grants.\n- Registry pull secrets: rotate the robot account; a pull credential can often push.",
+        '- AWS IRSA role: revoke active sessions (IAM console, "Revoke active sessions" adds a deny on older `aws:TokenIssueTime`).\n- GCP service account: disable and replace any keys; review `iam.serviceAccountTokenCreator` grants.\n- Registry pull secrets: rotate the robot account; a pull credential can often push.',
         sh("kubectl rollout restart deployment/{{workload}} -n {{namespace}}"),
         "Keep a list in the evidence register: credential, owner, rotated by, at. The incident is not contained until every line is done.",
       ),

@@ -118,7 +118,7 @@ export const SHELL_IN_CONTAINER_PLAYBOOK: PlaybookSeed = {
         sh(
           "kubectl rollout restart deployment/{{workload}} -n {{namespace}}",
           "kubectl rollout status deployment/{{workload}} -n {{namespace}}",
-          "kubectl get pods -n {{namespace}} -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.status.containerStatuses[0].imageID}{\"\\n\"}{end}'",
+          'kubectl get pods -n {{namespace}} -o jsonpath=\'{range .items[*]}{.metadata.name}{"\\t"}{.status.containerStatuses[0].imageID}{"\\n"}{end}\'',
           "kubectl delete pod {{pod}} -n {{namespace}}",
         ),
         "Keep the quarantine NetworkPolicy in place; with no pod carrying the label it selects nothing. Watch Bulkhead for new alerts on {{workload}} for 24 hours.",

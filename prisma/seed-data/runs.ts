@@ -30,26 +30,44 @@ const PROGRESS: StepProgress[] = [
     finished: 38,
     notes: "EKS audit log: pods/exec by the gitlab-deployer IAM role from 198.51.100.77, which is not one of our CI runners.",
   },
-  { status: "DONE", by: "responder", started: 39, finished: 44, notes: "Manifest and logs registered as evidence; pod labelled for quarantine." },
-  { status: "IN_PROGRESS", by: "responder", started: 46, assignee: "responder", notes: "Deny-all policy written; checking the checkout health checks still reach the other replicas before applying." },
+  {
+    status: "DONE",
+    by: "responder",
+    started: 39,
+    finished: 44,
+    notes: "Manifest and logs registered as evidence; pod labelled for quarantine.",
+  },
+  {
+    status: "IN_PROGRESS",
+    by: "responder",
+    started: 46,
+    assignee: "responder",
+    notes: "Deny-all policy written; checking the checkout health checks still reach the other replicas before applying.",
+  },
   {
     status: "SKIPPED",
     by: "manager",
     finished: 50,
-    reason: "Aisha keeps the pod serving behind the quarantine policy: it carries a third of checkout at peak, and its service account could not list Secrets (403).",
+    reason:
+      "Aisha keeps the pod serving behind the quarantine policy: it carries a third of checkout at peak, and its service account could not list Secrets (403).",
   },
   {
     status: "BLOCKED",
     by: "manager",
     started: 55,
     assignee: "manager",
-    reason: "Waiting for Jonas to rotate the gitlab-deployer access key: revoking the role before the new key is in the pipeline stops every payments deploy.",
+    reason:
+      "Waiting for Jonas to rotate the gitlab-deployer access key: revoking the role before the new key is in the pipeline stops every payments deploy.",
   },
 ];
 
 const INCIDENT_TITLE = "Terminal shell in payments-api container";
 
-export async function seedActiveRun(tx: Tx, clock: Clock, refs: { people: People; playbooks: SeededPlaybooks }): Promise<{ runId: string }> {
+export async function seedActiveRun(
+  tx: Tx,
+  clock: Clock,
+  refs: { people: People; playbooks: SeededPlaybooks },
+): Promise<{ runId: string }> {
   const story = INCIDENTS.find((i) => i.title === INCIDENT_TITLE);
   if (!story) throw new Error(`The demo has no incident "${INCIDENT_TITLE}" to run a playbook on.`);
   const t0 = clock.ago(story.firstAlertAgo);
@@ -68,8 +86,18 @@ export async function seedActiveRun(tx: Tx, clock: Clock, refs: { people: People
       alerts: {
         orderBy: [{ eventTime: "desc" }, { id: "desc" }],
         select: {
-          eventTime: true, cluster: true, namespace: true, workload: true, podName: true, containerId: true, containerName: true,
-          imageRepository: true, imageTag: true, imageDigest: true, nodeName: true, hostname: true,
+          eventTime: true,
+          cluster: true,
+          namespace: true,
+          workload: true,
+          podName: true,
+          containerId: true,
+          containerName: true,
+          imageRepository: true,
+          imageTag: true,
+          imageDigest: true,
+          nodeName: true,
+          hostname: true,
         },
       },
     },
@@ -79,10 +107,14 @@ export async function seedActiveRun(tx: Tx, clock: Clock, refs: { people: People
     select: { id: true, number: true, playbook: { select: { title: true } }, steps: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
   });
   const key = `INC-${String(incident.number).padStart(4, "0")}`;
-  const context = buildRunContext({ key, cluster: incident.cluster, namespace: incident.namespace, workload: incident.workload }, incident.alerts, {
-    primary: incident.owners.find((o) => o.role === "PRIMARY")?.contact.name ?? null,
-    secondary: incident.owners.filter((o) => o.role === "SECONDARY").map((o) => o.contact.name),
-  });
+  const context = buildRunContext(
+    { key, cluster: incident.cluster, namespace: incident.namespace, workload: incident.workload },
+    incident.alerts,
+    {
+      primary: incident.owners.find((o) => o.role === "PRIMARY")?.contact.name ?? null,
+      secondary: incident.owners.filter((o) => o.role === "SECONDARY").map((o) => o.contact.name),
+    },
+  );
   const startedAt = later(t0, { minutes: 30 });
 
   const run = await tx.playbookRun.create({

@@ -38,7 +38,11 @@ export async function sourceFingerprint(root: string): Promise<string> {
   const hash = createHash("sha256");
   for (const entry of INPUTS) {
     for await (const file of files(root, entry)) {
-      hash.update(file).update("\0").update(await readFile(path.join(root, file))).update("\0");
+      hash
+        .update(file)
+        .update("\0")
+        .update(await readFile(path.join(root, file)))
+        .update("\0");
     }
   }
   return hash.digest("hex");

@@ -29,7 +29,11 @@ function assert(condition: unknown, message: string): asserts condition {
 async function jsonFiles(dir: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? jsonFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : Promise.resolve(e.name.endsWith(".json") ? [`${prefix}${e.name}`] : []))),
+    entries.map((e) =>
+      e.isDirectory()
+        ? jsonFiles(path.join(dir, e.name), `${prefix}${e.name}/`)
+        : Promise.resolve(e.name.endsWith(".json") ? [`${prefix}${e.name}`] : []),
+    ),
   );
   return nested.flat().sort();
 }
@@ -39,7 +43,8 @@ type Example = { file: string; text: string };
 async function examples(cacao: string, dirs: string[]): Promise<Example[]> {
   const found: Example[] = [];
   for (const dir of dirs) {
-    for (const file of await jsonFiles(path.join(cacao, dir))) found.push({ file: `${dir}/${file}`, text: await readFile(path.join(cacao, dir, file), "utf8") });
+    for (const file of await jsonFiles(path.join(cacao, dir)))
+      found.push({ file: `${dir}/${file}`, text: await readFile(path.join(cacao, dir, file), "utf8") });
   }
   return found;
 }
@@ -80,10 +85,16 @@ async function importAndExportOnDatabase(valid: Example[], original: CacaoValida
           throw new Error(`${example.file}: ${error instanceof Error ? error.message : String(error)}`);
         });
         steps += imported.stepCount;
-        const stored = await prisma.playbookVersion.findUniqueOrThrow({ where: { id: imported.versionId }, select: { status: true, importedCacao: true } });
+        const stored = await prisma.playbookVersion.findUniqueOrThrow({
+          where: { id: imported.versionId },
+          select: { status: true, importedCacao: true },
+        });
         assert(stored.status === "DRAFT", `${example.file}: version 1 is ${stored.status}`);
         // jsonb keeps the content, not the key order, so compare as values.
-        assert(isDeepStrictEqual(stored.importedCacao, JSON.parse(example.text)), `${example.file}: the stored document differs from the file`);
+        assert(
+          isDeepStrictEqual(stored.importedCacao, JSON.parse(example.text)),
+          `${example.file}: the stored document differs from the file`,
+        );
         const exported = await getPlaybookCacao(manager, imported.playbookId, 1);
         const problems = [...original.problems(exported.document), ...semanticProblems(exported.document, original.isEmail)];
         assert(problems.length === 0, `${example.file}: re-export invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
@@ -140,7 +151,10 @@ export function cacaoChecks(fixtures: string): ConformanceCheck[] {
         for (const example of invalid) {
           const read = readCacaoDocument(example.text);
           assert(!read.ok, `${example.file}: accepted`);
-          assert(read.problems.length > 0 && read.problems.every((p) => /^\/\S*: \S/.test(p) || /^and \d+ more$/.test(p)), `${example.file}: unclear error: ${read.message}`);
+          assert(
+            read.problems.length > 0 && read.problems.every((p) => /^\/\S*: \S/.test(p) || /^and \d+ more$/.test(p)),
+            `${example.file}: unclear error: ${read.message}`,
+          );
           lines.push(`${example.file}: ${read.message}`, ...read.problems.map((p) => `  ${p}`));
         }
         return lines.join("\n      ");

@@ -51,7 +51,8 @@ const present = (v: unknown): v is string | number => v !== null && v !== undefi
 function checkContext(g: Genuine, e: NormalizedEvent): void {
   const f = (g.value.output_fields ?? {}) as Record<string, unknown>;
   const a = e.alert;
-  const same = (label: string, expected: unknown, actual: unknown) => assert(actual === expected, `${g.file}: ${label} is ${JSON.stringify(actual)}, the event says ${JSON.stringify(expected)}`);
+  const same = (label: string, expected: unknown, actual: unknown) =>
+    assert(actual === expected, `${g.file}: ${label} is ${JSON.stringify(actual)}, the event says ${JSON.stringify(expected)}`);
   if (present(f["k8s.ns.name"])) same("namespace", f["k8s.ns.name"], a.namespace);
   else if (present(f["ka.target.namespace"])) same("namespace", f["ka.target.namespace"], a.namespace);
   if (present(f["k8s.pod.name"])) same("pod", f["k8s.pod.name"], a.podName);
@@ -69,7 +70,8 @@ function checkContext(g: Genuine, e: NormalizedEvent): void {
   if (typeof f["fd.name"] === "string" && f["fd.name"].includes("->")) same("connection", f["fd.name"], a.connection);
   if (present(g.value.hostname)) same("hostname", g.value.hostname, a.hostname);
   if (g.value.source === "syscalls") same("source", "syscall", a.eventSource);
-  for (const [key, value] of Object.entries(f)) if (value === null || value === "<NA>") assert(!(key in a.outputFields), `${g.file}: kept ${key}: ${String(value)}`);
+  for (const [key, value] of Object.entries(f))
+    if (value === null || value === "<NA>") assert(!(key in a.outputFields), `${g.file}: kept ${key}: ${String(value)}`);
   same("event time", new Date(String(g.value.time)).toISOString(), a.eventTime.toISOString());
   assert(a.raw === g.value || JSON.stringify(a.raw) === JSON.stringify(g.value), `${g.file}: raw event changed`);
   same("cluster", (f.cluster as string) ?? (f["k8s.cluster.name"] as string) ?? DEFAULT_CLUSTER, a.cluster);
@@ -82,14 +84,22 @@ function rulesOf(yaml: string): { rule: string; tags: string[] }[] {
     const rule = /^- rule:(.+)$/.exec(line);
     if (rule && rule[1]!.trim()) rules.push({ rule: rule[1]!.trim().replace(/^(["'])(.*)\1$/, "$2"), tags: [] });
     const tags = /^\s+tags:\s*\[(.*)\]\s*$/.exec(line);
-    if (tags && rules.length) rules[rules.length - 1]!.tags = tags[1]!.split(",").map((t) => t.trim()).filter(Boolean);
+    if (tags && rules.length)
+      rules[rules.length - 1]!.tags = tags[1]!
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean);
   }
   return rules;
 }
 
 async function ingestTwice(genuine: Genuine[]): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "bulkhead-conformance-pg-"));
-  const server = await startEmbeddedPostgres({ dataDir, database: `bulkhead_conformance_${randomBytes(4).toString("hex")}`, persistent: false });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    database: `bulkhead_conformance_${randomBytes(4).toString("hex")}`,
+    persistent: false,
+  });
   try {
     await applyMigrations(server.url);
     // lib/env.ts reads configuration on first use, which is below.
@@ -100,7 +110,13 @@ async function ingestTwice(genuine: Genuine[]): Promise<string> {
     const prisma = createPrismaClient(server.url, 2);
     try {
       await prisma.detectionSource.create({
-        data: { name: "conformance", kind: "FALCOSIDEKICK", tokenHash: createHash("sha256").update(token).digest("hex"), tokenPrefix: token.slice(0, 8), defaultCluster: DEFAULT_CLUSTER },
+        data: {
+          name: "conformance",
+          kind: "FALCOSIDEKICK",
+          tokenHash: createHash("sha256").update(token).digest("hex"),
+          tokenPrefix: token.slice(0, 8),
+          defaultCluster: DEFAULT_CLUSTER,
+        },
       });
       const entries: BodyEntry[] = genuine.map((g, index) => ({ index, value: g.value }));
       const odd = genuine.findIndex((g) => g.file === ODD_TIME);
@@ -108,7 +124,10 @@ async function ingestTwice(genuine: Genuine[]): Promise<string> {
       assert(first.accepted === genuine.length - 1 && first.duplicates === 0, `first pass: ${JSON.stringify(first)}`);
       assert(first.rejected.length === 1 && first.rejected[0]!.index === odd, `first pass rejected ${JSON.stringify(first.rejected)}`);
       const again = await ingestFalcoEvents(token, entries);
-      assert(again.accepted === 0 && again.duplicates === genuine.length - 1 && again.rejected.length === 1, `replay: ${JSON.stringify(again)}`);
+      assert(
+        again.accepted === 0 && again.duplicates === genuine.length - 1 && again.rejected.length === 1,
+        `replay: ${JSON.stringify(again)}`,
+      );
       const stored = await prisma.alert.findMany({ select: { rule: true, namespace: true, podName: true, containerId: true } });
       assert(stored.length === genuine.length - 1, `${stored.length} alerts stored`);
       const withContext = stored.filter((a) => a.namespace || a.containerId).length;
@@ -134,7 +153,10 @@ export function falcoChecks(fixtures: string): ConformanceCheck[] {
           const result = normaliseFile(g);
           if (g.file === ODD_TIME) {
             assert(!result.ok, `${g.file}: accepted an invalid RFC 3339 time`);
-            assert(/^time is not valid RFC 3339: "2021-04-13T20:58:00\.746609046Z\+2"$/.test(result.error), `${g.file}: unclear reason: ${result.error}`);
+            assert(
+              /^time is not valid RFC 3339: "2021-04-13T20:58:00\.746609046Z\+2"$/.test(result.error),
+              `${g.file}: unclear reason: ${result.error}`,
+            );
           } else {
             assert(result.ok, `${g.file}: ${result.ok ? "" : result.error}`);
           }
@@ -154,7 +176,8 @@ export function falcoChecks(fixtures: string): ConformanceCheck[] {
           const replay = normalizeFalcoEvent(JSON.parse(g.text), { defaultCluster: "other" });
           assert(replay.ok && dedupKeyOf(replay.event) === dedupKeyOf(result.event), `${g.file}: replay changes the dedup key`);
           keys.add(dedupKeyOf(result.event));
-          if (g.value.output === "Falco metrics snapshot") assert(!result.event.security, `${g.file}: a metrics snapshot counted as a security alert`);
+          if (g.value.output === "Falco metrics snapshot")
+            assert(!result.event.security, `${g.file}: a metrics snapshot counted as a security alert`);
         }
         assert(keys.size === genuine.length - 1, "two different genuine events share a dedup key");
       },
@@ -175,7 +198,10 @@ export function falcoChecks(fixtures: string): ConformanceCheck[] {
             assert(unknown.length === 0, `${file}: "${rule}" has unknown tactic tags ${unknown.join(", ")}`);
           }
         }
-        return `${total} rules: ${[...distribution.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(", ")}`;
+        return `${total} rules: ${[...distribution.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([t, n]) => `${t} ${n}`)
+          .join(", ")}`;
       },
     },
     {

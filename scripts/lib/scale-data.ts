@@ -7,7 +7,10 @@ import type pg from "pg";
 
 export type Sql = (text: string, values?: unknown[]) => Promise<unknown>;
 
-export const sqlOf = (client: pg.Client | pg.Pool): Sql => (text, values) => client.query(text, values);
+export const sqlOf =
+  (client: pg.Client | pg.Pool): Sql =>
+  (text, values) =>
+    client.query(text, values);
 
 const RULES = [
   ["Terminal shell in container", "NOTICE"],

@@ -40,7 +40,8 @@ export async function pastAuditTrigger(...statements: string[]): Promise<void> {
 /** Empties the given tables (and whatever references them: the audit tables too, past their trigger). */
 export async function resetTables(...tables: string[]): Promise<void> {
   // Checkpoints of a chain that is emptied would name events that are gone: they go with it.
-  if ((tables.includes("AuditEvent") || tables.includes("User")) && !tables.includes("AuditCheckpoint")) tables = [...tables, "AuditCheckpoint"];
+  if ((tables.includes("AuditEvent") || tables.includes("User")) && !tables.includes("AuditCheckpoint"))
+    tables = [...tables, "AuditCheckpoint"];
   await pastAuditTrigger(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 

@@ -15,9 +15,9 @@ export default async function ChangePasswordPage() {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <p className="text-xs font-semibold uppercase tracking-widest text-sky-700">Bulkhead</p>
+        <p className="text-xs font-semibold tracking-widest text-sky-700 uppercase">Bulkhead</p>
         <h1 className="mt-1 text-xl font-semibold">Change your password</h1>
-        <p className="mb-6 mt-1 text-sm text-slate-600">
+        <p className="mt-1 mb-6 text-sm text-slate-600">
           {mustChangePassword
             ? `${actor.email} was given a one-time password. Choose your own before you continue.`
             : `Signed in as ${actor.email}.`}

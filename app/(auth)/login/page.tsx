@@ -13,9 +13,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <p className="text-xs font-semibold uppercase tracking-widest text-sky-700">Bulkhead</p>
+        <p className="text-xs font-semibold tracking-widest text-sky-700 uppercase">Bulkhead</p>
         <h1 className="mt-1 text-xl font-semibold">Sign in</h1>
-        <p className="mb-6 mt-1 text-sm text-slate-600">Incident response for containerized platforms.</p>
+        <p className="mt-1 mb-6 text-sm text-slate-600">Incident response for containerized platforms.</p>
         <LoginForm action={signInAction} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} />
       </div>
     </main>

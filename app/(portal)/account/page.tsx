@@ -18,9 +18,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Your password was changed. Every other session of your account has been signed out.
         </p>
       ) : null}
-      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Change password</h2>
+      <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Change password</h2>
       <p className="mb-4 max-w-prose text-sm text-slate-600">
-        Changing your password signs your account out everywhere else. Ask an admin to end your sessions if you lost a device while signed in.
+        Changing your password signs your account out everywhere else. Ask an admin to end your sessions if you lost a device while signed
+        in.
       </p>
       <ChangePasswordForm action={changeOwnPasswordAction} email={actor.email} />
     </>

@@ -12,7 +12,8 @@ export default async function ExercisesPage() {
       description="Tabletop and purple-team exercises, their findings and action items."
       area="The exercise record"
     >
-      Managers will record tabletop exercises and then purple-team exercises of the same scenario here, with findings and action items that flow back into the plan and playbooks; auditors will export the history.
+      Managers will record tabletop exercises and then purple-team exercises of the same scenario here, with findings and action items that
+      flow back into the plan and playbooks; auditors will export the history.
     </NotBuiltYet>
   );
 }

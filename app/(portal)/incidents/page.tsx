@@ -34,7 +34,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const actor = await requirePagePermission("incidents.read");
   const params = await searchParams;
   const parsed = IncidentListFilter.safeParse(params);
-  let problem = parsed.success ? null : (Object.values(z.flattenError(parsed.error).fieldErrors).flat()[0] ?? "Those filters are not valid.");
+  let problem = parsed.success
+    ? null
+    : (Object.values(z.flattenError(parsed.error).fieldErrors).flat()[0] ?? "Those filters are not valid.");
   const result = parsed.success
     ? await listIncidents(actor, parsed.data).catch((error: unknown) => {
         if (!(error instanceof ValidationError)) throw error;
@@ -45,8 +47,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const values: IncidentFilterValues = {
     status: parsed.success ? parsed.data.status : undefined,
     severity: parsed.success ? parsed.data.severity : undefined,
-    cluster: text(params.cluster), namespace: text(params.namespace), owner: text(params.owner), q: text(params.q),
-    from: text(params.from), to: text(params.to),
+    cluster: text(params.cluster),
+    namespace: text(params.namespace),
+    owner: text(params.owner),
+    q: text(params.q),
+    from: text(params.from),
+    to: text(params.to),
   };
   const filtered = Object.entries(params).some(([key, v]) => key !== "cursor" && v !== undefined && v !== "");
   const incidents = result?.incidents ?? [];
@@ -68,20 +74,28 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <IncidentTable incidents={incidents} />
         ) : problem ? null : filtered || params.cursor ? (
           <EmptyState title="No incidents match these filters">
-            <Link href="/incidents" className="text-sky-800 underline">Clear the filters</Link> to see every incident.
+            <Link href="/incidents" className="text-sky-800 underline">
+              Clear the filters
+            </Link>{" "}
+            to see every incident.
           </EmptyState>
         ) : (
           <EmptyState title="No incidents yet">
-            Incidents open when alerts arrive: POST Falco/falcosidekick events to <code>/api/ingest/falco</code> with a detection source token.
+            Incidents open when alerts arrive: POST Falco/falcosidekick events to <code>/api/ingest/falco</code> with a detection source
+            token.
           </EmptyState>
         )}
       </div>
       <nav aria-label="Pages of incidents" className="mt-3 flex items-center justify-end gap-2 text-sm">
         {params.cursor ? (
-          <Link href={pageHref(params)} className={buttonClasses("secondary")}>First page</Link>
+          <Link href={pageHref(params)} className={buttonClasses("secondary")}>
+            First page
+          </Link>
         ) : null}
         {result?.nextCursor ? (
-          <Link href={pageHref(params, result.nextCursor)} className={buttonClasses("secondary")}>Next page</Link>
+          <Link href={pageHref(params, result.nextCursor)} className={buttonClasses("secondary")}>
+            Next page
+          </Link>
         ) : null}
       </nav>
     </>

@@ -29,27 +29,39 @@ export default async function PlaybooksPage({ searchParams }: { searchParams: Pr
         actions={
           canEdit ? (
             <div className="flex gap-2">
-              <Link href="/playbooks/import" className={buttonClasses("secondary")}>Import CACAO 2.0</Link>
-              <Link href="/playbooks/new" className={buttonClasses()}>New playbook</Link>
+              <Link href="/playbooks/import" className={buttonClasses("secondary")}>
+                Import CACAO 2.0
+              </Link>
+              <Link href="/playbooks/new" className={buttonClasses()}>
+                New playbook
+              </Link>
             </div>
           ) : undefined
         }
       />
       {parsed.success ? null : (
-        <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">That filter is not valid; showing every live playbook.</p>
+        <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          That filter is not valid; showing every live playbook.
+        </p>
       )}
       <PlaybookFilters type={filter.type ?? null} retired={filter.retired ?? false} />
       {playbooks.length > 0 ? (
         <PlaybookTable playbooks={playbooks} />
       ) : filtered ? (
         <EmptyState title="No playbooks match this filter">
-          <Link href="/playbooks" className="text-sky-800 underline">Clear the filter</Link> to see every live playbook.
+          <Link href="/playbooks" className="text-sky-800 underline">
+            Clear the filter
+          </Link>{" "}
+          to see every live playbook.
         </EmptyState>
       ) : (
         <EmptyState title="No playbooks yet">
           {canEdit ? (
             <>
-              <Link href="/playbooks/new" className="text-sky-800 underline">Write the first playbook</Link> for the incident type you see most often.
+              <Link href="/playbooks/new" className="text-sky-800 underline">
+                Write the first playbook
+              </Link>{" "}
+              for the incident type you see most often.
             </>
           ) : (
             "An IR manager writes the playbooks; ask yours to add one for the incidents you handle."

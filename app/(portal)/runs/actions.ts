@@ -8,8 +8,16 @@ import { requireActor } from "@/lib/auth/session";
 import { abandonRun, completeRun, startRun, updateRunStep, type UpdateRunStepInput } from "@/lib/dal/runs";
 import type { RunStepDto, RunSummaryDto } from "@/lib/dto/runs";
 import {
-  AbandonRunInput, AssignRunStepInput, BlockRunStepInput, CompleteRunInput, CompleteRunStepInput, EditRunStepNotesInput,
-  ReopenRunStepInput, SkipRunStepInput, StartRunInput, StartRunStepInput,
+  AbandonRunInput,
+  AssignRunStepInput,
+  BlockRunStepInput,
+  CompleteRunInput,
+  CompleteRunStepInput,
+  EditRunStepNotesInput,
+  ReopenRunStepInput,
+  SkipRunStepInput,
+  StartRunInput,
+  StartRunStepInput,
 } from "@/lib/validation/runs";
 
 export async function startRunAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -46,31 +54,73 @@ async function stepAction<S extends z.ZodType>(
 }
 
 export async function startRunStepAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stepAction("startRunStep", StartRunStepInput, (i) => ({ ...i, change: "start" }), (s) => `You are working on “${s.title}”.`, formData);
+  return stepAction(
+    "startRunStep",
+    StartRunStepInput,
+    (i) => ({ ...i, change: "start" }),
+    (s) => `You are working on “${s.title}”.`,
+    formData,
+  );
 }
 
 export async function completeRunStepAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stepAction("completeRunStep", CompleteRunStepInput, (i) => ({ ...i, change: "complete" }), (s) => `“${s.title}” is done.`, formData);
+  return stepAction(
+    "completeRunStep",
+    CompleteRunStepInput,
+    (i) => ({ ...i, change: "complete" }),
+    (s) => `“${s.title}” is done.`,
+    formData,
+  );
 }
 
 export async function assignRunStepAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stepAction("assignRunStep", AssignRunStepInput, (i) => ({ ...i, change: "assign" }), (s) => `“${s.title}” is assigned to ${s.assigneeName ?? "them"}.`, formData);
+  return stepAction(
+    "assignRunStep",
+    AssignRunStepInput,
+    (i) => ({ ...i, change: "assign" }),
+    (s) => `“${s.title}” is assigned to ${s.assigneeName ?? "them"}.`,
+    formData,
+  );
 }
 
 export async function skipRunStepAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stepAction("skipRunStep", SkipRunStepInput, (i) => ({ ...i, change: "skip" }), (s) => `“${s.title}” is skipped.`, formData);
+  return stepAction(
+    "skipRunStep",
+    SkipRunStepInput,
+    (i) => ({ ...i, change: "skip" }),
+    (s) => `“${s.title}” is skipped.`,
+    formData,
+  );
 }
 
 export async function blockRunStepAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stepAction("blockRunStep", BlockRunStepInput, (i) => ({ ...i, change: "block" }), (s) => `“${s.title}” is blocked.`, formData);
+  return stepAction(
+    "blockRunStep",
+    BlockRunStepInput,
+    (i) => ({ ...i, change: "block" }),
+    (s) => `“${s.title}” is blocked.`,
+    formData,
+  );
 }
 
 export async function reopenRunStepAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stepAction("reopenRunStep", ReopenRunStepInput, (i) => ({ ...i, change: "reopen" }), (s) => `“${s.title}” is reopened.`, formData);
+  return stepAction(
+    "reopenRunStep",
+    ReopenRunStepInput,
+    (i) => ({ ...i, change: "reopen" }),
+    (s) => `“${s.title}” is reopened.`,
+    formData,
+  );
 }
 
 export async function editRunStepNotesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stepAction("editRunStepNotes", EditRunStepNotesInput, (i) => ({ ...i, change: "notes" }), (s) => `Notes on “${s.title}” saved.`, formData);
+  return stepAction(
+    "editRunStepNotes",
+    EditRunStepNotesInput,
+    (i) => ({ ...i, change: "notes" }),
+    (s) => `Notes on “${s.title}” saved.`,
+    formData,
+  );
 }
 
 function revalidateRun(runId: string, incidentKey: string | null) {

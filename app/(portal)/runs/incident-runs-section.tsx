@@ -8,7 +8,17 @@ import { startRunAction } from "./actions";
  * page needs one line for it. Only those who may act on runs get the start form, and only while
  * the incident is open (a closed incident is part of the record).
  */
-export async function IncidentRunsSection({ actor, incidentId, incidentKey, closed }: { actor: Actor; incidentId: string; incidentKey: string; closed: boolean }) {
+export async function IncidentRunsSection({
+  actor,
+  incidentId,
+  incidentKey,
+  closed,
+}: {
+  actor: Actor;
+  incidentId: string;
+  incidentKey: string;
+  closed: boolean;
+}) {
   const canAct = can(actor.role, "runs.act") && !closed;
   const [runs, start] = await Promise.all([listIncidentRuns(actor, incidentId), canAct ? listRunPlaybookChoices(actor, incidentId) : null]);
   return <IncidentRuns incidentKey={incidentKey} runs={runs} start={start ? { ...start, action: startRunAction } : null} />;

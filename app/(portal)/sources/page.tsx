@@ -32,7 +32,7 @@ export default async function SourcesPage() {
       />
       {canManage ? (
         <section aria-labelledby="new-source" className="mb-6">
-          <h2 id="new-source" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+          <h2 id="new-source" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
             New detection source
           </h2>
           <ClusterSuggestions clusters={clusters} />
@@ -44,7 +44,7 @@ export default async function SourcesPage() {
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" aria-label="Detection sources">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-500 uppercase">
               <tr>
                 {SOURCE_COLUMNS.map((column) => (
                   <th key={column} scope="col" className="px-3 py-2">

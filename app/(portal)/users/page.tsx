@@ -17,19 +17,29 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const actor = await requirePagePermission("users.manage");
   const filter = UserListFilter.parse(await searchParams);
   const { users, total, page, pages } = await listUsers(actor, filter);
-  const actions = { changeRole: changeUserRoleAction, setActive: setUserActiveAction, resetPassword: resetUserPasswordAction, endSessions: endUserSessionsAction };
+  const actions = {
+    changeRole: changeUserRoleAction,
+    setActive: setUserActiveAction,
+    resetPassword: resetUserPasswordAction,
+    endSessions: endUserSessionsAction,
+  };
   return (
     <>
       <PageHeader
         title="Users"
         description="Who can sign in to Bulkhead and with which role. Deactivating a user, resetting their password or ending their sessions signs them out on their next request; a new or reset password must be replaced at the next sign-in."
       />
-      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">New user</h2>
+      <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">New user</h2>
       <CreateUserForm action={createUserAction} />
       <form method="get" className="mt-6 flex flex-wrap items-end gap-2" aria-label="Filter users">
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">Search</span>
-          <input name="q" defaultValue={filter.q} placeholder="name or email" className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm" />
+          <input
+            name="q"
+            defaultValue={filter.q}
+            placeholder="name or email"
+            className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+          />
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">Status</span>
@@ -48,13 +58,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <EmptyState title="No users match">Clear the search to see everyone.</EmptyState>
         ) : (
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">User</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Last sign-in</th>
-                <th scope="col" className="px-3 py-2">Manage</th>
+                <th scope="col" className="px-3 py-2">
+                  User
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last sign-in
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Manage
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -14,7 +14,8 @@ export async function auditRoute(work: (actor: Actor) => Promise<Response>): Pro
   try {
     return await work(actor);
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return Response.json({ error: "Not found." }, { status: 404, headers: NO_STORE });
+    if (error instanceof ForbiddenError || error instanceof NotFoundError)
+      return Response.json({ error: "Not found." }, { status: 404, headers: NO_STORE });
     if (error instanceof ValidationError) return Response.json({ error: error.message }, { status: 400, headers: NO_STORE });
     throw error;
   }

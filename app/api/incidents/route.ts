@@ -28,11 +28,22 @@ export async function GET(request: Request) {
     return Response.json(
       {
         incidents: incidents.map((i) => ({
-          key: i.key, title: i.title, type: i.type, severity: i.severity, status: i.status,
-          cluster: i.cluster, namespace: i.namespace, workload: i.workload,
-          alertCount: i.alertCount, lastAlertAt: i.lastAlertAt, detectedAt: i.detectedAt, commander: i.commander,
+          key: i.key,
+          title: i.title,
+          type: i.type,
+          severity: i.severity,
+          status: i.status,
+          cluster: i.cluster,
+          namespace: i.namespace,
+          workload: i.workload,
+          alertCount: i.alertCount,
+          lastAlertAt: i.lastAlertAt,
+          detectedAt: i.detectedAt,
+          commander: i.commander,
           owners: {
-            primary: i.owners.primary ? { name: i.owners.primary.name, email: i.owners.primary.email, inheritedFrom: i.owners.primary.inheritedFrom } : null,
+            primary: i.owners.primary
+              ? { name: i.owners.primary.name, email: i.owners.primary.email, inheritedFrom: i.owners.primary.inheritedFrom }
+              : null,
             secondary: i.owners.secondary.map((o) => ({ name: o.name, email: o.email, inheritedFrom: o.inheritedFrom })),
           },
         })),
@@ -41,7 +52,8 @@ export async function GET(request: Request) {
       { headers: NO_STORE },
     );
   } catch (error) {
-    if (error instanceof ValidationError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400, headers: NO_STORE });
+    if (error instanceof ValidationError)
+      return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400, headers: NO_STORE });
     if (error instanceof ForbiddenError) return Response.json({ error: "Not found." }, { status: 404, headers: NO_STORE });
     throw error;
   }

@@ -5,7 +5,12 @@ import type { ContactView } from "@/components/plan/contacts/types";
 /** The read-only view of a contact, for responders and auditors. */
 export function ContactDetails({ contact, now }: { contact: ContactView; now: Date }) {
   const rows: [string, React.ReactNode][] = [
-    ["Email", <a key="e" href={`mailto:${contact.email}`} className="text-sky-800 hover:underline">{contact.email}</a>],
+    [
+      "Email",
+      <a key="e" href={`mailto:${contact.email}`} className="text-sky-800 hover:underline">
+        {contact.email}
+      </a>,
+    ],
     ["Phone", contact.phone ?? <span className="text-amber-700">none recorded</span>],
     ["Team", contact.team ?? "—"],
     ["Title", contact.title ?? "—"],

@@ -11,7 +11,13 @@ export function ContactFilters({ filter, teams }: { filter: ContactFilterView; t
     <form method="get" action="/plan/contacts" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter contacts">
       <label className="text-sm">
         <span className="mb-1 block font-medium text-slate-700">Search contacts</span>
-        <input type="search" name="q" defaultValue={filter.q} placeholder="name, email, team or title" className={`${selectClasses} w-64`} />
+        <input
+          type="search"
+          name="q"
+          defaultValue={filter.q}
+          placeholder="name, email, team or title"
+          className={`${selectClasses} w-64`}
+        />
       </label>
       <label className="text-sm">
         <span className="mb-1 block font-medium text-slate-700">Team</span>

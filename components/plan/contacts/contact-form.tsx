@@ -56,7 +56,16 @@ export function ContactForm({ action, contact, users }: { action: FormAction; co
         onChange={(e) => setEmail(e.currentTarget.value)}
         errors={errors.email}
       />
-      <Field id={`${prefix}-phone`} label="Phone" name="phone" type="tel" maxLength={40} defaultValue={contact?.phone ?? ""} hint="As dialled, e.g. +44 20 7946 0112" errors={errors.phone} />
+      <Field
+        id={`${prefix}-phone`}
+        label="Phone"
+        name="phone"
+        type="tel"
+        maxLength={40}
+        defaultValue={contact?.phone ?? ""}
+        hint="As dialled, e.g. +44 20 7946 0112"
+        errors={errors.phone}
+      />
       <Field id={`${prefix}-team`} label="Team" name="team" maxLength={80} defaultValue={contact?.team ?? ""} errors={errors.team} />
       <Field id={`${prefix}-title`} label="Title" name="title" maxLength={120} defaultValue={contact?.title ?? ""} errors={errors.title} />
       <div className="space-y-1">
@@ -80,14 +89,23 @@ export function ContactForm({ action, contact, users }: { action: FormAction; co
         </select>
         <p id={`${prefix}-user-hint`} className={errors.userId ? "text-sm text-red-700" : "text-xs text-slate-500"}>
           {errors.userId?.[0] ??
-            (match && match.id !== contact?.user?.id ? `Suggested: ${match.name} signs in with this email.` : "Links the person to the account they sign in with.")}
+            (match && match.id !== contact?.user?.id
+              ? `Suggested: ${match.name} signs in with this email.`
+              : "Links the person to the account they sign in with.")}
         </p>
       </div>
       <div className="space-y-1 sm:col-span-2">
         <label htmlFor={`${prefix}-notes`} className="block text-sm font-medium text-slate-700">
           Notes
         </label>
-        <textarea id={`${prefix}-notes`} name="notes" rows={3} maxLength={2000} defaultValue={contact?.notes ?? ""} className={inputClasses} />
+        <textarea
+          id={`${prefix}-notes`}
+          name="notes"
+          rows={3}
+          maxLength={2000}
+          defaultValue={contact?.notes ?? ""}
+          className={inputClasses}
+        />
         {errors.notes ? <p className="text-sm text-red-700">{errors.notes[0]}</p> : null}
       </div>
       <div className="flex items-center gap-3 sm:col-span-2">

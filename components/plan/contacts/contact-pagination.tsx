@@ -4,9 +4,22 @@ import { toQueryString } from "@/lib/query-string";
 import type { ContactFilterView } from "@/components/plan/contacts/types";
 
 /** "Showing 26–30 of 30" with previous/next links that keep the filters. */
-export function ContactPagination({ filter, total, page, pageSize, pageCount }: { filter: ContactFilterView; total: number; page: number; pageSize: number; pageCount: number }) {
+export function ContactPagination({
+  filter,
+  total,
+  page,
+  pageSize,
+  pageCount,
+}: {
+  filter: ContactFilterView;
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}) {
   if (total === 0) return null;
-  const href = (target: number) => `/plan/contacts${toQueryString({ ...filter, status: filter.status === "all" ? undefined : filter.status, page: target > 1 ? String(target) : undefined })}`;
+  const href = (target: number) =>
+    `/plan/contacts${toQueryString({ ...filter, status: filter.status === "all" ? undefined : filter.status, page: target > 1 ? String(target) : undefined })}`;
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, total);
   return (

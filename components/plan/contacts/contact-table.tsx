@@ -9,14 +9,28 @@ export function ContactTable({ contacts, now, markReviewed }: { contacts: Contac
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Name</th>
-            <th scope="col" className="px-3 py-2">Team and title</th>
-            <th scope="col" className="px-3 py-2">Reach them</th>
-            <th scope="col" className="px-3 py-2">Last reviewed</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            {markReviewed ? <th scope="col" className="px-3 py-2"><span className="sr-only">Review</span></th> : null}
+            <th scope="col" className="px-3 py-2">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Team and title
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Reach them
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Last reviewed
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            {markReviewed ? (
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Review</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -44,7 +58,7 @@ export function ContactTable({ contacts, now, markReviewed }: { contacts: Contac
                   <span className="block text-xs text-amber-700">no phone</span>
                 )}
               </td>
-              <td className="whitespace-nowrap px-3 py-2 text-xs">
+              <td className="px-3 py-2 text-xs whitespace-nowrap">
                 <ReviewStatus lastReviewedAt={contact.lastReviewedAt} now={now} />
               </td>
               <td className="px-3 py-2">

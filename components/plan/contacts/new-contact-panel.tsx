@@ -14,7 +14,7 @@ export function NewContactPanel({ action, users }: { action: FormAction; users: 
   return (
     <section aria-labelledby="new-contact-heading" className="mb-6 w-full">
       <div className="mb-2 flex items-center justify-between">
-        <h2 id="new-contact-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h2 id="new-contact-heading" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
           New contact
         </h2>
         <Button variant="ghost" onClick={() => setOpen(false)}>

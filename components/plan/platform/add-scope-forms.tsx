@@ -13,7 +13,11 @@ export function AddNamespaceForm({ clusterId, clusterName, action }: { clusterId
   const [state, formAction] = useActionState(action, null);
   const errors = fieldErrorsOf(state);
   return (
-    <form action={formAction} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={`Add a namespace to ${clusterName}`}>
+    <form
+      action={formAction}
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-3"
+      aria-label={`Add a namespace to ${clusterName}`}
+    >
       <input type="hidden" name="clusterId" value={clusterId} />
       <div className="flex flex-wrap items-end gap-2">
         <Field
@@ -42,7 +46,11 @@ export function AddWorkloadForm({ cluster, action }: { cluster: ClusterDto; acti
   const errors = fieldErrorsOf(state);
   if (cluster.namespaces.length === 0) return null;
   return (
-    <form action={formAction} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={`Add a workload to ${cluster.name}`}>
+    <form
+      action={formAction}
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-3"
+      aria-label={`Add a workload to ${cluster.name}`}
+    >
       <div className="flex flex-wrap items-end gap-2">
         <div className="space-y-1">
           <label htmlFor={`wl-ns-${cluster.id}`} className="block text-sm font-medium text-slate-700">
@@ -56,8 +64,24 @@ export function AddWorkloadForm({ cluster, action }: { cluster: ClusterDto; acti
             ))}
           </select>
         </div>
-        <Field id={`wl-name-${cluster.id}`} label="Workload name" name="name" required maxLength={253} placeholder="payments-api" errors={errors.name} className="min-w-48 flex-1" />
-        <EnumSelect id={`wl-kind-${cluster.id}`} name="kind" label="Kind" options={WORKLOAD_KINDS} defaultValue="DEPLOYMENT" errors={errors.kind} />
+        <Field
+          id={`wl-name-${cluster.id}`}
+          label="Workload name"
+          name="name"
+          required
+          maxLength={253}
+          placeholder="payments-api"
+          errors={errors.name}
+          className="min-w-48 flex-1"
+        />
+        <EnumSelect
+          id={`wl-kind-${cluster.id}`}
+          name="kind"
+          label="Kind"
+          options={WORKLOAD_KINDS}
+          defaultValue="DEPLOYMENT"
+          errors={errors.kind}
+        />
         <SubmitButton variant="secondary" pendingText="Adding…">
           Add workload
         </SubmitButton>

@@ -6,7 +6,15 @@ import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CRITICALITIES, ENVIRONMENTS, labelOf, PROVIDERS, RUNTIMES, type ClusterDto, type FormAction } from "@/components/plan/platform/labels";
+import {
+  CRITICALITIES,
+  ENVIRONMENTS,
+  labelOf,
+  PROVIDERS,
+  RUNTIMES,
+  type ClusterDto,
+  type FormAction,
+} from "@/components/plan/platform/labels";
 import { EnumSelect } from "@/components/plan/platform/enum-select";
 
 const CRITICALITY_TONE = { CRITICAL: "bad", HIGH: "warn", MEDIUM: "info", LOW: "neutral" } as const;
@@ -18,18 +26,41 @@ export function ClusterDetails({ cluster, canEdit, action }: { cluster: ClusterD
   const id = (field: string) => `cluster-${cluster.id}-${field}`;
   if (editing) {
     return (
-      <form action={formAction} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={`Details of ${cluster.name}`}>
+      <form
+        action={formAction}
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+        aria-label={`Details of ${cluster.name}`}
+      >
         <input type="hidden" name="id" value={cluster.id} />
         <input type="hidden" name="version" value={cluster.version} />
         <EnumSelect id={id("provider")} name="provider" label="Provider" options={PROVIDERS} defaultValue={cluster.provider} />
         <EnumSelect id={id("runtime")} name="runtime" label="Container runtime" options={RUNTIMES} defaultValue={cluster.runtime} />
-        <EnumSelect id={id("environment")} name="environment" label="Environment" options={ENVIRONMENTS} defaultValue={cluster.environment} />
-        <EnumSelect id={id("criticality")} name="criticality" label="Criticality" options={CRITICALITIES} defaultValue={cluster.criticality} />
+        <EnumSelect
+          id={id("environment")}
+          name="environment"
+          label="Environment"
+          options={ENVIRONMENTS}
+          defaultValue={cluster.environment}
+        />
+        <EnumSelect
+          id={id("criticality")}
+          name="criticality"
+          label="Criticality"
+          options={CRITICALITIES}
+          defaultValue={cluster.criticality}
+        />
         <div className="space-y-1 sm:col-span-2 lg:col-span-4">
           <label htmlFor={id("description")} className="block text-sm font-medium text-slate-700">
             Description
           </label>
-          <textarea id={id("description")} name="description" rows={2} defaultValue={cluster.description ?? ""} maxLength={2000} className={inputClasses} />
+          <textarea
+            id={id("description")}
+            name="description"
+            rows={2}
+            defaultValue={cluster.description ?? ""}
+            maxLength={2000}
+            className={inputClasses}
+          />
         </div>
         <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
           <SubmitButton>Save cluster</SubmitButton>

@@ -5,7 +5,14 @@ import { Field, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { EnumSelect } from "@/components/plan/platform/enum-select";
-import { CRITICALITIES, ENVIRONMENTS, PROVIDERS, RUNTIMES, type ContactOptionDto, type FormAction } from "@/components/plan/platform/labels";
+import {
+  CRITICALITIES,
+  ENVIRONMENTS,
+  PROVIDERS,
+  RUNTIMES,
+  type ContactOptionDto,
+  type FormAction,
+} from "@/components/plan/platform/labels";
 import { OwnerSelect } from "@/components/plan/platform/owner-select";
 import { fieldErrorsOf } from "@/lib/form-state";
 
@@ -14,20 +21,91 @@ export function CreateClusterForm({ action, contacts }: { action: FormAction; co
   const [state, formAction] = useActionState(action, null);
   const errors = fieldErrorsOf(state);
   return (
-    <form action={formAction} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" aria-label="Add a cluster">
-      <Field id="new-cluster-name" label="Cluster name" name="name" required maxLength={100} placeholder="prod-eu" hint="As it appears in alerts (k8s.cluster.name); it cannot be renamed later." errors={errors.name} />
-      <EnumSelect id="new-cluster-provider" name="provider" label="Provider" options={PROVIDERS} defaultValue="EKS" errors={errors.provider} />
-      <EnumSelect id="new-cluster-runtime" name="runtime" label="Container runtime" options={RUNTIMES} defaultValue="CONTAINERD" errors={errors.runtime} />
-      <EnumSelect id="new-cluster-environment" name="environment" label="Environment" options={ENVIRONMENTS} defaultValue="PRODUCTION" errors={errors.environment} />
-      <EnumSelect id="new-cluster-criticality" name="criticality" label="Criticality" options={CRITICALITIES} defaultValue="HIGH" errors={errors.criticality} />
-      <OwnerSelect id="new-cluster-primary" name="primary" label="Primary owner" contacts={contacts} selected={[]} errors={errors.primary} />
-      <OwnerSelect id="new-cluster-secondary" name="secondary" label="Secondary owners" contacts={contacts} selected={[]} multiple errors={errors.secondary} />
-      <OwnerSelect id="new-cluster-security" name="security" label="Security contacts" contacts={contacts} selected={[]} multiple errors={errors.security} />
+    <form
+      action={formAction}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
+      aria-label="Add a cluster"
+    >
+      <Field
+        id="new-cluster-name"
+        label="Cluster name"
+        name="name"
+        required
+        maxLength={100}
+        placeholder="prod-eu"
+        hint="As it appears in alerts (k8s.cluster.name); it cannot be renamed later."
+        errors={errors.name}
+      />
+      <EnumSelect
+        id="new-cluster-provider"
+        name="provider"
+        label="Provider"
+        options={PROVIDERS}
+        defaultValue="EKS"
+        errors={errors.provider}
+      />
+      <EnumSelect
+        id="new-cluster-runtime"
+        name="runtime"
+        label="Container runtime"
+        options={RUNTIMES}
+        defaultValue="CONTAINERD"
+        errors={errors.runtime}
+      />
+      <EnumSelect
+        id="new-cluster-environment"
+        name="environment"
+        label="Environment"
+        options={ENVIRONMENTS}
+        defaultValue="PRODUCTION"
+        errors={errors.environment}
+      />
+      <EnumSelect
+        id="new-cluster-criticality"
+        name="criticality"
+        label="Criticality"
+        options={CRITICALITIES}
+        defaultValue="HIGH"
+        errors={errors.criticality}
+      />
+      <OwnerSelect
+        id="new-cluster-primary"
+        name="primary"
+        label="Primary owner"
+        contacts={contacts}
+        selected={[]}
+        errors={errors.primary}
+      />
+      <OwnerSelect
+        id="new-cluster-secondary"
+        name="secondary"
+        label="Secondary owners"
+        contacts={contacts}
+        selected={[]}
+        multiple
+        errors={errors.secondary}
+      />
+      <OwnerSelect
+        id="new-cluster-security"
+        name="security"
+        label="Security contacts"
+        contacts={contacts}
+        selected={[]}
+        multiple
+        errors={errors.security}
+      />
       <div className="space-y-1 sm:col-span-2">
         <label htmlFor="new-cluster-description" className="block text-sm font-medium text-slate-700">
           Description
         </label>
-        <textarea id="new-cluster-description" name="description" rows={3} maxLength={2000} placeholder="Region, node OS, what it serves, compliance scope" className={inputClasses} />
+        <textarea
+          id="new-cluster-description"
+          name="description"
+          rows={3}
+          maxLength={2000}
+          placeholder="Region, node OS, what it serves, compliance scope"
+          className={inputClasses}
+        />
       </div>
       <div className="flex items-end sm:col-span-2 lg:col-span-5">
         <SubmitButton pendingText="Adding…">Add cluster</SubmitButton>

@@ -64,13 +64,23 @@ export function ImportForm({
 
   return (
     <div className="space-y-4">
-      <form className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Import namespaces" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        aria-label="Import namespaces"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="flex flex-wrap items-end gap-3">
           <div className="space-y-1">
             <label htmlFor="import-cluster" className="block text-sm font-medium text-slate-700">
               Cluster
             </label>
-            <select id="import-cluster" name="clusterId" value={clusterId} onChange={(e) => setClusterId(e.target.value)} className={inputClasses}>
+            <select
+              id="import-cluster"
+              name="clusterId"
+              value={clusterId}
+              onChange={(e) => setClusterId(e.target.value)}
+              className={inputClasses}
+            >
               {clusters.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -82,7 +92,13 @@ export function ImportForm({
             <label htmlFor="import-file" className="block text-sm font-medium text-slate-700">
               …or load a saved file
             </label>
-            <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => loadFile(e.target.files?.[0])} className="text-sm" />
+            <input
+              id="import-file"
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => loadFile(e.target.files?.[0])}
+              className="text-sm"
+            />
           </div>
         </div>
         <div className="space-y-1">
@@ -102,13 +118,23 @@ export function ImportForm({
             className={`${inputClasses} font-mono text-xs`}
           />
           <p id="import-json-hint" className="text-xs text-slate-500">
-            Run <code>kubectl --context &lt;cluster&gt; get namespaces -o json</code> and paste its whole output. Labels <code>bulkhead.io/primary-owner</code>, <code>owner</code>,{" "}
-            <code>app.kubernetes.io/owner</code> or <code>team</code> and <code>bulkhead.io/secondary-owner</code> naming a contact (email name or full name) pre-fill owners of namespaces that have none.
+            Run <code>kubectl --context &lt;cluster&gt; get namespaces -o json</code> and paste its whole output. Labels{" "}
+            <code>bulkhead.io/primary-owner</code>, <code>owner</code>, <code>app.kubernetes.io/owner</code> or <code>team</code> and{" "}
+            <code>bulkhead.io/secondary-owner</code> naming a contact (email name or full name) pre-fill owners of namespaces that have
+            none.
           </p>
-          {tooLong ? <p className="text-sm text-red-700">That is more than {MAX_CHARS.toLocaleString()} characters; import a narrower list (kubectl get namespaces -l … -o json).</p> : null}
+          {tooLong ? (
+            <p className="text-sm text-red-700">
+              That is more than {MAX_CHARS.toLocaleString()} characters; import a narrower list (kubectl get namespaces -l … -o json).
+            </p>
+          ) : null}
         </div>
         <div className="flex flex-wrap gap-2">
-          <Button variant={shown ? "secondary" : "primary"} onClick={runPreview} disabled={previewing || applying || tooLong || !json.trim()}>
+          <Button
+            variant={shown ? "secondary" : "primary"}
+            onClick={runPreview}
+            disabled={previewing || applying || tooLong || !json.trim()}
+          >
             {previewing ? "Checking…" : "Preview changes"}
           </Button>
           {shown && shown.hasChanges && !applied ? (

@@ -9,11 +9,16 @@ function PrefillNote({ prefill }: { prefill: Prefill }) {
     <div className="mt-1 text-xs">
       {prefill.applies ? (
         <p className="text-emerald-800">
-          Owners from labels: primary {prefill.primary!.name} ({prefill.primary!.label}), secondary {prefill.secondary!.name} ({prefill.secondary!.label}).
+          Owners from labels: primary {prefill.primary!.name} ({prefill.primary!.label}), secondary {prefill.secondary!.name} (
+          {prefill.secondary!.label}).
         </p>
       ) : prefill.primary || prefill.secondary ? (
         <p className="text-slate-600">
-          Suggested from labels, not applied: {[prefill.primary && `primary ${prefill.primary.name}`, prefill.secondary && `secondary ${prefill.secondary.name}`].filter(Boolean).join(", ")}.
+          Suggested from labels, not applied:{" "}
+          {[prefill.primary && `primary ${prefill.primary.name}`, prefill.secondary && `secondary ${prefill.secondary.name}`]
+            .filter(Boolean)
+            .join(", ")}
+          .
         </p>
       ) : null}
       {prefill.notes.map((n) => (
@@ -62,7 +67,8 @@ export function ImportPreview({ preview }: { preview: ImportPreviewDto }) {
                 <ul className="ml-4 text-xs text-slate-600">
                   {ns.labelChanges.map((c) => (
                     <li key={c.key}>
-                      <code>{c.key}</code>: {c.before === null ? "added" : <code>{c.before}</code>} → {c.after === null ? "removed" : <code>{c.after}</code>}
+                      <code>{c.key}</code>: {c.before === null ? "added" : <code>{c.before}</code>} →{" "}
+                      {c.after === null ? "removed" : <code>{c.after}</code>}
                     </li>
                   ))}
                 </ul>
@@ -86,7 +92,8 @@ export function ImportPreview({ preview }: { preview: ImportPreviewDto }) {
         </h3>
         {notInList.length ? (
           <p className="mt-1 text-xs text-slate-600">
-            {notInList.join(", ")} — kept as they are. Importing never deletes a namespace; if one is gone from the cluster for good, remove its owners in the matrix.
+            {notInList.join(", ")} — kept as they are. Importing never deletes a namespace; if one is gone from the cluster for good, remove
+            its owners in the matrix.
           </p>
         ) : null}
       </section>

@@ -16,13 +16,25 @@ export function OwnershipMatrix({
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={`Ownership of ${cluster.name}`}>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Scope</th>
-            <th scope="col" className="px-3 py-2">Primary owner</th>
-            <th scope="col" className="px-3 py-2">Secondary owners</th>
-            <th scope="col" className="px-3 py-2">Security contact</th>
-            {canEdit ? <th scope="col" className="px-3 py-2">Edit</th> : null}
+            <th scope="col" className="px-3 py-2">
+              Scope
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Primary owner
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Secondary owners
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Security contact
+            </th>
+            {canEdit ? (
+              <th scope="col" className="px-3 py-2">
+                Edit
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

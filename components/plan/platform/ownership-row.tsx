@@ -83,19 +83,52 @@ export function OwnershipRow({
       {editing ? (
         <>
           <td className="px-3 py-2">
-            <OwnerSelect id={`${formId}-primary`} name="primary" form={formId} label={`Primary owner of ${row.key}`} contacts={contacts} selected={primary} onChange={setPrimary} noneLabel={none} errors={errors.primary} />
+            <OwnerSelect
+              id={`${formId}-primary`}
+              name="primary"
+              form={formId}
+              label={`Primary owner of ${row.key}`}
+              contacts={contacts}
+              selected={primary}
+              onChange={setPrimary}
+              noneLabel={none}
+              errors={errors.primary}
+            />
           </td>
           <td className="px-3 py-2">
-            <OwnerSelect id={`${formId}-secondary`} name="secondary" form={formId} label={`Secondary owners of ${row.key}`} contacts={contacts} selected={secondary} onChange={setSecondary} multiple errors={errors.secondary} />
+            <OwnerSelect
+              id={`${formId}-secondary`}
+              name="secondary"
+              form={formId}
+              label={`Secondary owners of ${row.key}`}
+              contacts={contacts}
+              selected={secondary}
+              onChange={setSecondary}
+              multiple
+              errors={errors.secondary}
+            />
           </td>
           <td className="px-3 py-2">
-            <OwnerSelect id={`${formId}-security`} name="security" form={formId} label={`Security contacts of ${row.key}`} contacts={contacts} selected={security} onChange={setSecurity} multiple errors={errors.security} />
+            <OwnerSelect
+              id={`${formId}-security`}
+              name="security"
+              form={formId}
+              label={`Security contacts of ${row.key}`}
+              contacts={contacts}
+              selected={security}
+              onChange={setSecurity}
+              multiple
+              errors={errors.security}
+            />
           </td>
         </>
       ) : (
         <>
           <td className="px-3 py-2" data-testid="primary">
-            <OwnerChips people={row.effective.primary.value ? [row.effective.primary.value] : []} inheritedFrom={row.effective.primary.inheritedFrom} />
+            <OwnerChips
+              people={row.effective.primary.value ? [row.effective.primary.value] : []}
+              inheritedFrom={row.effective.primary.inheritedFrom}
+            />
           </td>
           <td className="px-3 py-2" data-testid="secondary">
             <OwnerChips people={row.effective.secondary.value} inheritedFrom={row.effective.secondary.inheritedFrom} />
@@ -125,7 +158,10 @@ export function OwnershipRow({
               <input type="hidden" name="scopeType" value={row.scopeType} />
               <input type="hidden" name="scopeId" value={row.scopeId} />
               <input type="hidden" name="version" value={row.version} />
-              <p className="text-xs">Remove all owners of {row.key} so that it inherits from {row.scopeType === "workload" ? "its namespace" : "the cluster or a matching pattern"}?</p>
+              <p className="text-xs">
+                Remove all owners of {row.key} so that it inherits from{" "}
+                {row.scopeType === "workload" ? "its namespace" : "the cluster or a matching pattern"}?
+              </p>
               <div className="flex gap-2">
                 <SubmitButton variant="danger">Yes, clear owners</SubmitButton>
                 <Button variant="ghost" onClick={() => setConfirmingClear(false)}>

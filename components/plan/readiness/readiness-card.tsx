@@ -9,7 +9,7 @@ export function ReadinessCard({ readiness }: { readiness: PlanReadiness }) {
   const top = readiness.gaps.slice(0, TOP_GAPS);
   return (
     <section aria-labelledby="dashboard-readiness" className="rounded-lg border border-slate-200 bg-white p-4 sm:col-span-2">
-      <h2 id="dashboard-readiness" className="text-xs font-medium uppercase tracking-wide text-slate-500">
+      <h2 id="dashboard-readiness" className="text-xs font-medium tracking-wide text-slate-500 uppercase">
         Plan readiness
       </h2>
       <div className="mt-1">

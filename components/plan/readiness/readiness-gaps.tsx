@@ -22,7 +22,7 @@ export function ReadinessGaps({ gaps, checks }: { gaps: ReadinessGap[]; checks: 
     .filter((group) => group.gaps.length > 0);
   return (
     <section aria-labelledby="readiness-gaps">
-      <h2 id="readiness-gaps" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+      <h2 id="readiness-gaps" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
         Gaps
       </h2>
       {groups.length === 0 ? (

@@ -10,7 +10,7 @@ export function ReadinessSummary({ readiness }: { readiness: PlanReadiness }) {
   const totalWeight = readiness.checks.reduce((sum, c) => sum + c.weight, 0);
   return (
     <section aria-labelledby="readiness-score" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="readiness-score" className="text-xs font-medium uppercase tracking-wide text-slate-500">
+      <h2 id="readiness-score" className="text-xs font-medium tracking-wide text-slate-500 uppercase">
         Readiness score
       </h2>
       <div className="mt-2">

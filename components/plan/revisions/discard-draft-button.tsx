@@ -33,7 +33,12 @@ export function DiscardDraftButton({
     );
   }
   return (
-    <form action={formAction} role="group" aria-label="Confirm discarding the draft" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2">
+    <form
+      action={formAction}
+      role="group"
+      aria-label="Confirm discarding the draft"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2"
+    >
       <input type="hidden" name="id" value={draftId} />
       <input type="hidden" name="version" value={version} />
       <span className="text-sm text-red-900">Discard this draft and everyone&apos;s edits in it? The published plan stays as it is.</span>

@@ -56,7 +56,9 @@ export function DraftEditor({
   const unsaved = draft.sections.some((s) => normalizeBody(bodies[s.key] ?? "") !== s.body);
 
   useEffect(() => {
-    onUnsavedChange(unsaved ? { draftId: draft.id, sections: draft.sections.map((s) => ({ title: s.title, body: bodies[s.key] ?? "" })) } : null);
+    onUnsavedChange(
+      unsaved ? { draftId: draft.id, sections: draft.sections.map((s) => ({ title: s.title, body: bodies[s.key] ?? "" })) } : null,
+    );
   }, [unsaved, bodies, draft.id, draft.sections, onUnsavedChange]);
 
   useEffect(() => {
@@ -74,7 +76,8 @@ export function DraftEditor({
         Started by {draft.author?.name ?? "unknown"} <LocalTime value={draft.createdAt} />
         {draft.lastSaved ? (
           <>
-            {" "}· last saved by {draft.lastSaved.by} <LocalTime value={draft.lastSaved.at} />
+            {" "}
+            · last saved by {draft.lastSaved.by} <LocalTime value={draft.lastSaved.at} />
           </>
         ) : null}
         {unsaved ? (
@@ -127,12 +130,18 @@ export function DraftEditor({
                 </p>
               ) : null}
               {theirs ? (
-                <div role="note" aria-label={`${section.title}: saved by someone else`} className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+                <div
+                  role="note"
+                  aria-label={`${section.title}: saved by someone else`}
+                  className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+                >
                   <p className="text-amber-900">
-                    {draft.lastSaved?.by ?? "Someone else"} saved a different {section.title.toLowerCase()} since you loaded it. Your text is
-                    in the box above; theirs is:
+                    {draft.lastSaved?.by ?? "Someone else"} saved a different {section.title.toLowerCase()} since you loaded it. Your text
+                    is in the box above; theirs is:
                   </p>
-                  <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-white p-2 font-mono text-xs">{theirs.body || "(empty)"}</pre>
+                  <pre className="max-h-64 overflow-auto rounded bg-white p-2 font-mono text-xs whitespace-pre-wrap">
+                    {theirs.body || "(empty)"}
+                  </pre>
                   <div className="flex flex-wrap gap-2">
                     <Button
                       variant="secondary"
@@ -163,7 +172,14 @@ export function DraftEditor({
         <FormMessage state={state} />
       </form>
       <div className="flex flex-wrap items-start gap-3 border-t border-slate-200 pt-4">
-        <PublishDialog draftId={draft.id} version={draft.version} unsaved={unsaved} nextNumber={nextNumber} action={actions.publish} onPublished={onSettled} />
+        <PublishDialog
+          draftId={draft.id}
+          version={draft.version}
+          unsaved={unsaved}
+          nextNumber={nextNumber}
+          action={actions.publish}
+          onPublished={onSettled}
+        />
         <DiscardDraftButton draftId={draft.id} version={draft.version} action={actions.discard} onDiscarded={onSettled} />
         {unsaved ? <span className="self-center text-sm text-slate-600">Save your changes before publishing.</span> : null}
       </div>

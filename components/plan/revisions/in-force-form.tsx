@@ -51,8 +51,7 @@ export function InForceForm({
               <Link href={`/plan/revisions/${revision.number}`} className="font-medium text-sky-800 underline">
                 Revision {revision.number}
               </Link>{" "}
-              was in force at <LocalTime value={at} /> (published{" "}
-              {revision.publishedAt ? <LocalTime value={revision.publishedAt} /> : "—"}
+              was in force at <LocalTime value={at} /> (published {revision.publishedAt ? <LocalTime value={revision.publishedAt} /> : "—"}
               {revision.publishedBy ? ` by ${revision.publishedBy.name}` : ""}).
             </>
           ) : (

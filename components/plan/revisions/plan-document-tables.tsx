@@ -43,12 +43,18 @@ export function ContactsTable({ contacts }: { contacts: PlanExport["contacts"] }
 
 export function RolesTable({ roles }: { roles: PlanExport["roles"] }) {
   if (roles.length === 0) return <p className="text-sm italic">No plan roles are defined.</p>;
-  const member = (m: PlanExport["roles"][number]["members"][number]) => `${m.name}${m.active ? "" : " (inactive)"}${m.phone ? `, ${m.phone}` : ""}`;
+  const member = (m: PlanExport["roles"][number]["members"][number]) =>
+    `${m.name}${m.active ? "" : " (inactive)"}${m.phone ? `, ${m.phone}` : ""}`;
   return (
     <Table
       label="Plan roles"
       headers={["Role", "Filled by", "Backups", "Responsibility"]}
-      rows={roles.map((r) => [r.name, r.members[0] ? member(r.members[0]) : "nobody", r.members.slice(1).map(member).join("; "), r.description])}
+      rows={roles.map((r) => [
+        r.name,
+        r.members[0] ? member(r.members[0]) : "nobody",
+        r.members.slice(1).map(member).join("; "),
+        r.description,
+      ])}
     />
   );
 }

@@ -27,8 +27,8 @@ export function PlanDocument({ doc }: { doc: PlanExport }) {
           <ClustersTable clusters={doc.clusters} />
           <h3 className="font-semibold">Ownership matrix</h3>
           <p className="text-sm">
-            DevOps primary and secondary owners and security contacts of every scope. A scope without its own owners inherits them,
-            as marked.
+            DevOps primary and secondary owners and security contacts of every scope. A scope without its own owners inherits them, as
+            marked.
           </p>
           <OwnershipTable rows={doc.ownership} />
         </div>

@@ -14,7 +14,7 @@ export function PlanSections({ sections, headingLevel = 2 }: { sections: PlanSec
           {section.body.trim() ? (
             <Markdown>{section.body}</Markdown>
           ) : (
-            <p className="text-sm italic text-slate-500">This section is empty.</p>
+            <p className="text-sm text-slate-500 italic">This section is empty.</p>
           )}
         </section>
       ))}

@@ -46,15 +46,22 @@ export function PublishDialog({
     );
   }
   return (
-    <div role="dialog" aria-modal="false" aria-labelledby="publish-dialog-title" className="w-full space-y-3 rounded-lg border border-sky-300 bg-sky-50 p-4">
+    <div
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="publish-dialog-title"
+      className="w-full space-y-3 rounded-lg border border-sky-300 bg-sky-50 p-4"
+    >
       <h3 id="publish-dialog-title" className="font-semibold">
         Publish as revision {nextNumber}?
       </h3>
       <p className="text-sm text-slate-700">
-        The saved draft becomes the plan in force for everyone, with you as approver. Published revisions cannot be changed
-        afterwards; later changes go into a new draft.
+        The saved draft becomes the plan in force for everyone, with you as approver. Published revisions cannot be changed afterwards;
+        later changes go into a new draft.
       </p>
-      {unsaved ? <p className="text-sm font-medium text-amber-800">You have unsaved changes: save the draft first, or they will not be published.</p> : null}
+      {unsaved ? (
+        <p className="text-sm font-medium text-amber-800">You have unsaved changes: save the draft first, or they will not be published.</p>
+      ) : null}
       {/* Submitted by hand rather than through `action`, so React's automatic form reset never
           clears the change note after a failed publish. */}
       <form

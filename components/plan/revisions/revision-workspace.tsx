@@ -38,13 +38,13 @@ export function RevisionWorkspace({
             Your unsaved text
           </h3>
           <p className="text-sm text-amber-900">
-            The draft you were editing was published or discarded by someone else. Your unsaved text is below: copy what you need
-            into a new draft.
+            The draft you were editing was published or discarded by someone else. Your unsaved text is below: copy what you need into a new
+            draft.
           </p>
           {orphaned.sections.map((s) => (
             <div key={s.title}>
               <p className="text-sm font-medium">{s.title}</p>
-              <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-white p-2 font-mono text-xs">{s.body || "(empty)"}</pre>
+              <pre className="max-h-64 overflow-auto rounded bg-white p-2 font-mono text-xs whitespace-pre-wrap">{s.body || "(empty)"}</pre>
             </div>
           ))}
           <Button variant="ghost" onClick={() => setUnsavedText(null)}>

@@ -14,8 +14,15 @@ export function SectionDiffView({ diffs, against }: { diffs: SectionDiff[]; agai
   return (
     <div className="space-y-4" data-testid="plan-diff">
       {changed.map((diff) => (
-        <section key={diff.key} aria-labelledby={`diff-${diff.key}`} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-          <h3 id={`diff-${diff.key}`} className="flex items-center justify-between border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-semibold">
+        <section
+          key={diff.key}
+          aria-labelledby={`diff-${diff.key}`}
+          className="overflow-hidden rounded-lg border border-slate-200 bg-white"
+        >
+          <h3
+            id={`diff-${diff.key}`}
+            className="flex items-center justify-between border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-semibold"
+          >
             {diff.title}
             <span className="text-xs font-normal">
               <span className="text-emerald-700">+{diff.added}</span> <span className="text-red-700">−{diff.removed}</span>
@@ -24,9 +31,7 @@ export function SectionDiffView({ diffs, against }: { diffs: SectionDiff[]; agai
           <LineDiff entries={diff.entries} />
         </section>
       ))}
-      {unchanged.length > 0 ? (
-        <p className="text-xs text-slate-500">Unchanged: {unchanged.map((d) => d.title).join(", ")}.</p>
-      ) : null}
+      {unchanged.length > 0 ? <p className="text-xs text-slate-500">Unchanged: {unchanged.map((d) => d.title).join(", ")}.</p> : null}
     </div>
   );
 }

@@ -58,17 +58,34 @@ export function EscalationEditor({
           <label htmlFor={`${prefix}-name`} className="block text-xs font-medium text-slate-700">
             {policy.severity} policy name
           </label>
-          <input id={`${prefix}-name`} name="name" required maxLength={160} value={name} onChange={(e) => setName(e.currentTarget.value)} className={inputClasses} />
+          <input
+            id={`${prefix}-name`}
+            name="name"
+            required
+            maxLength={160}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            className={inputClasses}
+          />
           {errors.name ? <p className="text-sm text-red-700">{errors.name[0]}</p> : null}
         </div>
         <div className="space-y-1">
           <label htmlFor={`${prefix}-description`} className="block text-xs font-medium text-slate-700">
             When it applies
           </label>
-          <input id={`${prefix}-description`} name="description" maxLength={1000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} className={inputClasses} />
+          <input
+            id={`${prefix}-description`}
+            name="description"
+            maxLength={1000}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            className={inputClasses}
+          />
         </div>
       </div>
-      {tiers.length === 0 ? <p className="text-sm text-amber-800">No tiers yet: add the first tier (usually engaged at once, wait 0).</p> : null}
+      {tiers.length === 0 ? (
+        <p className="text-sm text-amber-800">No tiers yet: add the first tier (usually engaged at once, wait 0).</p>
+      ) : null}
       {tiers.map((tier, index) => (
         <TierFields
           key={tier.key}

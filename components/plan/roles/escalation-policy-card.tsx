@@ -32,7 +32,11 @@ export function EscalationPolicyCard({
   }, null);
   const headingId = `escalation-${policy.severity}-heading`;
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`escalation-${policy.severity}`}>
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid={`escalation-${policy.severity}`}
+    >
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 id={headingId} className="flex items-center gap-2 font-semibold">
@@ -48,7 +52,14 @@ export function EscalationPolicyCard({
         ) : null}
       </div>
       {editing ? (
-        <EscalationEditor policy={policy} roles={roles} contacts={contacts} formAction={formAction} errors={fieldErrorsOf(state)} onCancel={() => setEditing(false)} />
+        <EscalationEditor
+          policy={policy}
+          roles={roles}
+          contacts={contacts}
+          formAction={formAction}
+          errors={fieldErrorsOf(state)}
+          onCancel={() => setEditing(false)}
+        />
       ) : policy.tiers.length === 0 ? (
         <p className="text-sm text-amber-800">
           No tiers: nobody is engaged automatically at {policy.severity}.{action ? " Edit to add the first tier." : ""}

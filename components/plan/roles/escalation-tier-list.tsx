@@ -13,7 +13,10 @@ export function EscalationTierList({ tiers }: { tiers: EscalationTierView[] }) {
     <ol className="space-y-2">
       {tiers.map((tier) => (
         <li key={tier.position} className="flex gap-3 text-sm">
-          <span className="mt-0.5 inline-flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white" aria-hidden>
+          <span
+            className="mt-0.5 inline-flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white"
+            aria-hidden
+          >
             {tier.position}
           </span>
           <div>

@@ -58,7 +58,9 @@ export function PlanRoleRow({ role, contacts, action }: { role: PlanRoleView; co
       {editing || state ? (
         <tr>
           <td colSpan={columns} className="space-y-2 px-3 pb-3">
-            {editing ? <RoleMembersEditor role={role} contacts={contacts} formAction={formAction} onCancel={() => setEditing(false)} /> : null}
+            {editing ? (
+              <RoleMembersEditor role={role} contacts={contacts} formAction={formAction} onCancel={() => setEditing(false)} />
+            ) : null}
             <FormMessage state={state} />
           </td>
         </tr>

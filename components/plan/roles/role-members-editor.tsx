@@ -38,7 +38,11 @@ export function RoleMembersEditor({
   }
 
   return (
-    <form action={formAction} aria-label={`Members of ${role.name}`} className="space-y-3 rounded-md border border-sky-200 bg-sky-50/50 p-3">
+    <form
+      action={formAction}
+      aria-label={`Members of ${role.name}`}
+      className="space-y-3 rounded-md border border-sky-200 bg-sky-50/50 p-3"
+    >
       <input type="hidden" name="kind" value={role.kind} />
       <input type="hidden" name="version" value={role.version} />
       {members.map((m) => (
@@ -54,13 +58,29 @@ export function RoleMembersEditor({
               <span className="min-w-40 flex-1">
                 <MemberName name={m.name} active={m.active} detail={m.active ? null : "remove before saving"} />
               </span>
-              <Button variant="ghost" className={edgeClasses} aria-label={`Move ${m.name} up`} aria-disabled={index === 0} onClick={() => setMembers(moved(members, index, -1))}>
+              <Button
+                variant="ghost"
+                className={edgeClasses}
+                aria-label={`Move ${m.name} up`}
+                aria-disabled={index === 0}
+                onClick={() => setMembers(moved(members, index, -1))}
+              >
                 ↑ Up
               </Button>
-              <Button variant="ghost" className={edgeClasses} aria-label={`Move ${m.name} down`} aria-disabled={index === members.length - 1} onClick={() => setMembers(moved(members, index, 1))}>
+              <Button
+                variant="ghost"
+                className={edgeClasses}
+                aria-label={`Move ${m.name} down`}
+                aria-disabled={index === members.length - 1}
+                onClick={() => setMembers(moved(members, index, 1))}
+              >
                 ↓ Down
               </Button>
-              <Button variant="ghost" aria-label={`Remove ${m.name}`} onClick={() => setMembers(members.filter((x) => x.contactId !== m.contactId))}>
+              <Button
+                variant="ghost"
+                aria-label={`Remove ${m.name}`}
+                onClick={() => setMembers(members.filter((x) => x.contactId !== m.contactId))}
+              >
                 Remove
               </Button>
             </li>

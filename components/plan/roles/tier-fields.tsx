@@ -64,10 +64,22 @@ export function TierFields({
           />
         </div>
         <div className="ml-auto flex gap-1">
-          <Button variant="ghost" className={edgeClasses} aria-label={`Move tier ${number} up`} aria-disabled={number === 1} onClick={() => onMove(-1)}>
+          <Button
+            variant="ghost"
+            className={edgeClasses}
+            aria-label={`Move tier ${number} up`}
+            aria-disabled={number === 1}
+            onClick={() => onMove(-1)}
+          >
             ↑ Up
           </Button>
-          <Button variant="ghost" className={edgeClasses} aria-label={`Move tier ${number} down`} aria-disabled={number === count} onClick={() => onMove(1)}>
+          <Button
+            variant="ghost"
+            className={edgeClasses}
+            aria-label={`Move tier ${number} down`}
+            aria-disabled={number === count}
+            onClick={() => onMove(1)}
+          >
             ↓ Down
           </Button>
           <Button variant="ghost" aria-label={`Remove tier ${number}`} onClick={onRemove}>
@@ -80,7 +92,12 @@ export function TierFields({
         <div className="grid gap-1 sm:grid-cols-2 lg:grid-cols-4">
           {roles.map((role) => (
             <label key={role.kind} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" className="size-4" checked={tier.roles.includes(role.kind)} onChange={(e) => toggleRole(role.kind, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={tier.roles.includes(role.kind)}
+                onChange={(e) => toggleRole(role.kind, e.currentTarget.checked)}
+              />
               {role.name}
             </label>
           ))}
@@ -93,7 +110,12 @@ export function TierFields({
           {tier.contacts.map((c) => (
             <li key={c.id} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5 text-sm">
               <MemberName name={c.name} active={c.active} />
-              <Button variant="ghost" className="px-1.5 py-0.5" aria-label={`Remove ${c.name} from tier ${number}`} onClick={() => onChange({ ...tier, contacts: tier.contacts.filter((x) => x.id !== c.id) })}>
+              <Button
+                variant="ghost"
+                className="px-1.5 py-0.5"
+                aria-label={`Remove ${c.name} from tier ${number}`}
+                onClick={() => onChange({ ...tier, contacts: tier.contacts.filter((x) => x.id !== c.id) })}
+              >
                 ×
               </Button>
             </li>

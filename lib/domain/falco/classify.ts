@@ -100,15 +100,22 @@ const TYPE_RULES: TypeRule[] = [
   { type: "CRYPTOMINING", names: /miner|mining|stratum|xmrig/i, techniques: ["T1496"], tactics: [] },
   {
     type: "CONTAINER_ESCAPE",
-    names: /escape|release_agent|\bprivileged|excessively capable|unshare|thread namespace|nsenter|host sensitive path|sensitive mount|host ?(network|pid|path)|mount launched|debugfs|kernel module|core_pattern|container entrypoint/i,
+    names:
+      /escape|release_agent|\bprivileged|excessively capable|unshare|thread namespace|nsenter|host sensitive path|sensitive mount|host ?(network|pid|path)|mount launched|debugfs|kernel module|core_pattern|container entrypoint/i,
     techniques: ["T1611", "T1068"],
     tactics: ["privilege-escalation"],
   },
-  { type: "MALICIOUS_IMAGE", names: /disallowed container|malicious image|disallowed image|untrusted image|image not allowed|allowed registr/i, techniques: ["T1204.003", "T1525", "T1612"], tactics: [] },
+  {
+    type: "MALICIOUS_IMAGE",
+    names: /disallowed container|malicious image|disallowed image|untrusted image|image not allowed|allowed registr/i,
+    techniques: ["T1204.003", "T1525", "T1612"],
+    tactics: [],
+  },
   { type: "RANSOMWARE", names: /ransom|bulk data|encrypt(ed|ion) .*files/i, techniques: ["T1486", "T1485", "T1490"], tactics: [] },
   {
     type: "MALWARE",
-    names: /drift|drop and execute|new binary|fileless|memfd|\/dev\/shm|malware|backdoor|trojan|rootkit|ingress remote file copy|class file download|decoding payload|preload|during npm|supply chain/i,
+    names:
+      /drift|drop and execute|new binary|fileless|memfd|\/dev\/shm|malware|backdoor|trojan|rootkit|ingress remote file copy|class file download|decoding payload|preload|during npm|supply chain/i,
     techniques: ["T1105", "T1620", "T1027", "T1140", "T1014", "T1132"],
     tactics: ["command-and-control", "defense-evasion"],
   },
@@ -120,11 +127,17 @@ const TYPE_RULES: TypeRule[] = [
   },
   {
     type: "SHELL_IN_CONTAINER",
-    names: /terminal shell|shell (was )?spawned|spawned shell|run shell|shell in container|reverse shell|netcat|socat|redirect stdout|attach\/exec|exec(uted)? (in|into) (a )?pod|user interactive/i,
+    names:
+      /terminal shell|shell (was )?spawned|spawned shell|run shell|shell in container|reverse shell|netcat|socat|redirect stdout|attach\/exec|exec(uted)? (in|into) (a )?pod|user interactive/i,
     techniques: ["T1059", "T1609"],
     tactics: ["execution"],
   },
-  { type: "DATA_EXFILTRATION", names: /exfiltrat|remote file copy|upload/i, techniques: ["T1020", "T1030", "T1041", "T1048", "T1567", "T1537"], tactics: ["exfiltration", "collection"] },
+  {
+    type: "DATA_EXFILTRATION",
+    names: /exfiltrat|remote file copy|upload/i,
+    techniques: ["T1020", "T1030", "T1041", "T1048", "T1567", "T1537"],
+    tactics: ["exfiltration", "collection"],
+  },
   {
     type: "DISCOVERY",
     names: /recon|discovery|scan|contact k8s api|network tool|kubernetes client tool|read environment|enumerat|nmap/i,
@@ -133,7 +146,8 @@ const TYPE_RULES: TypeRule[] = [
   },
   {
     type: "PERSISTENCE",
-    names: /persist|cron|authorized_keys|ssh keys|user mgmt|write below|shell configuration file|package|serviceaccount|clusterrole|role ?binding/i,
+    names:
+      /persist|cron|authorized_keys|ssh keys|user mgmt|write below|shell configuration file|package|serviceaccount|clusterrole|role ?binding/i,
     techniques: ["T1098", "T1136", "T1543", "T1053", "T1546", "T1505", "T1547", "T1037", "T1574"],
     tactics: ["persistence"],
   },
@@ -183,7 +197,10 @@ function capPart(text: string, max: number): string {
 }
 
 /** e.g. `Terminal shell in container — payments-api in prod-eu/payments`. */
-export function incidentTitle(rule: string, where: { cluster: string | null; namespace: string | null; workload: string | null; node?: string | null }): string {
+export function incidentTitle(
+  rule: string,
+  where: { cluster: string | null; namespace: string | null; workload: string | null; node?: string | null },
+): string {
   const part = (value: string | null | undefined) => (value ? capPart(value, TITLE_PART_MAX) : null);
   const scope = [part(where.cluster), part(where.namespace)].filter(Boolean).join("/");
   const subject = part(where.workload) ?? (where.node ? `node ${part(where.node)}` : null);

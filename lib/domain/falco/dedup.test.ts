@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { dedupKey, dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
-import { hostEvent, kubeAuditExecEvent, metricsSnapshot, minerEvent, nullFieldsEvent, shellEvent, viaFalcosidekick } from "@/lib/domain/falco/test-events";
+import {
+  hostEvent,
+  kubeAuditExecEvent,
+  metricsSnapshot,
+  minerEvent,
+  nullFieldsEvent,
+  shellEvent,
+  viaFalcosidekick,
+} from "@/lib/domain/falco/test-events";
 
 function keyOf(event: unknown, defaultCluster: string | null = "prod-eu"): string {
   const result = normalizeFalcoEvent(event, { defaultCluster });
@@ -9,7 +17,14 @@ function keyOf(event: unknown, defaultCluster: string | null = "prod-eu"): strin
   return dedupKeyOf(result.event);
 }
 
-const events = { shell: shellEvent, nullFields: nullFieldsEvent, host: hostEvent, kubeAudit: kubeAuditExecEvent, metrics: metricsSnapshot, miner: () => minerEvent() };
+const events = {
+  shell: shellEvent,
+  nullFields: nullFieldsEvent,
+  host: hostEvent,
+  kubeAudit: kubeAuditExecEvent,
+  metrics: metricsSnapshot,
+  miner: () => minerEvent(),
+};
 
 describe("dedupKey", () => {
   it("is a sha256 hex digest", () => {
@@ -20,13 +35,16 @@ describe("dedupKey", () => {
     expect(keyOf(make())).toBe(keyOf(JSON.parse(JSON.stringify(make()))));
   });
 
-  it.each(Object.entries(events))("%s: Falco direct and via falcosidekick (uuid, custom fields, re-encoded time) collide", (_name, make) => {
-    const direct = make();
-    const first = viaFalcosidekick(direct, "5b8f1c2e-0000-4000-8000-000000000001", { cluster: "prod-eu", environment: "production" });
-    const second = viaFalcosidekick(direct, "5b8f1c2e-0000-4000-8000-000000000002", { "k8s.cluster.name": "prod-eu" });
-    expect(keyOf(first)).toBe(keyOf(direct));
-    expect(keyOf(second)).toBe(keyOf(direct));
-  });
+  it.each(Object.entries(events))(
+    "%s: Falco direct and via falcosidekick (uuid, custom fields, re-encoded time) collide",
+    (_name, make) => {
+      const direct = make();
+      const first = viaFalcosidekick(direct, "5b8f1c2e-0000-4000-8000-000000000001", { cluster: "prod-eu", environment: "production" });
+      const second = viaFalcosidekick(direct, "5b8f1c2e-0000-4000-8000-000000000002", { "k8s.cluster.name": "prod-eu" });
+      expect(keyOf(first)).toBe(keyOf(direct));
+      expect(keyOf(second)).toBe(keyOf(direct));
+    },
+  );
 
   it("does not depend on the receiving source's default cluster, tags or priority case", () => {
     expect(keyOf(shellEvent(), "prod-us")).toBe(keyOf(shellEvent(), null));

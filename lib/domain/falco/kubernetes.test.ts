@@ -74,7 +74,9 @@ describe("linear time on hostile output text", () => {
     expect(timed(() => expect(isConnectionTuple(`${"a:1->".repeat(100_000)}b:2`)).toBe(false))).toBeLessThan(200);
     const images = " image=".repeat(150_000);
     expect(timed(() => expect(imageFromOutput(`x${images}`)).toBeNull())).toBeLessThan(200);
-    expect(timed(() => expect(imageFromOutput(`image=nginx${")".repeat(500_000)} x`)).toEqual({ repository: "nginx", tag: null, digest: null }))).toBeLessThan(200);
+    expect(
+      timed(() => expect(imageFromOutput(`image=nginx${")".repeat(500_000)} x`)).toEqual({ repository: "nginx", tag: null, digest: null })),
+    ).toBeLessThan(200);
     expect(timed(() => expect(containerIdFromOutput("container_id=0123456789abcdef".repeat(60_000))).toBeNull())).toBeLessThan(200);
     expect(timed(() => expect(namespaceFromApiPath(`/namespaces/${"a".repeat(1_000_000)}!`)).toBeNull())).toBeLessThan(200);
     expect(timed(() => workloadFromPodName(`${"a-bcdfg".repeat(150_000)}!`))).toBeLessThan(200);

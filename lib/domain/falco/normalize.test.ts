@@ -51,7 +51,10 @@ describe("parseFalcoBody", () => {
 
   it("names the physical line of a bad NDJSON line", () => {
     const parsed = parseFalcoBody(`${one}\n\n{oops}\n`);
-    expect(parsed.ok && parsed.entries[1]).toEqual({ index: 1, error: expect.stringMatching(/^line 3 is not valid JSON at line 1, column 2/) });
+    expect(parsed.ok && parsed.entries[1]).toEqual({
+      index: 1,
+      error: expect.stringMatching(/^line 3 is not valid JSON at line 1, column 2/),
+    });
   });
 
   it("keeps array elements that are not objects for the per-event check", () => {
@@ -141,7 +144,13 @@ describe("normalizeFalcoEvent: container and Kubernetes context", () => {
     const { alert } = normalized(nullFieldsEvent());
     expect(alert.outputFields).not.toHaveProperty("container.image.repository");
     expect(alert.outputFields).not.toHaveProperty("proc.pname");
-    expect([alert.imageRepository, alert.parentProcess, alert.eventSource, alert.hostname, alert.nodeName]).toEqual([null, null, null, null, null]);
+    expect([alert.imageRepository, alert.parentProcess, alert.eventSource, alert.hostname, alert.nodeName]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect([alert.namespace, alert.podName, alert.workload, alert.containerId]).toEqual(["default", "debug", "debug", "77e1f0c2aa10"]);
     expect(alert.tags).toEqual([]);
   });
@@ -149,13 +158,29 @@ describe("normalizeFalcoEvent: container and Kubernetes context", () => {
   it("treats container.id host as a host event with no container", () => {
     const event = normalized(hostEvent());
     expect(event.hostEvent).toBe(true);
-    expect(event.alert).toMatchObject({ containerId: null, namespace: null, podName: null, workload: null, nodeName: "worker-3", fileName: "/usr/bin/x", priority: "ERROR" });
+    expect(event.alert).toMatchObject({
+      containerId: null,
+      namespace: null,
+      podName: null,
+      workload: null,
+      nodeName: "worker-3",
+      fileName: "/usr/bin/x",
+      priority: "ERROR",
+    });
     expect(event.alert.outputFields).not.toHaveProperty("k8s.ns.name");
   });
 
   it("reads Kubernetes audit events' ka.* fields, not the Falco pod's hostname, as context", () => {
     const { alert } = normalized(kubeAuditExecEvent());
-    expect(alert).toMatchObject({ eventSource: "k8s_audit", namespace: "billing", podName: "api-0", workload: "api", userName: "alice", nodeName: null, containerId: null });
+    expect(alert).toMatchObject({
+      eventSource: "k8s_audit",
+      namespace: "billing",
+      podName: "api-0",
+      workload: "api",
+      userName: "alice",
+      nodeName: null,
+      containerId: null,
+    });
     expect(alert.outputFields["ka.uri.param[command]"]).toBe("bash");
   });
 
@@ -184,7 +209,13 @@ describe("normalizeFalcoEvent: container and Kubernetes context", () => {
     const event = shellEvent();
     event.output_fields = { "k8s.ns.name": "shop", "k8s.pod.name": "checkout-0" };
     event.output = "Notice x (container_id=3a9c0d41be77 image=registry.local:5000/team/app:2.0@sha256:abc)";
-    expect(normalized(event).alert).toMatchObject({ imageRepository: "registry.local:5000/team/app", imageTag: "2.0", imageDigest: "sha256:abc", containerId: "3a9c0d41be77", workload: "checkout" });
+    expect(normalized(event).alert).toMatchObject({
+      imageRepository: "registry.local:5000/team/app",
+      imageTag: "2.0",
+      imageDigest: "sha256:abc",
+      containerId: "3a9c0d41be77",
+      workload: "checkout",
+    });
   });
 
   it("derives the workload from owner fields before the pod name", () => {
@@ -241,7 +272,11 @@ describe("normalizeFalcoEvent: per-event errors", () => {
     ["no priority", shellEvent({ priority: undefined }), /priority is missing/],
     ["unknown priority", shellEvent({ priority: "Severe" }), /priority "Severe" is not a Falco priority/],
     ["priority a number", shellEvent({ priority: 4 }), /priority must be a string/],
-    ["odd time", shellEvent({ time: "2021-04-13T20:58:00.746609046Z+2" }), /^time is not valid RFC 3339: "2021-04-13T20:58:00.746609046Z\+2"$/],
+    [
+      "odd time",
+      shellEvent({ time: "2021-04-13T20:58:00.746609046Z+2" }),
+      /^time is not valid RFC 3339: "2021-04-13T20:58:00.746609046Z\+2"$/,
+    ],
     ["time a number", shellEvent({ time: 1618347519 }), /time must be an RFC 3339 string, not number/],
     ["no time at all", shellEvent({ time: undefined, output_fields: {} }), /time is missing/],
     ["output_fields an array", shellEvent({ output_fields: [] }), /output_fields must be an object, not an array/],
@@ -258,7 +293,14 @@ describe("hostile field lengths", () => {
     const long = "a".repeat(10_000);
     const event = shellEvent();
     const fields = event.output_fields as Record<string, unknown>;
-    Object.assign(fields, { "k8s.ns.name": long, "k8s.pod.name": long, "container.name": long, "fd.name": `/${long}`, "proc.cmdline": long, "k8s.node.name": long });
+    Object.assign(fields, {
+      "k8s.ns.name": long,
+      "k8s.pod.name": long,
+      "container.name": long,
+      "fd.name": `/${long}`,
+      "proc.cmdline": long,
+      "k8s.node.name": long,
+    });
     const started = performance.now();
     const { alert } = normalized({ ...event, rule: long, output: `${long} image=${long}` });
     expect(performance.now() - started).toBeLessThan(200);

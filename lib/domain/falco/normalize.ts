@@ -20,7 +20,16 @@ import { instantFromEpochNanos, parseRfc3339, type EventInstant } from "@/lib/do
  */
 
 /** Falco's priorities, most severe first (the FalcoPriority enum's order). */
-export const FALCO_PRIORITIES = ["EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFORMATIONAL", "DEBUG"] as const satisfies readonly FalcoPriority[];
+export const FALCO_PRIORITIES = [
+  "EMERGENCY",
+  "ALERT",
+  "CRITICAL",
+  "ERROR",
+  "WARNING",
+  "NOTICE",
+  "INFORMATIONAL",
+  "DEBUG",
+] as const satisfies readonly FalcoPriority[];
 
 const PRIORITY_NAMES: Record<string, FalcoPriority> = {
   ...Object.fromEntries(FALCO_PRIORITIES.map((p) => [p.toLowerCase(), p])),
@@ -145,7 +154,10 @@ function optionalString(event: Record<string, JsonValue>, key: string): { ok: tr
   return { ok: true, value: v };
 }
 
-function eventTime(event: Record<string, JsonValue>, fields: Record<string, JsonValue>): { ok: true; value: EventInstant } | { ok: false; error: string } {
+function eventTime(
+  event: Record<string, JsonValue>,
+  fields: Record<string, JsonValue>,
+): { ok: true; value: EventInstant } | { ok: false; error: string } {
   const time = event.time;
   if (time !== undefined && time !== null && time !== "") {
     if (typeof time !== "string") return { ok: false, error: `time must be an RFC 3339 string, not ${describeType(time)}` };
@@ -182,7 +194,11 @@ function fieldReader(fields: Record<string, JsonValue>) {
 }
 
 function imageOf(field: (key: string) => string | null, output: string): ImageRef {
-  const own: ImageRef = { repository: field("container.image.repository"), tag: field("container.image.tag"), digest: field("container.image.digest") };
+  const own: ImageRef = {
+    repository: field("container.image.repository"),
+    tag: field("container.image.tag"),
+    digest: field("container.image.digest"),
+  };
   const full = field("container.image");
   const fallback = full ? parseImageReference(full) : imageFromOutput(output);
   if (!fallback || (own.repository && fallback.repository !== own.repository)) return own;
@@ -199,7 +215,11 @@ export function normalizeFalcoEvent(value: unknown, options: NormalizeOptions = 
   if (!isRecord(value)) return { ok: false, error: `an event must be a JSON object, not ${describeType(value)}` };
   const event = value;
 
-  if (typeof event.output !== "string") return { ok: false, error: event.output === undefined ? "output is missing" : `output must be a string, not ${describeType(event.output)}` };
+  if (typeof event.output !== "string")
+    return {
+      ok: false,
+      error: event.output === undefined ? "output is missing" : `output must be a string, not ${describeType(event.output)}`,
+    };
   const output = event.output;
   const outputFields = event.output_fields ?? {};
   if (!isRecord(outputFields)) return { ok: false, error: `output_fields must be an object, not ${describeType(outputFields)}` };
@@ -208,14 +228,26 @@ export function normalizeFalcoEvent(value: unknown, options: NormalizeOptions = 
   let rule: string;
   if (typeof event.rule === "string" && event.rule.trim() !== "") rule = event.rule;
   else if (metrics && (event.rule === undefined || event.rule === null)) rule = METRICS_OUTPUT;
-  else return { ok: false, error: event.rule === undefined || event.rule === "" ? "rule is missing" : `rule must be a string, not ${describeType(event.rule)}` };
+  else
+    return {
+      ok: false,
+      error: event.rule === undefined || event.rule === "" ? "rule is missing" : `rule must be a string, not ${describeType(event.rule)}`,
+    };
 
   let priority: FalcoPriority | null;
   if (typeof event.priority === "string") {
     priority = parsePriority(event.priority);
-    if (!priority) return { ok: false, error: `priority ${quote(event.priority)} is not a Falco priority (Emergency, Alert, Critical, Error, Warning, Notice, Informational, Debug)` };
+    if (!priority)
+      return {
+        ok: false,
+        error: `priority ${quote(event.priority)} is not a Falco priority (Emergency, Alert, Critical, Error, Warning, Notice, Informational, Debug)`,
+      };
   } else if (metrics && (event.priority === undefined || event.priority === null)) priority = "INFORMATIONAL";
-  else return { ok: false, error: event.priority === undefined ? "priority is missing" : `priority must be a string, not ${describeType(event.priority)}` };
+  else
+    return {
+      ok: false,
+      error: event.priority === undefined ? "priority is missing" : `priority must be a string, not ${describeType(event.priority)}`,
+    };
 
   const tags = event.tags ?? [];
   if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string")) return { ok: false, error: "tags must be an array of strings" };
@@ -239,8 +271,15 @@ export function normalizeFalcoEvent(value: unknown, options: NormalizeOptions = 
   const kubeAudit = eventSource === "k8s_audit";
   const apiPath = field("ka.uri");
 
-  const namespace = cap(field("k8s.ns.name") ?? field("k8smeta.ns.name") ?? field("ka.target.namespace") ?? (kubeAudit && apiPath ? namespaceFromApiPath(apiPath) : null), COLUMN_CAPS.namespace);
-  const podName = name("k8s.pod.name") ?? name("k8smeta.pod.name") ?? (field("ka.target.resource") === "pods" ? name("ka.target.name") : null);
+  const namespace = cap(
+    field("k8s.ns.name") ??
+      field("k8smeta.ns.name") ??
+      field("ka.target.namespace") ??
+      (kubeAudit && apiPath ? namespaceFromApiPath(apiPath) : null),
+    COLUMN_CAPS.namespace,
+  );
+  const podName =
+    name("k8s.pod.name") ?? name("k8smeta.pod.name") ?? (field("ka.target.resource") === "pods" ? name("ka.target.name") : null);
   const image = imageOf(field, output);
   const fdName = field("fd.name");
   const host = cap(hostname.value ?? field("evt.hostname"), COLUMN_CAPS.name);

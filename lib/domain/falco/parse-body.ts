@@ -37,7 +37,8 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
 export function parseFalcoBody(body: string): ParsedBody {
   const text = body.replace(/^\uFEFF/, "");
   const trimmed = text.trim();
-  if (trimmed === "") return { ok: false, error: "The body is empty: send one Falco JSON event, a JSON array of events, or newline-delimited JSON." };
+  if (trimmed === "")
+    return { ok: false, error: "The body is empty: send one Falco JSON event, a JSON array of events, or newline-delimited JSON." };
 
   if (trimmed.startsWith("[")) {
     const parsed = tryParse(trimmed);
@@ -50,7 +51,10 @@ export function parseFalcoBody(body: string): ParsedBody {
   const whole = tryParse(trimmed);
   if (whole.ok) {
     if (whole.value === null || typeof whole.value !== "object") {
-      return { ok: false, error: "The body is JSON but not an event: send a Falco event (a JSON object), an array of them, or newline-delimited JSON." };
+      return {
+        ok: false,
+        error: "The body is JSON but not an event: send a Falco event (a JSON object), an array of them, or newline-delimited JSON.",
+      };
     }
     return { ok: true, entries: [{ index: 0, value: whole.value }] };
   }
@@ -62,7 +66,10 @@ export function parseFalcoBody(body: string): ParsedBody {
     .map((line, i) => ({ line, number: i + 1 }))
     .filter(({ line }) => line.trim() !== "");
   if (lines.length === 1) {
-    return { ok: false, error: `The body is ${jsonError(trimmed)}: send one Falco JSON event, a JSON array of events, or newline-delimited JSON.` };
+    return {
+      ok: false,
+      error: `The body is ${jsonError(trimmed)}: send one Falco JSON event, a JSON array of events, or newline-delimited JSON.`,
+    };
   }
   const entries: BodyEntry[] = lines.map(({ line, number }, index) => {
     const parsed = tryParse(line);

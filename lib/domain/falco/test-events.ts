@@ -86,7 +86,8 @@ export function nullFieldsEvent(): Record<string, unknown> {
 /** A host event: `container.id: "host"`, the k8s fields null. */
 export function hostEvent(): Record<string, unknown> {
   return {
-    output: "04:10:00.000000001: Error File below a known binary directory opened for writing (user=root command=cp /tmp/x /usr/bin/x file=/usr/bin/x container_id=host image=<NA>)",
+    output:
+      "04:10:00.000000001: Error File below a known binary directory opened for writing (user=root command=cp /tmp/x /usr/bin/x file=/usr/bin/x container_id=host image=<NA>)",
     priority: "Error",
     rule: "Write below binary dir",
     time: "2020-06-01T04:10:00.000000001Z",
@@ -142,7 +143,8 @@ export function metricsSnapshot(): Record<string, unknown> {
 export function minerEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     hostname: "ip-10-0-9-4",
-    output: "11:30:00.000000500: Critical Outbound connection to IP/Port flagged by https://cryptoioc.ch (connection=10.1.2.3:40112->203.0.113.9:3333 container=9f0e3b2a7c11)",
+    output:
+      "11:30:00.000000500: Critical Outbound connection to IP/Port flagged by https://cryptoioc.ch (connection=10.1.2.3:40112->203.0.113.9:3333 container=9f0e3b2a7c11)",
     priority: "CRITICAL",
     rule: "Detect outbound connections to common miner pool ports",
     source: "syscalls",

@@ -31,7 +31,9 @@ function Section({ title, id: given, children }: { title: string; id?: string; c
   const id = given ?? `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <section className="mt-6" aria-labelledby={id}>
-      <h2 id={id} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      <h2 id={id} className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -73,7 +75,8 @@ export default async function IncidentPage({ params, searchParams }: { params: P
     getContainerDossier(actor, incident.id),
   ]);
   const base = `/incidents/${incident.key}`;
-  const alertsHref = (param: "older" | "newer", cursor: string | null) => (cursor ? `${base}?${param}=${encodeURIComponent(cursor)}#section-alerts` : null);
+  const alertsHref = (param: "older" | "newer", cursor: string | null) =>
+    cursor ? `${base}?${param}=${encodeURIComponent(cursor)}#section-alerts` : null;
   const transitions = allowedTransitions(incident.status).map((to) => ({
     to,
     early: isEarlyClose(incident.status, to),
@@ -90,7 +93,9 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/incidents" className="text-sky-800 underline">← All incidents</Link>
+        <Link href="/incidents" className="text-sky-800 underline">
+          ← All incidents
+        </Link>
       </p>
       <PageHeader
         title={`${incident.key} · ${incident.title}`}
@@ -99,19 +104,23 @@ export default async function IncidentPage({ params, searchParams }: { params: P
       />
       <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Severity and status</dt>
-          <dd className="flex gap-2"><SeverityBadge severity={incident.severity} /> <StatusBadge status={incident.status} /></dd>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Severity and status</dt>
+          <dd className="flex gap-2">
+            <SeverityBadge severity={incident.severity} /> <StatusBadge status={incident.status} />
+          </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Where</dt>
-          <dd className="font-mono text-xs">{[incident.cluster, incident.namespace, incident.workload].filter(Boolean).join(" / ") || "—"}</dd>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Where</dt>
+          <dd className="font-mono text-xs">
+            {[incident.cluster, incident.namespace, incident.workload].filter(Boolean).join(" / ") || "—"}
+          </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Commander</dt>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Commander</dt>
           <dd>{incident.commander ?? "Nobody assigned"}</dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Suggested playbook</dt>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Suggested playbook</dt>
           <dd>{incident.suggestedPlaybook ?? "None matches this incident type"}</dd>
         </div>
       </dl>
@@ -150,7 +159,11 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         <IncidentTimeline timeline={timeline} />
       </Section>
       <Section title={`Alerts (${incident.alertCount})`} id="section-alerts">
-        {alertProblem ? <p role="alert" className="mb-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{alertProblem}</p> : null}
+        {alertProblem ? (
+          <p role="alert" className="mb-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {alertProblem}
+          </p>
+        ) : null}
         <AlertTable
           page={alertPage}
           total={incident.alertCount}

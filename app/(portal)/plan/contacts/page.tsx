@@ -37,7 +37,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           <EmptyState title="No contacts match these filters">Clear the filters to see everyone in the plan.</EmptyState>
         ) : (
           <EmptyState title="No contacts yet">
-            {canEdit ? "Add the people the plan engages, starting with the incident commander and each cluster's DevOps owners." : "An IR manager adds the people the plan engages."}
+            {canEdit
+              ? "Add the people the plan engages, starting with the incident commander and each cluster's DevOps owners."
+              : "An IR manager adds the people the plan engages."}
           </EmptyState>
         )
       ) : (

@@ -27,7 +27,11 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
   const actor = await requirePagePermission("plan.read");
   const canEdit = can(actor.role, "plan.edit");
   const filter = PlatformFilter.parse(await searchParams);
-  const [clusters, allClusters, contacts] = await Promise.all([listPlatform(actor, filter), listClusterNames(actor), listOwnerContacts(actor)]);
+  const [clusters, allClusters, contacts] = await Promise.all([
+    listPlatform(actor, filter),
+    listClusterNames(actor),
+    listOwnerContacts(actor),
+  ]);
   const ownerActions = { setOwners: setScopeOwnersAction, clearOwners: clearScopeOwnersAction };
   const filtered = Boolean(filter.cluster || filter.q);
 
@@ -59,7 +63,12 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">Namespace or workload</span>
-          <input name="q" defaultValue={filter.q} placeholder="e.g. payments" className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm" />
+          <input
+            name="q"
+            defaultValue={filter.q}
+            placeholder="e.g. payments"
+            className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+          />
         </label>
         <button type="submit" className={buttonClasses("secondary")}>
           Filter
@@ -94,7 +103,11 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
             </div>
             <ClusterDetails key={`${cluster.id}:${cluster.version}`} cluster={cluster} canEdit={canEdit} action={updateClusterAction} />
             <OwnershipMatrix cluster={cluster} contacts={contacts} canEdit={canEdit} actions={ownerActions} />
-            {filter.q && cluster.rows.length === 1 ? <p className="text-sm text-slate-600">No namespace or workload of {cluster.name} matches “{filter.q}”.</p> : null}
+            {filter.q && cluster.rows.length === 1 ? (
+              <p className="text-sm text-slate-600">
+                No namespace or workload of {cluster.name} matches “{filter.q}”.
+              </p>
+            ) : null}
             {canEdit ? (
               <div className="grid gap-3 lg:grid-cols-2">
                 <AddNamespaceForm clusterId={cluster.id} clusterName={cluster.name} action={addNamespaceAction} />
@@ -107,7 +120,7 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
 
       {canEdit ? (
         <section className="mt-10" aria-labelledby="add-cluster">
-          <h2 id="add-cluster" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+          <h2 id="add-cluster" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
             Add a cluster
           </h2>
           <CreateClusterForm action={createClusterAction} contacts={contacts} />

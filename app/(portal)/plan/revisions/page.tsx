@@ -100,7 +100,9 @@ export default async function PlanRevisionsPage({
           </details>
         ) : (
           <EmptyState title="No plan revision has been published yet">
-            {canEdit ? "Start a draft above, write the sections and publish it as revision 1." : "An IR manager publishes the first revision here."}
+            {canEdit
+              ? "Start a draft above, write the sections and publish it as revision 1."
+              : "An IR manager publishes the first revision here."}
           </EmptyState>
         )}
       </section>

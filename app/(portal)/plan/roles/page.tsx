@@ -26,9 +26,9 @@ export default async function PlanRolesPage() {
         title="Roles & escalation"
         description="Who fills each incident-response role, with backups in order, and whom each severity engages: tiers are paged in order, the next one when the previous has not acknowledged within its wait. DevOps owners of the affected cluster or namespace come from Clusters & owners; the DevOps roles here are the fallback."
       />
-      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Plan roles</h2>
+      <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Plan roles</h2>
       <PlanRolesTable roles={roles} contacts={contacts} action={canEdit ? setPlanRoleMembersAction : undefined} />
-      <h2 className="mb-2 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Escalation by severity</h2>
+      <h2 className="mt-8 mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Escalation by severity</h2>
       <div className="grid gap-4 xl:grid-cols-2">
         {policies.map((policy) => (
           <EscalationPolicyCard

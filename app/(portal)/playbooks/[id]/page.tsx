@@ -70,14 +70,21 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
   const draftRef = version ? { playbookId: id, versionId: version.id, version: version.version } : null;
   const editing: StepEditing | undefined =
     editingDraft && draftRef
-      ? { draft: draftRef, phases: PHASE_OPTIONS, roles: ROLE_OPTIONS, actions: { update: updatePlaybookStepAction, move: movePlaybookStepAction, remove: removePlaybookStepAction } }
+      ? {
+          draft: draftRef,
+          phases: PHASE_OPTIONS,
+          roles: ROLE_OPTIONS,
+          actions: { update: updatePlaybookStepAction, move: movePlaybookStepAction, remove: removePlaybookStepAction },
+        }
       : undefined;
   const nextNumber = (playbook.versions[0]?.number ?? 0) + 1;
 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/playbooks" className="text-sky-800 underline">← All playbooks</Link>
+        <Link href="/playbooks" className="text-sky-800 underline">
+          ← All playbooks
+        </Link>
       </p>
       {done === "published" && version ? (
         <p role="status" className="mb-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -103,15 +110,17 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
       />
       <dl className="grid gap-3 text-sm sm:grid-cols-3">
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Incident type</dt>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Incident type</dt>
           <dd>{INCIDENT_TYPE_LABELS[playbook.incidentType]}</dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">ATT&amp;CK for Containers</dt>
-          <dd><TechniqueList techniques={playbook.techniques} /></dd>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">ATT&amp;CK for Containers</dt>
+          <dd>
+            <TechniqueList techniques={playbook.techniques} />
+          </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Status</dt>
+          <dt className="text-xs tracking-wide text-slate-500 uppercase">Status</dt>
           <dd>
             {playbook.retiredAt ? (
               <>
@@ -128,7 +137,10 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
         <section aria-label="Manage playbook" className="mt-4 flex flex-wrap items-start gap-3">
           {draftSummary ? (
             draftSummary.number !== selectedNumber ? (
-              <Link href={`/playbooks/${id}?version=${draftSummary.number}`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+              <Link
+                href={`/playbooks/${id}?version=${draftSummary.number}`}
+                className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+              >
                 Open draft version {draftSummary.number}
               </Link>
             ) : null
@@ -138,7 +150,14 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
           <TogglePanel label="Edit details" title="Playbook details">
             <PlaybookDetailsForm
               action={updatePlaybookDetailsAction}
-              values={{ id, version: playbook.version, title: playbook.title, incidentType: playbook.incidentType, description: playbook.description, techniqueIds: playbook.techniques.map((t) => t.id) }}
+              values={{
+                id,
+                version: playbook.version,
+                title: playbook.title,
+                incidentType: playbook.incidentType,
+                description: playbook.description,
+                techniqueIds: playbook.techniques.map((t) => t.id),
+              }}
               incidentTypes={INCIDENT_TYPES.map((t) => ({ value: t, label: INCIDENT_TYPE_LABELS[t] }))}
               techniques={CONTAINER_TECHNIQUES.map((t) => ({ value: t.id, label: t.name }))}
               submitLabel="Save details"
@@ -155,11 +174,15 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
       ) : null}
 
       <section className="mt-6" aria-labelledby="versions-heading">
-        <h2 id="versions-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Versions</h2>
+        <h2 id="versions-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+          Versions
+        </h2>
         {playbook.versions.length ? (
           <VersionHistory playbookId={id} versions={playbook.versions} selected={selectedNumber} />
         ) : (
-          <EmptyState title="No versions">{canEdit && live ? "Start a draft to write the first version." : "An IR manager has not written this playbook yet."}</EmptyState>
+          <EmptyState title="No versions">
+            {canEdit && live ? "Start a draft to write the first version." : "An IR manager has not written this playbook yet."}
+          </EmptyState>
         )}
       </section>
 
@@ -168,10 +191,14 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
           {version && draftRef ? (
             <>
               <div className="mb-3 flex flex-wrap items-center gap-3">
-                <h2 id="steps-heading" className="text-lg font-semibold">Version {version.number}</h2>
+                <h2 id="steps-heading" className="text-lg font-semibold">
+                  Version {version.number}
+                </h2>
                 <VersionStatusBadge status={version.status} />
                 {version.status === "DRAFT" && version.lastChange ? (
-                  <span className="text-xs text-slate-500">Last changed by {version.lastChange.by}, <LocalTime value={version.lastChange.at} /></span>
+                  <span className="text-xs text-slate-500">
+                    Last changed by {version.lastChange.by}, <LocalTime value={version.lastChange.at} />
+                  </span>
                 ) : null}
               </div>
               {editingDraft ? (
@@ -193,12 +220,16 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
                 <StepList steps={version.steps} editing={editing} />
               ) : (
                 <EmptyState title="This version has no steps yet">
-                  {editingDraft ? "Use “Add step” to write the first one; publishing needs at least one." : "An IR manager is still writing it."}
+                  {editingDraft
+                    ? "Use “Add step” to write the first one; publishing needs at least one."
+                    : "An IR manager is still writing it."}
                 </EmptyState>
               )}
             </>
           ) : (
-            <h2 id="steps-heading" className="sr-only">Steps</h2>
+            <h2 id="steps-heading" className="sr-only">
+              Steps
+            </h2>
           )}
         </section>
         <PlaceholderHelp />

@@ -27,7 +27,11 @@ describe("importCacaoPlaybookAction", () => {
   it("imports for an IR manager, says what it made, and refreshes the playbook list", async () => {
     session.actor = await makeActor("IR_MANAGER");
     const result = await importCacaoPlaybookAction(null, form({ document, incidentType: "MALWARE" }));
-    expect(result).toMatchObject({ ok: true, message: 'Imported "Branching containment" as a new playbook: draft version 1 with 10 steps, filed under the incident type you chose. Review it before publishing.' });
+    expect(result).toMatchObject({
+      ok: true,
+      message:
+        'Imported "Branching containment" as a new playbook: draft version 1 with 10 steps, filed under the incident type you chose. Review it before publishing.',
+    });
     const playbook = await testDb().playbook.findFirstOrThrow({ select: { id: true, incidentType: true } });
     expect(result).toMatchObject({ playbookId: playbook.id });
     expect(playbook.incidentType).toBe("MALWARE");
@@ -56,7 +60,13 @@ describe("importCacaoPlaybookAction", () => {
 
   it("asks for a document when the form has none, and for a known incident type", async () => {
     session.actor = await makeActor("IR_MANAGER");
-    expect(await importCacaoPlaybookAction(null, form({ document: "  ", incidentType: "OTHER" }))).toMatchObject({ ok: false, fieldErrors: { document: ["Paste or upload a CACAO 2.0 playbook."] } });
-    expect(await importCacaoPlaybookAction(null, form({ document, incidentType: "LUNCH" }))).toMatchObject({ ok: false, fieldErrors: { incidentType: ["Choose an incident type."] } });
+    expect(await importCacaoPlaybookAction(null, form({ document: "  ", incidentType: "OTHER" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { document: ["Paste or upload a CACAO 2.0 playbook."] },
+    });
+    expect(await importCacaoPlaybookAction(null, form({ document, incidentType: "LUNCH" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { incidentType: ["Choose an incident type."] },
+    });
   });
 });

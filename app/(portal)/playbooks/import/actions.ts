@@ -17,7 +17,10 @@ export async function importCacaoPlaybookAction(_previous: CacaoImportState, for
   const actor = await requireActor();
   let result: CacaoImportState;
   try {
-    const imported = await importCacaoPlaybook(actor, CacaoImportInput.parse({ document: formData.get("document") ?? "", incidentType: formData.get("incidentType") || undefined }));
+    const imported = await importCacaoPlaybook(
+      actor,
+      CacaoImportInput.parse({ document: formData.get("document") ?? "", incidentType: formData.get("incidentType") || undefined }),
+    );
     const type = imported.incidentTypeFrom === "document" ? "the incident type the document names" : "the incident type you chose";
     result = {
       ok: true,

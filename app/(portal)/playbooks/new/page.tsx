@@ -15,9 +15,14 @@ export default async function NewPlaybookPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/playbooks" className="text-sky-800 underline">← All playbooks</Link>
+        <Link href="/playbooks" className="text-sky-800 underline">
+          ← All playbooks
+        </Link>
       </p>
-      <PageHeader title="New playbook" description="The playbook starts with an empty draft, version 1: add its steps there, then publish it." />
+      <PageHeader
+        title="New playbook"
+        description="The playbook starts with an empty draft, version 1: add its steps there, then publish it."
+      />
       <div className="max-w-3xl">
         <PlaybookDetailsForm
           action={createPlaybookAction}

@@ -10,8 +10,15 @@ import { listRunViewers } from "@/lib/dal/run-presence";
 import { getRunOrThrow, listRunAssignees } from "@/lib/dal/runs";
 import { can } from "@/lib/domain/roles";
 import {
-  abandonRunAction, assignRunStepAction, blockRunStepAction, completeRunAction, completeRunStepAction, editRunStepNotesAction,
-  reopenRunStepAction, skipRunStepAction, startRunStepAction,
+  abandonRunAction,
+  assignRunStepAction,
+  blockRunStepAction,
+  completeRunAction,
+  completeRunStepAction,
+  editRunStepNotesAction,
+  reopenRunStepAction,
+  skipRunStepAction,
+  startRunStepAction,
 } from "../actions";
 
 export const metadata: Metadata = { title: "Playbook run" };
@@ -42,14 +49,29 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/runs" className="text-sky-800 underline">← All runs</Link>
+        <Link href="/runs" className="text-sky-800 underline">
+          ← All runs
+        </Link>
       </p>
       <PageHeader
         title={`${run.playbookTitle} v${run.versionNumber}`}
-        description={run.incident ? `Playbook run on ${run.incident.key}: instructions filled in with the incident's container context when the run started.` : undefined}
+        description={
+          run.incident
+            ? `Playbook run on ${run.incident.key}: instructions filled in with the incident's container context when the run started.`
+            : undefined
+        }
       />
       <RunContextCard context={context} />
-      <RunLiveView run={summary} steps={steps} viewers={viewers} meId={actor.id} canAct={canAct} assignees={assignees} actions={ACTIONS} now={new Date()} />
+      <RunLiveView
+        run={summary}
+        steps={steps}
+        viewers={viewers}
+        meId={actor.id}
+        canAct={canAct}
+        assignees={assignees}
+        actions={ACTIONS}
+        now={new Date()}
+      />
     </>
   );
 }

@@ -9,7 +9,14 @@ const REVOKED = "bh_route-integration-token-revoked000001";
 const hash = (t: string) => createHash("sha256").update(t).digest("hex");
 
 function post(body: BodyInit | null, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }): Promise<Response> {
-  return POST(new Request("http://localhost/api/ingest/falco", { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit));
+  return POST(
+    new Request("http://localhost/api/ingest/falco", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers },
+      duplex: "half",
+    } as RequestInit),
+  );
 }
 
 /** A body stream that never says how long it is, like chunked transfer encoding. */
@@ -150,7 +157,7 @@ describe("POST /api/ingest/falco: refused requests cost no body and no audit row
   it("answers a wrong token without reading the body, and 429 with Retry-After once the address is past its rate", async () => {
     let pulled = 0;
     // A body that would never end: only an answer that does not read it can arrive.
-    const endless = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled += 1, c.enqueue(new Uint8Array(1024))) });
+    const endless = new ReadableStream<Uint8Array>({ pull: (c) => void ((pulled += 1), c.enqueue(new Uint8Array(1024))) });
     const refused = await post(endless, { authorization: "Bearer bh_wrong-token" });
     expect(refused.status).toBe(401);
     expect(pulled).toBeLessThanOrEqual(1);

@@ -43,11 +43,18 @@ describe("GET /api/plan/export", () => {
     const publishedAt = new Date("2025-03-04T14:02:00Z");
     await testDb().planRevision.create({
       data: {
-        number: 1, status: "PUBLISHED", sections: [{ key: "scope", title: "Scope", body: "Clusters prod-eu and prod-us." }],
-        authorId: manager.id, publishedById: manager.id, publishedAt, changeNote: "First",
+        number: 1,
+        status: "PUBLISHED",
+        sections: [{ key: "scope", title: "Scope", body: "Clusters prod-eu and prod-us." }],
+        authorId: manager.id,
+        publishedById: manager.id,
+        publishedAt,
+        changeNote: "First",
       },
     });
-    await testDb().cluster.create({ data: { name: "prod-eu", provider: "EKS", runtime: "CONTAINERD", environment: "PRODUCTION", criticality: "CRITICAL" } });
+    await testDb().cluster.create({
+      data: { name: "prod-eu", provider: "EKS", runtime: "CONTAINERD", environment: "PRODUCTION", criticality: "CRITICAL" },
+    });
     session.actor = await makeActor("RESPONDER");
 
     const response = await request("?format=md");

@@ -33,10 +33,7 @@ export async function GET(request: Request) {
   } catch (error) {
     // Not allowed looks like not found (STYLE rule 5).
     if (error instanceof NotFoundError || error instanceof ForbiddenError) {
-      return Response.json(
-        { error: error instanceof NotFoundError ? error.message : "Not found." },
-        { status: 404, headers: NO_STORE },
-      );
+      return Response.json({ error: error instanceof NotFoundError ? error.message : "Not found." }, { status: 404, headers: NO_STORE });
     }
     throw error;
   }

@@ -14,7 +14,9 @@ beforeEach(async () => {
   await resetTables("AuditEvent", "Ownership", "Workload", "Namespace", "Cluster", "Contact", "User");
   const db = testDb();
   const [priya, tomas, helen] = await Promise.all(
-    ["priya", "tomas", "helen"].map((n) => db.contact.create({ data: { name: n, email: `${n}@example.com`, phone: "+44 20 7946 0000", team: "SRE" } })),
+    ["priya", "tomas", "helen"].map((n) =>
+      db.contact.create({ data: { name: n, email: `${n}@example.com`, phone: "+44 20 7946 0000", team: "SRE" } }),
+    ),
   );
   await db.cluster.create({
     data: {
@@ -23,7 +25,13 @@ beforeEach(async () => {
       runtime: "CONTAINERD",
       environment: "PRODUCTION",
       criticality: "CRITICAL",
-      ownerships: { create: [{ role: "PRIMARY", contactId: priya!.id }, { role: "SECONDARY", contactId: tomas!.id }, { role: "SECURITY", contactId: helen!.id }] },
+      ownerships: {
+        create: [
+          { role: "PRIMARY", contactId: priya!.id },
+          { role: "SECONDARY", contactId: tomas!.id },
+          { role: "SECURITY", contactId: helen!.id },
+        ],
+      },
       namespaces: { create: [{ name: "kube-system" }] },
     },
   });

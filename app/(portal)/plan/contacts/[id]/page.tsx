@@ -56,7 +56,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
       ) : (
         <ContactDetails contact={contact} now={now} />
       )}
-      <h2 className="mb-2 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Where the plan names {contact.name}</h2>
+      <h2 className="mt-8 mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Where the plan names {contact.name}</h2>
       <ContactUsage usage={contact.usage} />
     </>
   );

@@ -10,7 +10,11 @@ import { applyNamespaceImportAction, previewNamespaceImportAction } from "../act
 export const metadata: Metadata = { title: "Import namespaces" };
 
 /** Import is only ever an edit, so the page is for those who may edit the plan (others get a 404, STYLE rule 5). */
-export default async function ImportNamespacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImportNamespacesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePagePermission("plan.edit");
   const clusters = await listClusterNames(actor);
   const wanted = (await searchParams).cluster;
@@ -27,7 +31,12 @@ export default async function ImportNamespacesPage({ searchParams }: { searchPar
         }
       />
       {initial ? (
-        <ImportForm clusters={clusters} initialClusterId={initial.id} previewAction={previewNamespaceImportAction} applyAction={applyNamespaceImportAction} />
+        <ImportForm
+          clusters={clusters}
+          initialClusterId={initial.id}
+          previewAction={previewNamespaceImportAction}
+          applyAction={applyNamespaceImportAction}
+        />
       ) : (
         <EmptyState title="No clusters to import into">
           <Link href="/plan/platform#add-cluster" className="text-sky-700 underline">

@@ -27,7 +27,11 @@ export default async function PlaybookDiffPage({ params, searchParams }: Props) 
   const numbers = playbook.versions.map((v) => v.number);
   // Without a choice: the latest version against the one before it.
   const parsed = PlaybookDiffQuery.safeParse({ from: first(query.from) ?? numbers[1], to: first(query.to) ?? numbers[0] });
-  let problem = parsed.success ? null : (z.flattenError(parsed.error).formErrors[0] ?? Object.values(z.flattenError(parsed.error).fieldErrors).flat()[0] ?? "Choose two versions.");
+  let problem = parsed.success
+    ? null
+    : (z.flattenError(parsed.error).formErrors[0] ??
+      Object.values(z.flattenError(parsed.error).fieldErrors).flat()[0] ??
+      "Choose two versions.");
   const result = parsed.success
     ? await getPlaybookDiff(actor, id, parsed.data.from, parsed.data.to).catch((error: unknown) => {
         if (!(error instanceof NotFoundError)) throw error;
@@ -40,7 +44,10 @@ export default async function PlaybookDiffPage({ params, searchParams }: Props) 
       <span className="mb-1 block font-medium text-slate-700">{label}</span>
       <select name={name} defaultValue={value} className={inputClasses}>
         {numbers.map((n) => (
-          <option key={n} value={n}>Version {n}{playbook.versions.find((v) => v.number === n)?.status === "DRAFT" ? " (draft)" : ""}</option>
+          <option key={n} value={n}>
+            Version {n}
+            {playbook.versions.find((v) => v.number === n)?.status === "DRAFT" ? " (draft)" : ""}
+          </option>
         ))}
       </select>
     </label>
@@ -48,19 +55,36 @@ export default async function PlaybookDiffPage({ params, searchParams }: Props) 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/playbooks/${id}`} className="text-sky-800 underline">← {playbook.title}</Link>
+        <Link href={`/playbooks/${id}`} className="text-sky-800 underline">
+          ← {playbook.title}
+        </Link>
       </p>
-      <PageHeader title={`Changes to ${playbook.title}`} description="Steps added, removed and changed between two versions; instructions compared line by line." />
+      <PageHeader
+        title={`Changes to ${playbook.title}`}
+        description="Steps added, removed and changed between two versions; instructions compared line by line."
+      />
       {numbers.length < 2 ? (
-        <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600">This playbook has only one version so far; there is nothing to compare.</p>
+        <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600">
+          This playbook has only one version so far; there is nothing to compare.
+        </p>
       ) : (
         <>
-          <form method="get" aria-label="Choose versions to compare" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+          <form
+            method="get"
+            aria-label="Choose versions to compare"
+            className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+          >
             {selectFor("from", "From", parsed.success ? parsed.data.from : numbers[1])}
             {selectFor("to", "To", parsed.success ? parsed.data.to : numbers[0])}
-            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Compare</button>
+            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+              Compare
+            </button>
           </form>
-          {problem ? <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{problem}</p> : null}
+          {problem ? (
+            <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {problem}
+            </p>
+          ) : null}
           {result ? <PlaybookDiffView diff={result.diff} from={result.from.number} to={result.to.number} /> : null}
         </>
       )}

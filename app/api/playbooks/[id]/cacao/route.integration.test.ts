@@ -13,7 +13,8 @@ vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
 
 const { GET } = await import("./route");
 
-const request = (id: string, query = "") => GET(new Request(`http://localhost/api/playbooks/${id}/cacao${query}`), { params: Promise.resolve({ id }) });
+const request = (id: string, query = "") =>
+  GET(new Request(`http://localhost/api/playbooks/${id}/cacao${query}`), { params: Promise.resolve({ id }) });
 
 let seeded: SeededPlaybooks;
 
@@ -35,23 +36,28 @@ describe("GET /api/playbooks/<id>/cacao", () => {
     expect(await response.json()).toEqual({ error: "Sign in to export a playbook." });
   });
 
-  it.each(PLAYBOOKS.map((p) => [p.key, p.title] as const))("sends seeded playbook %s as a CACAO 2.0 attachment valid against the schemas", async (key, title) => {
-    session.actor = await makeActor("AUDITOR");
-    const response = await request(seeded[key].playbookId);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="bulkhead-[a-z0-9-]+-v1\.cacao\.json"$/);
-    const document = (await response.json()) as CacaoPlaybook;
-    expect(document).toMatchObject({ type: "playbook", spec_version: "cacao-2.0", name: title });
-    expect(cacaoValidator().problems(document)).toEqual([]);
-    expect(semanticProblems(document, cacaoValidator().isEmail)).toEqual([]);
-    const steps = PLAYBOOKS.find((p) => p.key === key)!.steps;
-    expect(Object.values(document.workflow).filter((s) => s.type === "action")).toHaveLength(steps.length);
-  });
+  it.each(PLAYBOOKS.map((p) => [p.key, p.title] as const))(
+    "sends seeded playbook %s as a CACAO 2.0 attachment valid against the schemas",
+    async (key, title) => {
+      session.actor = await makeActor("AUDITOR");
+      const response = await request(seeded[key].playbookId);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="bulkhead-[a-z0-9-]+-v1\.cacao\.json"$/);
+      const document = (await response.json()) as CacaoPlaybook;
+      expect(document).toMatchObject({ type: "playbook", spec_version: "cacao-2.0", name: title });
+      expect(cacaoValidator().problems(document)).toEqual([]);
+      expect(semanticProblems(document, cacaoValidator().isEmail)).toEqual([]);
+      const steps = PLAYBOOKS.find((p) => p.key === key)!.steps;
+      expect(Object.values(document.workflow).filter((s) => s.type === "action")).toHaveLength(steps.length);
+    },
+  );
 
   it("exports a draft only when asked for by number", async () => {
     session.actor = await makeActor("RESPONDER");
-    await testDb().playbookVersion.create({ data: { playbookId: seeded.escape.playbookId, number: 2, status: "DRAFT", steps: { create: [] } } });
+    await testDb().playbookVersion.create({
+      data: { playbookId: seeded.escape.playbookId, number: 2, status: "DRAFT", steps: { create: [] } },
+    });
     const latest = (await (await request(seeded.escape.playbookId)).json()) as CacaoPlaybook;
     const draft = await request(seeded.escape.playbookId, "?version=2");
     expect(draft.status).toBe(200);

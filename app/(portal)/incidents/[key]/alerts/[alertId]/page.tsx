@@ -22,9 +22,14 @@ export default async function IncidentAlertPage({ params }: { params: Promise<{ 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/incidents/${alert.incidentKey}#section-alerts`} className="text-sky-800 underline">← {alert.incidentKey}</Link>
+        <Link href={`/incidents/${alert.incidentKey}#section-alerts`} className="text-sky-800 underline">
+          ← {alert.incidentKey}
+        </Link>
       </p>
-      <PageHeader title={alert.rule.length > 120 ? `${alert.rule.slice(0, 120)}…` : alert.rule} description={`Alert ${alert.id} on ${alert.incidentKey}`} />
+      <PageHeader
+        title={alert.rule.length > 120 ? `${alert.rule.slice(0, 120)}…` : alert.rule}
+        description={`Alert ${alert.id} on ${alert.incidentKey}`}
+      />
       <AlertDetail alert={alert} />
     </>
   );
