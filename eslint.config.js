@@ -76,6 +76,25 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The audit log is the record, not a data store (decision 021): business data is read from its
+    // own rows, and only the audit modules read AuditEvent (the log page, exports, the chain).
+    files: ["lib/**"],
+    ignores: ["lib/dal/audit*.ts", "lib/generated/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name='auditEvent']",
+          message: "Read business data from its own columns; only lib/dal/audit*.ts reads the audit log.",
+        },
+        {
+          selector: 'TemplateElement[value.raw=/"AuditEvent"/]',
+          message: "Read business data from its own columns; only lib/dal/audit*.ts reads the audit log.",
+        },
+      ],
+    },
+  },
   // Formatting is Prettier's (checked by `npm test`); no lint rule may argue with it.
   prettierConfig,
 ]);

@@ -47,7 +47,7 @@ export async function changeOwnPassword(actor: Actor, input: { currentPassword: 
     // The epoch read above must still hold: a sign-out or "end sessions" meanwhile wins.
     const changed = await tx.user.updateMany({
       where: { id: actor.id, sessionEpoch: user.sessionEpoch },
-      data: { passwordHash, mustChangePassword: false, sessionEpoch: { increment: 1 }, version: { increment: 1 } },
+      data: { passwordHash, mustChangePassword: false, sessionEpoch: { increment: 1 }, updatedById: actor.id, version: { increment: 1 } },
     });
     if (changed.count !== 1) throw new ConflictError("Your session ended while you were changing the password. Sign in again.");
     await appendAuditEvent(tx, {

@@ -161,7 +161,7 @@ async function changeContact<T = undefined>(
       const { data, extra } = await change(tx, before);
       const updated = await tx.contact.updateMany({
         where: { id: target.id, version: target.version },
-        data: { ...data, version: { increment: 1 } },
+        data: { ...data, updatedById: actor.id, version: { increment: 1 } },
       });
       assertOneRowUpdated(updated.count, before.name);
       const contact = await tx.contact.findUniqueOrThrow({ where: { id: target.id }, select: contactSelect });

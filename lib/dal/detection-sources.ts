@@ -36,7 +36,10 @@ const sourceSelect = {
   alertCount: true,
   createdAt: true,
   version: true,
+  updatedAt: true,
   createdBy: { select: { name: true } },
+  revokedBy: { select: { name: true } },
+  updatedBy: { select: { email: true } },
 } satisfies Prisma.DetectionSourceSelect;
 
 type SourceRow = Prisma.DetectionSourceGetPayload<{ select: typeof sourceSelect }>;
@@ -84,7 +87,6 @@ export async function listDetectionSources(actor: Actor, now = new Date()): Prom
     _count: { _all: true },
   });
   const recentBySource = new Map(recent.map((r) => [r.sourceId, r._count._all]));
-  const revokedBy = await revokers(rows.filter((r) => r.revokedAt).map((r) => r.id));
   return rows.map((row) => ({
     ...summaryOf(row),
     lastSeenAt: row.lastSeenAt,
@@ -92,19 +94,8 @@ export async function listDetectionSources(actor: Actor, now = new Date()): Prom
     alertsLast24h: recentBySource.get(row.id) ?? 0,
     createdAt: row.createdAt,
     createdBy: row.createdBy?.name ?? null,
-    revokedBy: revokedBy.get(row.id) ?? null,
+    revokedBy: row.revokedBy?.name ?? null,
   }));
-}
-
-/** Who revoked each source, as the audit trail recorded it (the source row keeps only when). */
-async function revokers(sourceIds: string[]): Promise<Map<string, string>> {
-  if (sourceIds.length === 0) return new Map();
-  const events = await db().auditEvent.findMany({
-    where: { action: "source.revoke", outcome: "SUCCESS", targetType: TARGET, targetId: { in: sourceIds } },
-    orderBy: { seq: "asc" },
-    select: { targetId: true, actorEmail: true, actor: { select: { name: true } } },
-  });
-  return new Map(events.map((e) => [e.targetId ?? "", e.actor?.name ?? e.actorEmail ?? "someone"]));
 }
 
 /** The plan's cluster names, offered as suggestions for a source's default cluster. */
@@ -166,16 +157,11 @@ export async function createDetectionSource(
 
 /**
  * The conflict for a stale form, naming who last changed the source. Only people's changes count:
- * ingest also writes audit rows about the source, but never moves its version.
+ * ingest also touches the row (last seen, counts), but never its version or `updatedById`.
  */
-async function staleSourceConflict(tx: Tx, row: SourceRow): Promise<ConflictError> {
-  const last = await tx.auditEvent.findFirst({
-    where: { targetType: TARGET, targetId: row.id, outcome: "SUCCESS", action: { startsWith: "source." } },
-    orderBy: { seq: "desc" },
-    select: { actorEmail: true, at: true },
-  });
-  const time = last ? messageTime(last.at) : undefined;
-  const who = last ? ` by ${last.actorEmail ?? "someone"} at ${time!.text}` : "";
+function staleSourceConflict(row: SourceRow): ConflictError {
+  const time = row.updatedBy ? messageTime(row.updatedAt) : undefined;
+  const who = row.updatedBy ? ` by ${row.updatedBy.email} at ${time!.text}` : "";
   return new ConflictError(`${row.name} was changed${who} since you loaded this page — reload and try again.`, undefined, time);
 }
 
@@ -183,7 +169,7 @@ async function staleSourceConflict(tx: Tx, row: SourceRow): Promise<ConflictErro
 async function loadForChange(tx: Tx, ref: DetectionSourceRef): Promise<SourceRow> {
   const row = await tx.detectionSource.findUnique({ where: { id: ref.id }, select: sourceSelect });
   if (!row) throw new NotFoundError("That detection source was not found.");
-  if (row.version !== ref.version) throw await staleSourceConflict(tx, row);
+  if (row.version !== ref.version) throw staleSourceConflict(row);
   if (row.revokedAt) {
     throw new ValidationError(`${row.name} is revoked and cannot be changed or brought back; create a new source instead.`);
   }
@@ -191,10 +177,15 @@ async function loadForChange(tx: Tx, ref: DetectionSourceRef): Promise<SourceRow
 }
 
 /** Applies a change only at the version the form was loaded at: a racing writer misses instead of overwriting. */
-async function applyChange(tx: Tx, before: SourceRow, data: Prisma.DetectionSourceUpdateManyMutationInput): Promise<SourceRow> {
+async function applyChange(
+  tx: Tx,
+  actor: Actor,
+  before: SourceRow,
+  data: Prisma.DetectionSourceUncheckedUpdateManyInput,
+): Promise<SourceRow> {
   const updated = await tx.detectionSource.updateMany({
     where: { id: before.id, version: before.version },
-    data: { ...data, version: { increment: 1 } },
+    data: { ...data, updatedById: actor.id, version: { increment: 1 } },
   });
   assertOneRowUpdated(updated.count, before.name);
   return tx.detectionSource.findUniqueOrThrow({ where: { id: before.id }, select: sourceSelect });
@@ -206,7 +197,7 @@ export async function updateDetectionSource(actor: Actor, input: UpdateDetection
     .$transaction(async (tx) => {
       const before = await loadForChange(tx, input);
       if (input.name.toLowerCase() !== before.name.toLowerCase()) await assertNameFree(tx, input.name, before.id);
-      const after = await applyChange(tx, before, {
+      const after = await applyChange(tx, actor, before, {
         name: input.name,
         defaultCluster: input.defaultCluster,
         minIncidentPriority: input.minIncidentPriority,
@@ -233,7 +224,7 @@ export async function rotateDetectionSourceToken(
   const token = newSourceToken();
   return db().$transaction(async (tx) => {
     const before = await loadForChange(tx, input);
-    const after = await applyChange(tx, before, { tokenHash: sourceTokenHash(token), tokenPrefix: sourceTokenPrefix(token) });
+    const after = await applyChange(tx, actor, before, { tokenHash: sourceTokenHash(token), tokenPrefix: sourceTokenPrefix(token) });
     await appendAuditEvent(tx, {
       actor,
       action: "source.rotate",
@@ -254,7 +245,7 @@ export async function revokeDetectionSource(actor: Actor, input: DetectionSource
   await authorize(actor, "sources.manage", { type: TARGET, id: input.id });
   return db().$transaction(async (tx) => {
     const before = await loadForChange(tx, input);
-    const after = await applyChange(tx, before, { revokedAt: new Date(), active: false });
+    const after = await applyChange(tx, actor, before, { revokedAt: new Date(), revokedById: actor.id, active: false });
     await appendAuditEvent(tx, {
       actor,
       action: "source.revoke",

@@ -120,7 +120,7 @@ export async function replaceEscalationTiers(actor: Actor, input: ReplaceEscalat
     const roles = await ensurePlanRoles(tx, actor, [...new Set(result.tiers.flatMap((t) => t.roles))]);
     const updated = await tx.escalationPolicy.updateMany({
       where: { id: policyId, version: input.version },
-      data: { name: input.name, description: input.description, version: { increment: 1 } },
+      data: { name: input.name, description: input.description, updatedById: actor.id, version: { increment: 1 } },
     });
     assertOneRowUpdated(updated.count, `the ${input.severity} escalation`);
     // Tiers go with their targets (onDelete: Cascade); nothing else refers to a tier.

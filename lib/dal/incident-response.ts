@@ -43,11 +43,11 @@ async function loadForUpdate(tx: Tx, key: string, version: number): Promise<Inci
   return row;
 }
 
-async function update(tx: Tx, before: IncidentState, data: Prisma.IncidentUncheckedUpdateManyInput): Promise<IncidentState> {
+async function update(tx: Tx, actor: Actor, before: IncidentState, data: Prisma.IncidentUncheckedUpdateManyInput): Promise<IncidentState> {
   // The version in the WHERE makes a racing writer miss instead of overwrite.
   const updated = await tx.incident.updateMany({
     where: { id: before.id, version: before.version },
-    data: { ...data, version: { increment: 1 } },
+    data: { ...data, updatedById: actor.id, version: { increment: 1 } },
   });
   assertOneRowUpdated(updated.count, incidentKey(before.number));
   return tx.incident.findUniqueOrThrow({ where: { id: before.id }, select: stateSelect });
@@ -63,7 +63,7 @@ export async function transitionIncident(
     const check = checkTransition(before.status, input.to, input.note);
     if (!check.ok) throw new ValidationError(check.message, check.field ? { [check.field]: [check.message] } : undefined);
     const at = new Date();
-    const after = await update(tx, before, { status: input.to, [check.timeField]: at });
+    const after = await update(tx, actor, before, { status: input.to, [check.timeField]: at });
     const message = `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.to]}${input.note ? `: ${input.note}` : ""}`;
     await tx.timelineEntry.create({
       data: { incidentId: before.id, kind: "STATUS_CHANGE", at, actorId: actor.id, message, data: { from: before.status, to: input.to } },
@@ -105,7 +105,7 @@ export async function assignCommander(
     }
     if (before.commanderId === (commander?.id ?? null))
       throw new ValidationError("That is already the commander.", { commanderId: ["No change"] });
-    const after = await update(tx, before, { commanderId: commander?.id ?? null });
+    const after = await update(tx, actor, before, { commanderId: commander?.id ?? null });
     await tx.timelineEntry.create({
       data: {
         incidentId: before.id,

@@ -131,6 +131,7 @@ export async function applyNamespaceImport(actor: Actor, input: Input): Promise<
           where: { id: current.id },
           data: {
             labels: ns.labels as Prisma.InputJsonValue,
+            updatedById: actor.id,
             version: { increment: 1 },
             ownerships: await withOwners(ns.name, ns.prefill),
           },

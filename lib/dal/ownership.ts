@@ -82,9 +82,9 @@ async function loadScope(tx: Tx, scopeType: ScopeType, id: string, version: numb
 }
 
 /** Bumps the scope's version where it still is what the form loaded, so a racing writer misses instead of overwriting. */
-async function claimVersion(tx: Tx, scopeType: ScopeType, scope: LoadedScope): Promise<void> {
+async function claimVersion(tx: Tx, actor: Actor, scopeType: ScopeType, scope: LoadedScope): Promise<void> {
   const where = { id: scope.id, version: scope.version };
-  const data = { version: { increment: 1 } };
+  const data = { updatedById: actor.id, version: { increment: 1 } };
   const claimed =
     scopeType === "cluster"
       ? await tx.cluster.updateMany({ where, data })
@@ -119,7 +119,7 @@ export async function setScopeOwners(actor: Actor, input: z.output<typeof SetOwn
       securityIds: input.security,
     };
     assertOwnershipRules(proposal, await loadCandidates(tx, proposal));
-    await claimVersion(tx, input.scopeType, scope);
+    await claimVersion(tx, actor, input.scopeType, scope);
     const after = await replaceOwners(tx, scope, proposal);
     await appendAuditEvent(tx, {
       actor,
@@ -146,7 +146,7 @@ export async function clearScopeOwners(
   }
   return db().$transaction(async (tx) => {
     const scope = await loadScope(tx, input.scopeType, input.scopeId, input.version);
-    await claimVersion(tx, input.scopeType, scope);
+    await claimVersion(tx, actor, input.scopeType, scope);
     const after = await replaceOwners(tx, scope, { scope: input.scopeType, primaryIds: [], secondaryIds: [], securityIds: [] });
     await appendAuditEvent(tx, {
       actor,

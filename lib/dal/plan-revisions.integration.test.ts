@@ -115,6 +115,11 @@ describe("plan drafts", () => {
       `${helen.name} discarded this draft`,
     );
     expect(await testDb().auditEvent.count({ where: { action: "plan_revision.discard_draft", targetId: draft.id } })).toBe(1);
+    // Kept, not deleted, so the record of who discarded it lives on the row itself.
+    expect(await testDb().planRevision.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: "DISCARDED",
+      updatedById: helen.id,
+    });
   });
 });
 

@@ -31,11 +31,12 @@ const revisionSelect = {
   updatedAt: true,
   author: { select: { name: true, email: true } },
   publishedBy: { select: { name: true, email: true } },
+  updatedBy: { select: { name: true } },
 } satisfies Prisma.PlanRevisionSelect;
 
 type RevisionRow = Prisma.PlanRevisionGetPayload<{ select: typeof revisionSelect }>;
-export type PlanRevisionDto = Omit<RevisionRow, "sections"> & { sections: PlanSection[] };
-/** The draft, with who saved it last (from the audit log: the row keeps only who started it). */
+export type PlanRevisionDto = Omit<RevisionRow, "sections" | "updatedBy"> & { sections: PlanSection[] };
+/** The draft, with who saved it last (the row's own `updatedBy`; `author` is who started it). */
 export type PlanDraftDto = PlanRevisionDto & { lastSaved: { by: string; at: Date } | null };
 
 const summarySelect = {
@@ -51,17 +52,14 @@ const summarySelect = {
 export type PlanRevisionSummaryDto = Prisma.PlanRevisionGetPayload<{ select: typeof summarySelect }>;
 
 function toDto(row: RevisionRow): PlanRevisionDto {
-  return { ...row, sections: readPlanSections(row.sections) };
+  const { updatedBy, ...rest } = row;
+  void updatedBy; // read for lastChange, not part of the DTO
+  return { ...rest, sections: readPlanSections(row.sections) };
 }
 
-/** The last successful change to a revision, as the audit log recorded it. */
-async function lastChange(tx: Tx, id: string): Promise<{ action: string; by: string; at: Date } | null> {
-  const last = await tx.auditEvent.findFirst({
-    where: { targetType: TARGET, targetId: id, outcome: "SUCCESS" },
-    orderBy: { seq: "desc" },
-    select: { action: true, at: true, actorEmail: true, actor: { select: { name: true } } },
-  });
-  return last ? { action: last.action, by: last.actor?.name ?? last.actorEmail ?? "Someone", at: last.at } : null;
+/** Who last saved, discarded or published a revision, and when, from the revision's own row. */
+function lastChange(row: { updatedAt: Date; updatedBy: { name: string } | null }): { by: string; at: Date } {
+  return { by: row.updatedBy?.name ?? "Someone", at: row.updatedAt };
 }
 
 /**
@@ -71,13 +69,21 @@ async function lastChange(tx: Tx, id: string): Promise<{ action: string; by: str
 async function staleDraftError(tx: Tx, id: string): Promise<ExpectedError> {
   const row = await tx.planRevision.findUnique({
     where: { id },
-    select: { status: true, number: true, publishedAt: true, publishedBy: { select: { name: true } } },
+    select: {
+      status: true,
+      number: true,
+      publishedAt: true,
+      publishedBy: { select: { name: true } },
+      updatedAt: true,
+      updatedBy: { select: { name: true } },
+    },
   });
-  const last = await lastChange(tx, id);
-  if (!row) {
-    return last?.action === "plan_revision.discard_draft"
-      ? new ConflictError(`${last.by} discarded this draft at ${utcText(last.at)}; your text is kept below — start a new draft to use it.`)
-      : new NotFoundError();
+  if (!row) return new NotFoundError();
+  const last = lastChange(row);
+  if (row.status === "DISCARDED") {
+    return new ConflictError(
+      `${last.by} discarded this draft at ${utcText(last.at)}; your text is kept below — start a new draft to use it.`,
+    );
   }
   if (row.status === "PUBLISHED") {
     const by = row.publishedBy ? ` by ${row.publishedBy.name}` : "";
@@ -87,7 +93,7 @@ async function staleDraftError(tx: Tx, id: string): Promise<ExpectedError> {
     );
   }
   return new ConflictError(
-    last
+    row.updatedBy
       ? `${last.by} saved this draft at ${utcText(last.at)} — reload to see their changes; your text is kept below.`
       : "Someone else saved this draft since you loaded it — reload to see their changes; your text is kept below.",
   );
@@ -112,12 +118,9 @@ export async function getPublishedRevision(actor: Actor): Promise<PlanRevisionDt
 
 export async function getDraft(actor: Actor): Promise<PlanDraftDto | null> {
   await authorize(actor, "plan.read", { type: TARGET });
-  return db().$transaction(async (tx) => {
-    const row = await tx.planRevision.findFirst({ where: { status: "DRAFT" }, orderBy: { createdAt: "asc" }, select: revisionSelect });
-    if (!row) return null;
-    const last = await lastChange(tx, row.id);
-    return { ...toDto(row), lastSaved: last ? { by: last.by, at: last.at } : null };
-  });
+  const row = await db().planRevision.findFirst({ where: { status: "DRAFT" }, orderBy: { createdAt: "asc" }, select: revisionSelect });
+  if (!row) return null;
+  return { ...toDto(row), lastSaved: row.updatedBy ? lastChange(row) : null };
 }
 
 /** Starts the one draft, copying the latest published revision's text (or empty sections). */
@@ -142,7 +145,7 @@ export async function startDraft(actor: Actor): Promise<PlanRevisionDto> {
     });
     const sections = published ? readPlanSections(published.sections) : emptyPlanSections();
     const draft = await tx.planRevision.create({
-      data: { status: "DRAFT", sections, authorId: actor.id },
+      data: { status: "DRAFT", sections, authorId: actor.id, updatedById: actor.id },
       select: revisionSelect,
     });
     await appendAuditEvent(tx, {
@@ -174,7 +177,7 @@ export async function saveDraftSections(
     // The version and status in the WHERE make a racing writer (or a publish) miss instead of overwrite.
     const updated = await tx.planRevision.updateMany({
       where: { id: input.id, version: input.version, status: "DRAFT" },
-      data: { sections: edit.sections, version: { increment: 1 } },
+      data: { sections: edit.sections, updatedById: actor.id, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw await staleDraftError(tx, input.id);
     const after = await tx.planRevision.findUniqueOrThrow({ where: { id: input.id }, select: revisionSelect });
@@ -196,8 +199,12 @@ export async function discardDraft(actor: Actor, input: { id: string; version: n
   await authorize(actor, "plan.edit", { type: TARGET, id: input.id });
   await db().$transaction(async (tx) => {
     const before = await loadDraftForUpdate(tx, input.id, input.version);
-    const deleted = await tx.planRevision.deleteMany({ where: { id: input.id, version: input.version, status: "DRAFT" } });
-    if (deleted.count !== 1) throw await staleDraftError(tx, input.id);
+    // Kept as DISCARDED rather than deleted: a colleague's open editor can then say who discarded it.
+    const discarded = await tx.planRevision.updateMany({
+      where: { id: input.id, version: input.version, status: "DRAFT" },
+      data: { status: "DISCARDED", updatedById: actor.id, version: { increment: 1 } },
+    });
+    if (discarded.count !== 1) throw await staleDraftError(tx, input.id);
     await appendAuditEvent(tx, {
       actor,
       action: "plan_revision.discard_draft",
@@ -232,7 +239,15 @@ export async function publishDraft(actor: Actor, input: { id: string; version: n
     const number = (latest?.number ?? 0) + 1;
     const updated = await tx.planRevision.updateMany({
       where: { id: input.id, version: input.version, status: "DRAFT" },
-      data: { status: "PUBLISHED", number, publishedAt, publishedById: actor.id, changeNote, version: { increment: 1 } },
+      data: {
+        status: "PUBLISHED",
+        number,
+        publishedAt,
+        publishedById: actor.id,
+        changeNote,
+        updatedById: actor.id,
+        version: { increment: 1 },
+      },
     });
     if (updated.count !== 1) throw await staleDraftError(tx, input.id);
     const after = await tx.planRevision.findUniqueOrThrow({ where: { id: input.id }, select: revisionSelect });

@@ -127,7 +127,10 @@ export async function setPlanRoleMembers(actor: Actor, input: SetPlanRoleMembers
     if (problems.length > 0) throw new ValidationError(problems.join(" "), { contactIds: problems });
 
     const before = toDto(await tx.planRole.findUniqueOrThrow({ where: { id: role.id }, select: planRoleSelect }));
-    const updated = await tx.planRole.updateMany({ where: { id: role.id, version: input.version }, data: { version: { increment: 1 } } });
+    const updated = await tx.planRole.updateMany({
+      where: { id: role.id, version: input.version },
+      data: { updatedById: actor.id, version: { increment: 1 } },
+    });
     assertOneRowUpdated(updated.count, role.name);
     await tx.planRoleMember.deleteMany({ where: { planRoleId: role.id } });
     await tx.planRoleMember.createMany({ data: input.contactIds.map((contactId, rank) => ({ planRoleId: role.id, contactId, rank })) });

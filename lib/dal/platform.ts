@@ -215,6 +215,7 @@ export async function updateCluster(actor: Actor, input: z.output<typeof UpdateC
         environment: input.environment,
         criticality: input.criticality,
         description: input.description,
+        updatedById: actor.id,
         version: { increment: 1 },
       },
     });

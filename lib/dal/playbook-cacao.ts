@@ -97,7 +97,13 @@ export async function importCacaoPlaybook(actor: Actor, input: z.output<typeof C
   const incidentType = mapped.incidentType ?? input.incidentType;
   return db().$transaction(async (tx) => {
     const playbook = await tx.playbook.create({
-      data: { title: mapped.title, incidentType, description: mapped.description, attackTechniques: mapped.attackTechniques },
+      data: {
+        title: mapped.title,
+        incidentType,
+        description: mapped.description,
+        attackTechniques: mapped.attackTechniques,
+        updatedById: actor.id,
+      },
       select: { id: true },
     });
     const version = await tx.playbookVersion.create({
@@ -105,6 +111,7 @@ export async function importCacaoPlaybook(actor: Actor, input: z.output<typeof C
         playbookId: playbook.id,
         number: 1,
         status: "DRAFT",
+        updatedById: actor.id,
         changeNote: `Imported from CACAO 2.0 playbook ${document.id} (modified ${document.modified}).`,
         importedCacao: document as unknown as Prisma.InputJsonValue,
       },

@@ -4,15 +4,8 @@ import type { PlaybookVersionStatus } from "@/lib/generated/prisma/enums";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
 import { ConflictError, messageTime, NotFoundError, ValidationError } from "@/lib/dal/errors";
-import {
-  lastChange,
-  PLAYBOOK_TARGET,
-  stepSelect,
-  toVersionSummary,
-  VERSION_TARGET,
-  versionSummarySelect,
-} from "@/lib/dal/playbook-records";
-import { staleVersionConflict } from "@/lib/dal/versioning";
+import { PLAYBOOK_TARGET, stepSelect, toVersionSummary, VERSION_TARGET, versionSummarySelect } from "@/lib/dal/playbook-records";
+import { lastChange, staleVersionConflict } from "@/lib/dal/versioning";
 import { moveStep, orderSteps, placeholderProblemMessage, placeholderProblems, renumber } from "@/lib/domain/playbook-steps";
 import type { Actor } from "@/lib/domain/roles";
 import type { PlaybookStepDto, PlaybookVersionSummaryDto } from "@/lib/dto/playbooks";
@@ -54,6 +47,7 @@ export async function startPlaybookDraft(actor: Actor, input: { playbookId: stri
         playbookId: playbook.id,
         number: (latest?.number ?? 0) + 1,
         status: "DRAFT",
+        updatedById: actor.id,
         steps: { create: orderSteps(latest?.steps ?? []).map((s, i) => ({ ...copyOf(s), position: i + 1 })) },
       },
       select: versionSummarySelect,
@@ -88,7 +82,7 @@ type DraftRow = { id: string; number: number; version: number; playbookId: strin
  * takes the row lock, so a concurrent writer waits, then misses and is told who won. Published
  * (and retired) versions are immutable and refused here for every step and metadata change.
  */
-async function claimDraft(tx: Tx, versionId: string, version: number, { allowRetired = false } = {}): Promise<DraftRow> {
+async function claimDraft(tx: Tx, actor: Actor, versionId: string, version: number, { allowRetired = false } = {}): Promise<DraftRow> {
   const row = await tx.playbookVersion.findUnique({
     where: { id: versionId },
     select: {
@@ -109,7 +103,7 @@ async function claimDraft(tx: Tx, versionId: string, version: number, { allowRet
   if (row.version !== version) throw await staleVersionConflict(tx, { type: VERSION_TARGET, id: row.id, label });
   const updated = await tx.playbookVersion.updateMany({
     where: { id: row.id, version, status: "DRAFT" },
-    data: { version: { increment: 1 } },
+    data: { updatedById: actor.id, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw await staleVersionConflict(tx, { type: VERSION_TARGET, id: row.id, label });
   return {
@@ -141,7 +135,7 @@ type StepChangeResult = { versionId: string; version: number; stepId: string; ti
 export async function addPlaybookStep(actor: Actor, input: VersionRef & { step: PlaybookStepInput }): Promise<StepChangeResult> {
   await authorize(actor, "playbooks.edit", { type: VERSION_TARGET, id: input.versionId });
   return db().$transaction(async (tx) => {
-    const draft = await claimDraft(tx, input.versionId, input.version);
+    const draft = await claimDraft(tx, actor, input.versionId, input.version);
     if (draft.steps.length >= MAX_STEPS) throw new ValidationError(`A version holds at most ${MAX_STEPS} steps.`);
     const created = await tx.playbookStep.create({
       data: { ...input.step, versionId: draft.id, position: draft.steps.length + 1 },
@@ -165,7 +159,7 @@ export async function updatePlaybookStep(
 ): Promise<StepChangeResult> {
   await authorize(actor, "playbooks.edit", { type: VERSION_TARGET, id: input.versionId });
   return db().$transaction(async (tx) => {
-    const draft = await claimDraft(tx, input.versionId, input.version);
+    const draft = await claimDraft(tx, actor, input.versionId, input.version);
     const before = stepOf(draft, input.stepId);
     const after = await tx.playbookStep.update({ where: { id: before.id }, data: input.step, select: stepSelect });
     // A phase change moves the step into its new phase's group, after that phase's other steps' positions.
@@ -188,7 +182,7 @@ export async function movePlaybookStep(
 ): Promise<StepChangeResult> {
   await authorize(actor, "playbooks.edit", { type: VERSION_TARGET, id: input.versionId });
   return db().$transaction(async (tx) => {
-    const draft = await claimDraft(tx, input.versionId, input.version);
+    const draft = await claimDraft(tx, actor, input.versionId, input.version);
     const step = stepOf(draft, input.stepId);
     const moved = moveStep(draft.steps, step.id, input.direction);
     if (!moved.ok) throw new ValidationError(moved.message);
@@ -217,7 +211,7 @@ export async function movePlaybookStep(
 export async function removePlaybookStep(actor: Actor, input: VersionRef & { stepId: string }): Promise<StepChangeResult> {
   await authorize(actor, "playbooks.edit", { type: VERSION_TARGET, id: input.versionId });
   return db().$transaction(async (tx) => {
-    const draft = await claimDraft(tx, input.versionId, input.version);
+    const draft = await claimDraft(tx, actor, input.versionId, input.version);
     const step = stepOf(draft, input.stepId);
     await tx.playbookStep.delete({ where: { id: step.id } });
     await writePositions(tx, renumber(draft.steps.filter((s) => s.id !== step.id)));
@@ -237,7 +231,7 @@ export async function removePlaybookStep(actor: Actor, input: VersionRef & { ste
 export async function discardPlaybookDraft(actor: Actor, input: VersionRef): Promise<{ playbookId: string; number: number }> {
   await authorize(actor, "playbooks.edit", { type: VERSION_TARGET, id: input.versionId });
   return db().$transaction(async (tx) => {
-    const draft = await claimDraft(tx, input.versionId, input.version, { allowRetired: true });
+    const draft = await claimDraft(tx, actor, input.versionId, input.version, { allowRetired: true });
     await tx.playbookVersion.delete({ where: { id: draft.id } });
     await appendAuditEvent(tx, {
       actor,
@@ -263,7 +257,7 @@ export async function publishPlaybookVersion(
   const changeNote = input.changeNote.trim();
   if (!changeNote) throw new ValidationError("A change note is required.", { changeNote: ["Say what changed and why"] });
   return db().$transaction(async (tx) => {
-    const draft = await claimDraft(tx, input.versionId, input.version);
+    const draft = await claimDraft(tx, actor, input.versionId, input.version);
     if (draft.steps.length === 0) throw new ValidationError(`Version ${draft.number} has no steps; add at least one before publishing.`);
     const problems = placeholderProblems(draft.steps);
     if (problems.length) throw new ValidationError(placeholderProblemMessage(problems), { steps: problems.map((p) => p.step) });
@@ -271,7 +265,7 @@ export async function publishPlaybookVersion(
     const publishedAt = new Date();
     await tx.playbookVersion.update({
       where: { id: draft.id },
-      data: { status: "PUBLISHED", publishedAt, publishedById: actor.id, changeNote },
+      data: { status: "PUBLISHED", publishedAt, publishedById: actor.id, changeNote, updatedById: actor.id },
     });
     await appendAuditEvent(tx, {
       actor,

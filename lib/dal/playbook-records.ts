@@ -1,5 +1,4 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PlaybookVersionSummaryDto } from "@/lib/dto/playbooks";
 
@@ -44,14 +43,4 @@ export function toVersionSummary(row: VersionSummaryRow): PlaybookVersionSummary
     createdAt: row.createdAt,
     stepCount: row._count.steps,
   };
-}
-
-/** Who last changed a record and when, from its audit trail, for "changed by … at …" messages. */
-export async function lastChange(tx: Tx, type: string, id: string): Promise<{ by: string; at: Date } | null> {
-  const last = await tx.auditEvent.findFirst({
-    where: { targetType: type, targetId: id, outcome: "SUCCESS" },
-    orderBy: { seq: "desc" },
-    select: { at: true, actorEmail: true, actor: { select: { name: true } } },
-  });
-  return last ? { by: last.actor?.name ?? last.actorEmail ?? "Someone", at: last.at } : null;
 }

@@ -5,15 +5,8 @@ import type { IncidentType } from "@/lib/generated/prisma/enums";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
-import {
-  lastChange,
-  PLAYBOOK_TARGET,
-  stepSelect,
-  toVersionSummary,
-  VERSION_TARGET,
-  versionSummarySelect,
-} from "@/lib/dal/playbook-records";
-import { staleVersionConflict, assertOneRowUpdated } from "@/lib/dal/versioning";
+import { PLAYBOOK_TARGET, stepSelect, toVersionSummary, VERSION_TARGET, versionSummarySelect } from "@/lib/dal/playbook-records";
+import { assertOneRowUpdated, lastChange, staleVersionConflict } from "@/lib/dal/versioning";
 import { techniqueById } from "@/lib/domain/attack";
 import { diffPlaybookSteps } from "@/lib/domain/playbook-diff";
 import { orderSteps } from "@/lib/domain/playbook-steps";
@@ -163,7 +156,7 @@ export async function createPlaybook(actor: Actor, input: PlaybookDetails): Prom
   await authorize(actor, "playbooks.edit", { type: PLAYBOOK_TARGET });
   return db().$transaction(async (tx) => {
     const playbook = await tx.playbook.create({
-      data: { ...input, versions: { create: { number: 1, status: "DRAFT" } } },
+      data: { ...input, updatedById: actor.id, versions: { create: { number: 1, status: "DRAFT", updatedById: actor.id } } },
       select: { ...playbookSelect, versions: { select: { id: true } } },
     });
     const { versions, ...after } = playbook;
@@ -185,11 +178,16 @@ async function loadPlaybookForUpdate(tx: Tx, id: string, version: number) {
   return row;
 }
 
-async function bumpPlaybook(tx: Tx, before: { id: string; version: number; title: string }, data: Prisma.PlaybookUpdateManyMutationInput) {
+async function bumpPlaybook(
+  tx: Tx,
+  actor: Actor,
+  before: { id: string; version: number; title: string },
+  data: Prisma.PlaybookUncheckedUpdateManyInput,
+) {
   // The version in the WHERE makes a racing writer miss instead of overwrite.
   const updated = await tx.playbook.updateMany({
     where: { id: before.id, version: before.version },
-    data: { ...data, version: { increment: 1 } },
+    data: { ...data, updatedById: actor.id, version: { increment: 1 } },
   });
   assertOneRowUpdated(updated.count, `"${before.title}"`);
   return tx.playbook.findUniqueOrThrow({ where: { id: before.id }, select: playbookSelect });
@@ -208,7 +206,7 @@ export async function updatePlaybookDetails(
     const { id, version, ...details } = input;
     const before = await loadPlaybookForUpdate(tx, id, version);
     if (before.retiredAt) throw new ValidationError(`"${before.title}" is retired; its record stays as it was.`);
-    const after = await bumpPlaybook(tx, before, details);
+    const after = await bumpPlaybook(tx, actor, before, details);
     await appendAuditEvent(tx, { actor, action: "playbook.update", targetType: PLAYBOOK_TARGET, targetId: before.id, before, after });
     return { id: after.id, title: after.title };
   });
@@ -221,7 +219,7 @@ export async function retirePlaybook(actor: Actor, input: { id: string; version:
     await tx.$queryRaw`SELECT id FROM "Playbook" WHERE id = ${input.id} FOR UPDATE`;
     const before = await loadPlaybookForUpdate(tx, input.id, input.version);
     if (before.retiredAt) throw new ValidationError(`"${before.title}" is already retired.`);
-    const after = await bumpPlaybook(tx, before, { retiredAt: new Date() });
+    const after = await bumpPlaybook(tx, actor, before, { retiredAt: new Date() });
     await appendAuditEvent(tx, { actor, action: "playbook.retire", targetType: PLAYBOOK_TARGET, targetId: before.id, before, after });
     return { id: after.id, title: after.title };
   });

@@ -60,6 +60,7 @@ export const runSelect = {
   version: true,
   startedAt: true,
   completedAt: true,
+  abandonReason: true,
   playbookVersion: { select: { id: true, number: true, playbook: { select: { id: true, title: true } } } },
   incident: { select: { id: true, number: true, title: true } },
   startedBy: { select: { name: true } },
@@ -75,22 +76,13 @@ export function runLabel(row: RunRow): string {
 type Client = Tx | Db;
 
 /**
- * Summaries for the given runs, in the order given. Step counts come from one grouped query and
- * abandon reasons from the audit trail, which records them with `run.abandon`.
+ * Summaries for the given runs, in the order given. Step counts come from one grouped query.
  */
 export async function summarize(client: Client, rows: RunRow[]): Promise<RunSummaryDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   // One after the other: inside a transaction the client is a single connection.
   const groups = await client.runStep.groupBy({ by: ["runId", "status"], where: { runId: { in: ids } }, _count: { _all: true } });
-  const abandoned = rows.filter((r) => r.status === "ABANDONED").map((r) => r.id);
-  const abandons = abandoned.length
-    ? await client.auditEvent.findMany({
-        where: { action: "run.abandon", targetType: "PlaybookRun", targetId: { in: abandoned }, outcome: "SUCCESS" },
-        select: { targetId: true, after: true },
-      })
-    : [];
-  const reasons = new Map(abandons.map((a) => [a.targetId, (a.after as { reason?: string } | null)?.reason ?? null]));
   return rows.map((row) => {
     const statuses: { status: RunStepStatus }[] = groups
       .filter((g) => g.runId === row.id)
@@ -108,7 +100,7 @@ export async function summarize(client: Client, rows: RunRow[]): Promise<RunSumm
       startedByName: row.startedBy.name,
       startedAt: row.startedAt,
       completedAt: row.completedAt,
-      abandonReason: reasons.get(row.id) ?? null,
+      abandonReason: row.abandonReason,
       counts: progress.counts,
       total: progress.total,
       percent: progress.percent,

@@ -18,16 +18,14 @@ export type UpdateRunStepInput = { stepId: string; version: number } & StepChang
 
 /**
  * The conflict a stale step edit raises: who changed the step last, when, and what is different
- * from the version the form loaded (read from the audit row whose `before` was that version).
+ * from the version the form loaded (the step's own history row for that version).
  */
 async function stepConflict(tx: Tx, current: StepRow, loadedVersion: number): Promise<ConflictError> {
-  const since = await tx.auditEvent.findFirst({
-    where: { targetType: "RunStep", targetId: current.id, outcome: "SUCCESS", before: { path: ["version"], equals: loadedVersion } },
-    orderBy: { seq: "asc" },
-    select: { before: true },
+  const loaded = await tx.runStepHistory.findUnique({
+    where: { stepId_version: { stepId: current.id, version: loadedVersion } },
+    select: { status: true, assignee: true, notes: true, reason: true },
   });
-  const loaded = (since?.before ?? {}) as { status?: string; assignee?: string | null; notes?: string | null; reason?: string | null };
-  const differences = since
+  const differences = loaded
     ? describeStepDifferences(loaded, {
         status: current.status,
         assignee: current.assignee?.name ?? null,
@@ -117,6 +115,18 @@ export async function updateRunStep(actor: Actor, input: UpdateRunStepInput): Pr
       data: { status, assigneeId, reason, notes, startedAt, finishedAt, updatedById: actor.id, updatedAt: now, version: { increment: 1 } },
     });
     assertOneRowUpdated(updated.count, `step “${before.title}”`);
+    await tx.runStepHistory.create({
+      data: {
+        stepId: before.id,
+        version: before.version,
+        status: before.status,
+        assigneeId: before.assigneeId,
+        assignee: before.assignee?.name ?? null,
+        reason: before.reason,
+        notes: before.notes,
+        replacedAt: now,
+      },
+    });
     const after: StepRow = {
       ...before,
       status,

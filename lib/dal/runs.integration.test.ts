@@ -314,6 +314,10 @@ describe("updateRunStep", () => {
     );
     const saved = await testDb().runStep.findUniqueOrThrow({ where: { id: s.id } });
     expect(saved).toMatchObject({ notes: null, version: 1 });
+    // The diff comes from the step's own history row, not from the audit log.
+    expect(await testDb().runStepHistory.findMany({ where: { stepId: s.id }, select: { version: true, status: true } })).toEqual([
+      { version: 0, status: "TODO" },
+    ]);
     // The time also goes as an instant, so the form can show it in the viewer's own zone.
     const error = (await stale.catch((e: unknown) => e)) as ConflictError;
     expect(error.time).toEqual({ iso: saved.updatedAt.toISOString(), text: `${saved.updatedAt.toISOString().slice(11, 16)} UTC` });
@@ -368,6 +372,10 @@ describe("completeRun and abandonRun", () => {
       `Run of Interactive shell in a production container v1 abandoned by ${manager.name}: Wrong playbook: this is a cryptominer`,
     );
     expect(await testDb().auditEvent.count({ where: { action: "run.abandon", targetId: run.id } })).toBe(1);
+    expect(await testDb().playbookRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      abandonReason: "Wrong playbook: this is a cryptominer",
+      updatedById: manager.id,
+    });
   });
 
   it("lists active runs first and filters by status and incident", async () => {

@@ -107,12 +107,18 @@ async function finishRun(
   tx: Tx,
   actor: Actor,
   row: RunRow,
-  outcome: { status: "COMPLETED" | "ABANDONED"; message: string; action: string; details: Record<string, unknown> },
+  outcome: { status: "COMPLETED" | "ABANDONED"; message: string; action: string; details: Record<string, unknown>; abandonReason?: string },
 ): Promise<RunSummaryDto> {
   const at = new Date();
   const updated = await tx.playbookRun.updateMany({
     where: { id: row.id, version: row.version },
-    data: { status: outcome.status, completedAt: at, version: { increment: 1 } },
+    data: {
+      status: outcome.status,
+      completedAt: at,
+      abandonReason: outcome.abandonReason ?? null,
+      updatedById: actor.id,
+      version: { increment: 1 },
+    },
   });
   assertOneRowUpdated(updated.count, `the run of ${runLabel(row)}`);
   if (row.incident) {
@@ -180,7 +186,7 @@ export async function abandonRun(actor: Actor, input: { runId: string; version: 
   return db().$transaction(async (tx) => {
     const row = await loadRunForUpdate(tx, input.runId, input.version);
     const message = `Run of ${runLabel(row)} abandoned by ${actor.name}: ${reason}`;
-    return finishRun(tx, actor, row, { status: "ABANDONED", action: "run.abandon", message, details: { reason } });
+    return finishRun(tx, actor, row, { status: "ABANDONED", action: "run.abandon", message, details: { reason }, abandonReason: reason });
   });
 }
 

@@ -117,7 +117,7 @@ async function updateUser(
     // The version in the WHERE makes a racing writer miss instead of overwrite.
     const updated = await tx.user.updateMany({
       where: { id: target.id, version: target.version },
-      data: { ...data, version: { increment: 1 } } as Prisma.UserUpdateManyMutationInput,
+      data: { ...data, updatedById: actor.id, version: { increment: 1 } } as Prisma.UserUncheckedUpdateManyInput,
     });
     if (updated.count !== 1) throw new ConflictError("Someone else changed this user at the same moment. Reload and try again.");
     const after = await tx.user.findUniqueOrThrow({ where: { id: target.id }, select: userSelect });

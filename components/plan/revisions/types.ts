@@ -9,7 +9,7 @@ type PersonRef = { name: string; email: string } | null;
 export type RevisionView = {
   id: string;
   number: number | null;
-  status: "DRAFT" | "PUBLISHED";
+  status: "DRAFT" | "PUBLISHED" | "DISCARDED";
   sections: PlanSection[];
   changeNote: string | null;
   publishedAt: Date | null;
