@@ -195,6 +195,8 @@ describe("correlation", () => {
     const first = await ingest([event({ priority: "Warning" })]);
     const before = await incident(first.incidents[0]!);
     expect(before.severity).toBe("SEV3");
+    const responder = await testDb().user.findFirstOrThrow({ where: { role: "RESPONDER" } });
+    await testDb().incident.update({ where: { id: before.id }, data: { updatedById: responder.id } });
     await ingest([
       event({
         minute: 5,
@@ -206,6 +208,8 @@ describe("correlation", () => {
     const after = await incident(first.incidents[0]!);
     expect(after).toMatchObject({ severity: "SEV1", alertCount: 2, version: before.version + 1, type: "SHELL_IN_CONTAINER" });
     expect(after.attackTactics).toEqual(["execution", "persistence"]);
+    // The bump was the alert's doing, so a stale form is not told the responder changed it.
+    expect(after.updatedById).toBeNull();
     expect(after.timeline.at(-1)!.message).toMatch(/Severity raised from SEV3 to SEV1\.$/);
     await ingest([event({ minute: 6, priority: "Warning" })]);
     expect((await incident(first.incidents[0]!)).severity).toBe("SEV1");

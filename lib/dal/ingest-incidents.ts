@@ -415,7 +415,8 @@ function correlationWrites(
       `UPDATE "Incident" AS i
        SET "alertCount" = i."alertCount" + v.added, "firstAlertAt" = v.first, "lastAlertAt" = v.last,
            "attackTechniques" = v.techniques, "attackTactics" = v.tactics, severity = v.severity::"Severity",
-           version = i.version + v.bump, "updatedAt" = $2::timestamp
+           version = i.version + v.bump, "updatedAt" = $2::timestamp,
+           "updatedById" = CASE WHEN v.bump = 1 THEN NULL ELSE i."updatedById" END
        FROM json_to_recordset($1::json)
          AS v(id text, added int, first timestamp, last timestamp, techniques text[], tactics text[], severity text, bump int)
        WHERE i.id = v.id`,

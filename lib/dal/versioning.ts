@@ -50,7 +50,8 @@ export async function staleVersionConflict(
 ): Promise<ConflictError> {
   const last = await readLastChange(tx, target.type, target.id);
   const time = last ? messageTime(last.updatedAt) : undefined;
-  const who = last ? ` by ${last.updatedBy?.email ?? "someone"} at ${time!.text}` : "";
+  // No person behind the last bump (an alert raised the severity): say when, not who.
+  const who = last ? `${last.updatedBy ? ` by ${last.updatedBy.email}` : ""} at ${time!.text}` : "";
   return new ConflictError(`${target.label} was changed${who} since you loaded this page — reload and try again.`, undefined, time);
 }
 
