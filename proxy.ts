@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { envSetting } from "@/lib/env";
 import { strictTransportSecurity } from "@/lib/security-headers.js";
+import { isRefusedAuditBefore } from "@/lib/validation/audit";
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
@@ -48,7 +49,12 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers } });
+  // A page streams its status before it renders, so a refused query parameter that the page reports
+  // gets its 400 here; the page reads the same rule and shows the message.
+  const refused = pathname === "/audit" && isRefusedAuditBefore(request.nextUrl.searchParams.get("before"));
+  const response = refused
+    ? NextResponse.rewrite(request.nextUrl, { status: 400, request: { headers } })
+    : NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   const sts = hstsHeader();
   if (sts) response.headers.set(sts.key, sts.value);

@@ -141,7 +141,11 @@ async function main() {
     } = await db.query<{ number: number; versionId: string }>(
       `SELECT i."number", v."id" AS "versionId" FROM "Incident" i
          JOIN "PlaybookVersion" v ON v."playbookId" = i."suggestedPlaybookId" AND v."status" = 'PUBLISHED'
-        WHERE i."status" <> 'CLOSED' ORDER BY i."number" LIMIT 1`,
+        WHERE i."status" <> 'CLOSED'
+          -- The demo already has a live run; one ACTIVE run per incident and playbook is the rule.
+          AND NOT EXISTS (SELECT 1 FROM "PlaybookRun" r
+                           WHERE r."incidentId" = i."id" AND r."playbookId" = v."playbookId" AND r."status" = 'ACTIVE')
+        ORDER BY i."number" LIMIT 1`,
     );
     const version = (await db.query("SHOW server_version")).rows[0].server_version as string;
     await db.end();
@@ -150,7 +154,10 @@ async function main() {
     const steps = (await getRunOrThrow(actor, run.id)).steps.slice(0, STEPS_IN_TURN).map((s) => ({ id: s.id, version: s.version }));
 
     const emails = ["responder", "manager", "auditor", "admin"].map((r) => `${r}@bulkhead.local`);
-    const cookies = await Promise.all(emails.map((email) => signIn(a.url, email, PASSWORD)));
+    // One session per subscriber, as 50 people in their own browsers: a session may hold only a few
+    // live streams (lib/live/stream-limits.ts), and 50 across four users stays under the per-user cap.
+    const cookies: string[] = [];
+    for (let i = 0; i < SUBSCRIBERS; i++) cookies.push(await signIn(a.url, emails[i % emails.length]!, PASSWORD));
     const subscribers = Array.from({ length: SUBSCRIBERS }, (_, i) => {
       const on = i % 2 === 0 ? a : b;
       return new Subscriber(i % 2 === 0 ? "A" : "B", `${on.url}/api/runs/${run.id}/events`, cookies[i % cookies.length]!);

@@ -37,6 +37,14 @@ export const AuditListFilter = z.object({
 
 export type AuditListFilterValue = z.output<typeof AuditListFilter>;
 
+/**
+ * A `before` was given but is not an event number: the page says so and answers 400 (proxy.ts sets
+ * the status, because a streamed page cannot; the page itself still ignores the value).
+ */
+export function isRefusedAuditBefore(raw: unknown): boolean {
+  return typeof raw === "string" && raw !== "" && !fitsBigint(raw);
+}
+
 /** A receipt as GET /api/audit/receipt hands it out (lib/dto/audit.ts), pasted or uploaded back. */
 export const AuditReceiptInput = z.object({
   format: z.literal(AUDIT_RECEIPT_FORMAT, { error: `not a Bulkhead audit receipt (format must be "${AUDIT_RECEIPT_FORMAT}")` }),

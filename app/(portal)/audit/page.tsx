@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { getAuditProtection, listAuditEvents } from "@/lib/dal/audit-log";
 import { toQueryString } from "@/lib/query-string";
-import { AuditListFilter } from "@/lib/validation/audit";
+import { AuditListFilter, isRefusedAuditBefore } from "@/lib/validation/audit";
 import { verifyAuditChainAction, verifyAuditReceiptAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const filter = AuditListFilter.parse(params);
   // A `before` that is not an event number (or past the largest one) is refused, and said so.
-  const refusedBefore = typeof params.before === "string" && params.before !== "" && filter.before === undefined;
+  const refusedBefore = isRefusedAuditBefore(params.before);
   const [{ events, nextBefore }, protection] = await Promise.all([listAuditEvents(actor, filter), getAuditProtection(actor)]);
   return (
     <>
