@@ -334,7 +334,7 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     expect: PLAN_EDIT,
     scenario: async ({ db }) => {
       const draft = await insertDraft(db);
-      return { fields: { id: draft.id, version: "0" }, happened: async () => (await revision(db, draft.id)) === undefined };
+      return { fields: { id: draft.id, version: "0" }, happened: async () => (await revision(db, draft.id))?.status === "DISCARDED" };
     },
   },
 

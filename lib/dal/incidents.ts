@@ -31,7 +31,7 @@ const incidentListSelect = {
   lastAlertAt: true,
   detectedAt: true,
   commander: { select: { name: true } },
-  owners: { select: ownerSelect, orderBy: [{ role: "asc" }, { createdAt: "asc" }] },
+  owners: { select: ownerSelect, orderBy: [{ role: "asc" }, { rank: "asc" }] },
 } satisfies Prisma.IncidentSelect;
 
 type OwnerRow = Prisma.IncidentOwnerGetPayload<{ select: typeof ownerSelect }>;

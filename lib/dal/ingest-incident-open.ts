@@ -159,7 +159,8 @@ export async function openIncident(
     },
     select: { id: true, number: true },
   });
-  if (owners.rows.length) await tx.incidentOwner.createMany({ data: owners.rows.map((o) => ({ ...o, incidentId: incident.id })) });
+  if (owners.rows.length)
+    await tx.incidentOwner.createMany({ data: owners.rows.map((o, rank) => ({ ...o, rank, incidentId: incident.id })) });
   const state: IncidentState = {
     id: incident.id,
     key,

@@ -61,7 +61,7 @@ const incident = (key: string) =>
   testDb().incident.findUniqueOrThrow({
     where: { number: Number(key.slice(4)) },
     include: {
-      owners: { include: { contact: { select: { name: true } } }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] },
+      owners: { include: { contact: { select: { name: true } } }, orderBy: [{ role: "asc" }, { rank: "asc" }] },
       timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] },
       suggestedPlaybook: { select: { incidentType: true } },
       planRevision: { select: { number: true } },

@@ -76,7 +76,7 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
             cluster: true,
             namespace: true,
             workload: true,
-            owners: { select: { role: true, contact: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+            owners: { select: { role: true, contact: { select: { name: true } } }, orderBy: [{ role: "asc" }, { rank: "asc" }] },
           },
         })
       : null;

@@ -83,8 +83,9 @@ async function seedIncident(tx: Tx, clock: Clock, seed: IncidentSeed, refs: Inci
   });
 
   await tx.incidentOwner.createMany({
-    data: seed.owners.map((o) => ({
+    data: seed.owners.map((o, rank) => ({
       incidentId: incident.id,
+      rank,
       contactId: people.contacts[o.contact],
       role: o.role,
       inheritedFrom: o.inheritedFrom,
