@@ -1,5 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ExpectedError } from "@/lib/dal/errors";
 import { log } from "@/lib/log";
@@ -29,15 +31,45 @@ export function toActionError(error: unknown, context: string): Extract<ActionRe
   return { ok: false, message: `Something went wrong (ref ${ref}). Please try again.` };
 }
 
+/** A path whose cached render a change made stale; `layout` also refreshes every page below it. */
+export type Revalidation = string | { path: string; type: "layout" | "page" };
+
+/** What an action's work returns on success (decision 018). */
+export type ActionDone<T extends object = object> = {
+  /** Said to the user. */
+  message?: string;
+  /** What the form needs back besides the message (an issued token, a preview); merged into the result. */
+  data?: T;
+  /** The paths this change made stale, revalidated only on success. */
+  revalidate?: readonly Revalidation[];
+  /** Where to go next; followed after revalidating (redirect() throws, so never inside the try). */
+  redirect?: string;
+};
+
+/** A refusal the work reaches without an error (a verification that found a break): changes nothing. */
+export type ActionRefusal = Extract<ActionResult, { ok: false }>;
+
 /**
- * Runs an action's work and turns the outcome into the result shape: the work returns the
- * success message; thrown errors become `toActionError` results. Revalidate after this returns
- * (and only on success), outside any try/catch.
+ * The one shape of every server action's body: runs the work, turns a thrown error into a failed
+ * result (`toActionError`: zod and expected errors keep their message, anything else is logged with
+ * a reference) or passes on a refusal it returned, and on success revalidates what the work named, then redirects or returns the
+ * message with the data.
  */
-export async function settle(context: string, work: () => Promise<string>): Promise<ActionResult> {
+export async function runAction<T extends object = object>(
+  context: string,
+  work: () => Promise<ActionDone<T> | ActionRefusal>,
+): Promise<ActionResult<T>> {
+  let done: ActionDone<T> | ActionRefusal;
   try {
-    return { ok: true, message: await work() };
+    done = await work();
   } catch (error) {
     return toActionError(error, context);
   }
+  if ("ok" in done) return done;
+  for (const r of done.revalidate ?? []) {
+    if (typeof r === "string") revalidatePath(r);
+    else revalidatePath(r.path, r.type);
+  }
+  if (done.redirect) redirect(done.redirect);
+  return { ...(done.data as T), ok: true, ...(done.message === undefined ? {} : { message: done.message }) };
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
+import { useState } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
@@ -25,7 +26,7 @@ export function CacaoImportForm({
 }) {
   const [document, setDocument] = useState("");
   const [incidentType, setIncidentType] = useState("OTHER");
-  const [state, submit, pending] = useActionState(importAction, null);
+  const { state, pending, submit } = useKeptForm(importAction, { resetOnSuccess: false });
   const tooLong = document.length > MAX_CHARS;
   const problems = state && !state.ok ? (state.fieldErrors?.document ?? []).filter((p) => p !== state.message) : [];
 
@@ -38,7 +39,7 @@ export function CacaoImportForm({
     const data = new FormData();
     data.set("document", document);
     data.set("incidentType", incidentType);
-    startTransition(() => submit(data));
+    submit(data);
   }
 
   return (

@@ -29,14 +29,12 @@ export function StepForm({
   roles: Option[];
   onDone?: () => void;
 }) {
-  const { state, pending, formRef, onSubmit } = useKeptForm(
-    async (previous, formData) => {
-      const result = await action(previous, formData);
+  const { state, pending, formRef, onSubmit } = useKeptForm(action, {
+    resetOnSuccess: !step,
+    onResult: (result) => {
       if (result?.ok) onDone?.();
-      return result;
     },
-    { resetOnSuccess: !step },
-  );
+  });
   const errors = fieldErrorsOf(state);
   const err = (name: string) => errors[name] ?? errors[`step.${name}`];
   const prefix = step ? `step-${step.id}` : "new-step";

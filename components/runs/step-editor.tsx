@@ -1,12 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { RunStepDto } from "@/lib/dto/runs";
-import type { ActionState, FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
 import type { Assignee } from "./types";
 
 export type EditorKind = "notes" | "skip" | "block" | "assign" | "reopen";
@@ -38,19 +39,15 @@ export function StepEditor({
   onClose: () => void;
 }) {
   const [baseVersion, setBaseVersion] = useState(step.version);
-  const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const result = await action(previous, formData);
-    if (result?.ok) onClose();
-    return result;
-  }, null);
+  const { state, pending, onSubmit } = useKeptForm(action, {
+    resetOnSuccess: false,
+    onResult: (result) => {
+      if (result?.ok) onClose();
+    },
+  });
   // While this form's own save is in flight, its live echo may arrive first: that is not someone else.
   const changedMeanwhile = step.version > baseVersion && !pending;
   const id = `${kind}-${step.id}`;
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
-  };
   return (
     <form
       onSubmit={onSubmit}

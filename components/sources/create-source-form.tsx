@@ -7,11 +7,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { IssuedToken } from "@/components/sources/issued-token";
 import { SourceSettingsFields } from "@/components/sources/source-fields";
 import { KIND_OPTIONS, type TokenFormAction } from "@/components/sources/types";
-import { useDismissible, useSourceForm } from "@/components/sources/use-source-form";
+import { useKeptForm } from "@/components/ui/use-kept-form";
+import { useDismissible } from "@/components/sources/use-panel-state";
 import { fieldErrorsOf } from "@/lib/form-state";
 
 export function CreateSourceForm({ action }: { action: TokenFormAction }) {
-  const { state, pending, onSubmit } = useSourceForm(action);
+  const { state, pending, onSubmit } = useKeptForm(action, { resetOnSuccess: false });
   const formRef = useRef<HTMLFormElement>(null);
   const token = useDismissible(state?.ok ? state.issued : undefined);
   const errors = fieldErrorsOf(state);

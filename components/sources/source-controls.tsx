@@ -7,7 +7,8 @@ import { IssuedToken } from "@/components/sources/issued-token";
 import { rowClasses, SourceCells } from "@/components/sources/source-cells";
 import { SourceSettingsFields } from "@/components/sources/source-fields";
 import type { SourceRowActions } from "@/components/sources/types";
-import { useDismissible, useOpenUntilSuccess, useSourceForm } from "@/components/sources/use-source-form";
+import { useKeptForm } from "@/components/ui/use-kept-form";
+import { useDismissible, useOpenUntilSuccess } from "@/components/sources/use-panel-state";
 import type { DetectionSourceDto } from "@/lib/dto/detection-sources";
 import { fieldErrorsOf } from "@/lib/form-state";
 
@@ -28,9 +29,9 @@ export function ManagedSourceRows({
   actions: SourceRowActions;
   columns: number;
 }) {
-  const edit = useSourceForm(actions.update);
-  const rotate = useSourceForm(actions.rotate);
-  const revoke = useSourceForm(actions.revoke);
+  const edit = useKeptForm(actions.update, { resetOnSuccess: false });
+  const rotate = useKeptForm(actions.rotate, { resetOnSuccess: false });
+  const revoke = useKeptForm(actions.revoke, { resetOnSuccess: false });
   const editing = useOpenUntilSuccess(edit.state);
   const confirmingRotate = useOpenUntilSuccess(rotate.state);
   const confirmingRevoke = useOpenUntilSuccess(revoke.state);

@@ -20,13 +20,19 @@ export const CacaoImportInput = z.object({
 });
 
 /** `GET /api/playbooks/<id>/cacao[?version=N]` */
+/** The playbook id in `/api/playbooks/<id>/cacao`. */
+export const CacaoExportParams = z.object({ id: z.string().trim().min(1).max(64) });
+
+/** `?version=N`; absent or empty means the latest published version. */
 export const CacaoExportQuery = z.object({
-  id: z.string().trim().min(1).max(64),
-  version: z.coerce
-    .number({ error: "version must be a version number such as ?version=2" })
-    .int("version must be a whole number such as ?version=2")
-    .min(1, "version must be 1 or more")
-    .optional(),
+  version: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce
+      .number({ error: "version must be a version number such as ?version=2" })
+      .int("version must be a whole number such as ?version=2")
+      .min(1, "version must be 1 or more")
+      .optional(),
+  ),
 });
 
 /** The incident types the import form offers, in the library's order and words; OTHER (the default) is last. */

@@ -96,14 +96,14 @@ describe("plan readiness of the demo", () => {
 describe("GET /api/plan/readiness", () => {
   it("answers 401 JSON to someone not signed in", async () => {
     signedIn.actor = null;
-    const response = await GET();
+    const response = await GET(new Request("http://bulkhead.test/api/plan/readiness"));
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: expect.stringContaining("Sign in") });
   });
 
   it.each(["RESPONDER", "AUDITOR"] as const)("answers %s with the score, the checks and the gaps", async (role) => {
     signedIn.actor = await makeActor(role);
-    const response = await GET();
+    const response = await GET(new Request("http://bulkhead.test/api/plan/readiness"));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = (await response.json()) as {

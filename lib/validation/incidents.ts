@@ -70,16 +70,6 @@ export const IncidentKeyInput = z
   .regex(/^(INC-)?\d{1,9}$/i, "Not an incident key")
   .transform((v) => Number(v.replace(/^INC-/i, "")));
 
-/** URL search params as the filter expects them: repeated keys become arrays. */
-export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    out[key] = all.length > 1 ? all : all[0]!;
-  }
-  return out;
-}
-
 const IncidentRef = z.object({
   key: z.string().trim().min(1).max(20),
   version: z.coerce.number().int().min(0),

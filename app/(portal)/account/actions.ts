@@ -2,7 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
-import { settle, toActionError, type ActionState } from "@/lib/action-result";
+import { runAction, toActionError, type ActionState } from "@/lib/action-result";
 import { signIn } from "@/lib/auth/config";
 import { requirePasswordChanger } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/dal/account";
@@ -17,9 +17,9 @@ export async function changeOwnPasswordAction(_previous: ActionState, formData: 
   const { actor } = await requirePasswordChanger();
   const parsed = ChangeOwnPasswordInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return toActionError(parsed.error, "changeOwnPassword");
-  const result = await settle("changeOwnPassword", async () => {
+  const result = await runAction("changeOwnPassword", async () => {
     await changeOwnPassword(actor, parsed.data);
-    return "Password changed.";
+    return { message: "Password changed." };
   });
   if (!result.ok) return result;
   try {

@@ -1,6 +1,6 @@
 "use server";
 
-import { toActionError, type ActionResult, type ActionState } from "@/lib/action-result";
+import { runAction, type ActionDone, type ActionRefusal, type ActionResult, type ActionState } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { verifyAuditChain, verifyAuditReceipt } from "@/lib/dal/audit-log";
 import type { AuditVerdictDto } from "@/lib/dto/audit";
@@ -9,31 +9,27 @@ import { parseAuditReceiptText } from "@/lib/validation/audit";
 export type VerifyChainState = ActionResult<{ checked: number; verifiedAt: string }> | null;
 
 /** A verdict in the one result shape: intact (and anchored) is ok, anything else says where it broke. */
-function verdictResult(verdict: AuditVerdictDto): VerifyChainState {
+function verdictOutcome(
+  verdict: AuditVerdictDto,
+  message = verdict.message,
+): ActionDone<{ checked: number; verifiedAt: string }> | ActionRefusal {
   return verdict.ok
-    ? { ok: true, checked: verdict.checked, verifiedAt: verdict.verifiedAt, message: verdict.message }
+    ? { message, data: { checked: verdict.checked, verifiedAt: verdict.verifiedAt } }
     : { ok: false, message: verdict.message };
 }
 
 export async function verifyAuditChainAction(): Promise<VerifyChainState> {
   const actor = await requireActor();
-  try {
-    return verdictResult(await verifyAuditChain(actor));
-  } catch (error) {
-    return toActionError(error, "verifyAuditChain");
-  }
+  return runAction("verifyAuditChain", async () => verdictOutcome(await verifyAuditChain(actor)));
 }
 
 /** The receipt pasted (or a file's text put into the field) on the Audit page. */
 export async function verifyAuditReceiptAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  try {
+  return runAction("verifyAuditReceipt", async () => {
     const parsed = parseAuditReceiptText(String(formData.get("receipt") ?? ""));
     if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: { receipt: [parsed.message] } };
     const verdict = await verifyAuditReceipt(actor, parsed.receipt);
-    const result = verdictResult(verdict);
-    return result?.ok ? { ...result, message: `Receipt for #${parsed.receipt.seq} holds. ${verdict.message}` } : result;
-  } catch (error) {
-    return toActionError(error, "verifyAuditReceipt");
-  }
+    return verdictOutcome(verdict, `Receipt for #${parsed.receipt.seq} holds. ${verdict.message}`);
+  });
 }

@@ -1,9 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { settle, type ActionState } from "@/lib/action-result";
+import { runAction, type ActionState, type Revalidation } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { abandonRun, completeRun, startRun, updateRunStep, type UpdateRunStepInput } from "@/lib/dal/runs";
 import type { RunStepDto, RunSummaryDto } from "@/lib/dto/runs";
@@ -22,17 +20,11 @@ import {
 
 export async function startRunAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const out: { runId?: string; incidentKey?: string } = {};
-  const result = await settle("startRun", async () => {
+  return runAction("startRun", async () => {
     const input = StartRunInput.parse(Object.fromEntries(formData));
-    out.runId = (await startRun(actor, input)).id;
-    out.incidentKey = input.incidentKey;
-    return "Run started.";
+    const run = await startRun(actor, input);
+    return { message: "Run started.", revalidate: ["/runs", `/incidents/${input.incidentKey}`], redirect: `/runs/${run.id}` };
   });
-  if (!result.ok || !out.runId) return result;
-  revalidatePath("/runs");
-  revalidatePath(`/incidents/${out.incidentKey}`);
-  redirect(`/runs/${out.runId}`);
 }
 
 /** Every step action: parse, one DAL call (the same `updateRunStep` the benchmark uses), revalidate the run on success. */
@@ -44,13 +36,10 @@ async function stepAction<S extends z.ZodType>(
   formData: FormData,
 ): Promise<ActionState> {
   const actor = await requireActor();
-  const out: { step?: RunStepDto } = {};
-  const result = await settle(context, async () => {
-    out.step = await updateRunStep(actor, change(schema.parse(Object.fromEntries(formData))));
-    return message(out.step);
+  return runAction(context, async () => {
+    const step = await updateRunStep(actor, change(schema.parse(Object.fromEntries(formData))));
+    return { message: message(step), revalidate: [`/runs/${step.runId}`] };
   });
-  if (result.ok && out.step) revalidatePath(`/runs/${out.step.runId}`);
-  return result;
 }
 
 export async function startRunStepAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -123,30 +112,23 @@ export async function editRunStepNotesAction(_previous: ActionState, formData: F
   );
 }
 
-function revalidateRun(runId: string, incidentKey: string | null) {
-  revalidatePath("/runs");
-  revalidatePath(`/runs/${runId}`);
-  if (incidentKey) revalidatePath(`/incidents/${incidentKey}`);
+/** A run's lists, its page and its incident's page. */
+function runPaths(run: RunSummaryDto): Revalidation[] {
+  return ["/runs", `/runs/${run.id}`, ...(run.incident ? [`/incidents/${run.incident.key}`] : [])];
 }
 
 export async function completeRunAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const out: { run?: RunSummaryDto } = {};
-  const result = await settle("completeRun", async () => {
-    out.run = await completeRun(actor, CompleteRunInput.parse(Object.fromEntries(formData)));
-    return "Run completed and recorded on the incident's timeline.";
+  return runAction("completeRun", async () => {
+    const run = await completeRun(actor, CompleteRunInput.parse(Object.fromEntries(formData)));
+    return { message: "Run completed and recorded on the incident's timeline.", revalidate: runPaths(run) };
   });
-  if (result.ok && out.run) revalidateRun(out.run.id, out.run.incident?.key ?? null);
-  return result;
 }
 
 export async function abandonRunAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const out: { run?: RunSummaryDto } = {};
-  const result = await settle("abandonRun", async () => {
-    out.run = await abandonRun(actor, AbandonRunInput.parse(Object.fromEntries(formData)));
-    return "Run abandoned; the reason is on the incident's timeline.";
+  return runAction("abandonRun", async () => {
+    const run = await abandonRun(actor, AbandonRunInput.parse(Object.fromEntries(formData)));
+    return { message: "Run abandoned; the reason is on the incident's timeline.", revalidate: runPaths(run) };
   });
-  if (result.ok && out.run) revalidateRun(out.run.id, out.run.incident?.key ?? null);
-  return result;
 }

@@ -1,7 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { settle, type ActionState } from "@/lib/action-result";
+import { runAction, type ActionState } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import {
   createDetectionSource,
@@ -9,7 +8,6 @@ import {
   rotateDetectionSourceToken,
   updateDetectionSource,
 } from "@/lib/dal/detection-sources";
-import type { IssuedSourceTokenDto } from "@/lib/dto/detection-sources";
 import {
   CreateDetectionSourceInput,
   RevokeDetectionSourceInput,
@@ -21,47 +19,44 @@ import type { TokenActionState } from "@/components/sources/types";
 // A new token leaves the server only in the result of the action that issued it: the revalidated
 // page never contains it, and nothing here logs or redirects with it.
 
-function revalidatedOnSuccess<S extends ActionState | TokenActionState>(result: S): S {
-  if (result?.ok) revalidatePath("/sources");
-  return result;
-}
+const SOURCE_PAGES = ["/sources"];
 
 export async function createDetectionSourceAction(_previous: TokenActionState, formData: FormData): Promise<TokenActionState> {
   const actor = await requireActor();
-  const issued: { token?: IssuedSourceTokenDto } = {};
-  const result = await settle("createDetectionSource", async () => {
+  return runAction("createDetectionSource", async () => {
     const created = await createDetectionSource(actor, CreateDetectionSourceInput.parse(Object.fromEntries(formData)));
-    issued.token = created.issued;
-    return `Created ${created.source.name}. Copy its token now: it is shown only once.`;
+    return {
+      message: `Created ${created.source.name}. Copy its token now: it is shown only once.`,
+      data: { issued: created.issued },
+      revalidate: SOURCE_PAGES,
+    };
   });
-  return revalidatedOnSuccess(result.ok ? { ...result, issued: issued.token } : result);
 }
 
 export async function updateDetectionSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("updateDetectionSource", async () => {
+  return runAction("updateDetectionSource", async () => {
     const source = await updateDetectionSource(actor, UpdateDetectionSourceInput.parse(Object.fromEntries(formData)));
-    return `Saved ${source.name}.`;
+    return { message: `Saved ${source.name}.`, revalidate: SOURCE_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function rotateDetectionSourceTokenAction(_previous: TokenActionState, formData: FormData): Promise<TokenActionState> {
   const actor = await requireActor();
-  const issued: { token?: IssuedSourceTokenDto } = {};
-  const result = await settle("rotateDetectionSourceToken", async () => {
+  return runAction("rotateDetectionSourceToken", async () => {
     const rotated = await rotateDetectionSourceToken(actor, RotateDetectionSourceTokenInput.parse(Object.fromEntries(formData)));
-    issued.token = rotated.issued;
-    return `New token issued for ${rotated.source.name}; the old one no longer works.`;
+    return {
+      message: `New token issued for ${rotated.source.name}; the old one no longer works.`,
+      data: { issued: rotated.issued },
+      revalidate: SOURCE_PAGES,
+    };
   });
-  return revalidatedOnSuccess(result.ok ? { ...result, issued: issued.token } : result);
 }
 
 export async function revokeDetectionSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("revokeDetectionSource", async () => {
+  return runAction("revokeDetectionSource", async () => {
     const source = await revokeDetectionSource(actor, RevokeDetectionSourceInput.parse(Object.fromEntries(formData)));
-    return `Revoked ${source.name}; its token is refused from now on.`;
+    return { message: `Revoked ${source.name}; its token is refused from now on.`, revalidate: SOURCE_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useRef, useState, startTransition } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { fieldErrorsOf, type ActionState } from "@/lib/form-state";
+import { fieldErrorsOf } from "@/lib/form-state";
 import type { ContactView, FormAction, LinkableUser } from "@/components/plan/contacts/types";
 
 /**
@@ -13,16 +14,13 @@ import type { ContactView, FormAction, LinkableUser } from "@/components/plan/co
  * clears itself only after a successful save.
  */
 export function ContactForm({ action, contact, users }: { action: FormAction; contact?: ContactView; users: LinkableUser[] }) {
-  const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState(contact?.email ?? "");
-  const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const result = await action(previous, formData);
-    if (result?.ok && !contact) {
-      formRef.current?.reset();
-      setEmail("");
-    }
-    return result;
-  }, null);
+  const { state, pending, formRef, onSubmit } = useKeptForm(action, {
+    resetOnSuccess: !contact,
+    onResult: (result) => {
+      if (result?.ok && !contact) setEmail("");
+    },
+  });
   const errors = fieldErrorsOf(state);
   const prefix = contact ? `contact-${contact.id}` : "new-contact";
   const match = users.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
@@ -32,11 +30,7 @@ export function ContactForm({ action, contact, users }: { action: FormAction; co
       ref={formRef}
       aria-label={contact ? `Edit ${contact.name}` : "New contact"}
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const formData = new FormData(event.currentTarget);
-        startTransition(() => dispatch(formData));
-      }}
+      onSubmit={onSubmit}
     >
       {contact ? (
         <>

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
@@ -34,8 +35,8 @@ export function ImportForm({
   const [clusterId, setClusterId] = useState(initialClusterId);
   const [json, setJson] = useState("");
   const [previewed, setPreviewed] = useState<string | null>(null);
-  const [previewState, preview, previewing] = useActionState(previewAction, null);
-  const [applyState, apply, applying] = useActionState(applyAction, null);
+  const { state: previewState, submit: preview, pending: previewing } = useKeptForm(previewAction, { resetOnSuccess: false });
+  const { state: applyState, submit: apply, pending: applying } = useKeptForm(applyAction, { resetOnSuccess: false });
   const current = `${clusterId}\n${json}`;
   const shown = previewState?.ok && previewed === current ? previewState.preview : null;
   const applied = shown && applyState?.ok && applyState.digest === shown.digest;
@@ -45,8 +46,7 @@ export function ImportForm({
     if (file) setJson(await file.text());
   }
 
-  // Dispatched by hand rather than through <form action>, so React's post-action form reset never
-  // touches the pasted text.
+  // Assembled from state rather than read from the form: the pasted text is the component's.
   function fields(digest?: string): FormData {
     const data = new FormData();
     data.set("clusterId", clusterId);
@@ -56,10 +56,10 @@ export function ImportForm({
   }
   function runPreview() {
     setPreviewed(current);
-    startTransition(() => preview(fields()));
+    preview(fields());
   }
   function runApply() {
-    if (shown) startTransition(() => apply(fields(shown.digest)));
+    if (shown) apply(fields(shown.digest));
   }
 
   return (

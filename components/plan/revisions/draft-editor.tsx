@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -44,13 +45,17 @@ export function DraftEditor({
   // The saved text this editor last loaded or saved itself; the server's text differing from it
   // means someone else saved in between.
   const [baseline, setBaseline] = useState<Bodies>(() => bodiesOf(draft.sections));
-  const [state, saveAction, saving] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const submitted = Object.fromEntries(draft.sections.map((s) => [s.key, normalizeBody(String(formData.get(s.key) ?? ""))]));
-    const result = await actions.save(previous, formData);
-    if (result?.ok) setBaseline(submitted);
-    else router.refresh();
-    return result;
-  }, null);
+  const {
+    state,
+    pending: saving,
+    onSubmit,
+  } = useKeptForm(actions.save, {
+    resetOnSuccess: false,
+    onResult: (result, formData) => {
+      if (result?.ok) setBaseline(Object.fromEntries(draft.sections.map((s) => [s.key, normalizeBody(String(formData.get(s.key) ?? ""))])));
+      else router.refresh();
+    },
+  });
 
   const changedByOthers = draft.sections.filter((s) => s.body !== baseline[s.key]);
   const unsaved = draft.sections.some((s) => normalizeBody(bodies[s.key] ?? "") !== s.body);
@@ -87,15 +92,7 @@ export function DraftEditor({
           </>
         ) : null}
       </p>
-      <form
-        aria-label="Draft plan text"
-        className="space-y-5"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const formData = new FormData(event.currentTarget);
-          startTransition(() => saveAction(formData));
-        }}
-      >
+      <form aria-label="Draft plan text" className="space-y-5" onSubmit={onSubmit}>
         <input type="hidden" name="id" value={draft.id} />
         <input type="hidden" name="version" value={draft.version} />
         {draft.sections.map((section) => {

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
@@ -30,13 +31,18 @@ export function PublishDialog({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [changeNote, setChangeNote] = useState("");
-  const [state, publish, publishing] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const result = await action(previous, formData);
-    if (result?.ok) onPublished(result);
-    // Loads what changed underneath (a newer save shows up in the editor as someone else's text).
-    else router.refresh();
-    return result;
-  }, null);
+  const {
+    state,
+    pending: publishing,
+    onSubmit,
+  } = useKeptForm(action, {
+    resetOnSuccess: false,
+    onResult: (result) => {
+      if (result?.ok) onPublished(result);
+      // Loads what changed underneath (a newer save shows up in the editor as someone else's text).
+      else router.refresh();
+    },
+  });
   const errors = fieldErrorsOf(state);
   if (!open) {
     return (
@@ -62,16 +68,7 @@ export function PublishDialog({
       {unsaved ? (
         <p className="text-sm font-medium text-amber-800">You have unsaved changes: save the draft first, or they will not be published.</p>
       ) : null}
-      {/* Submitted by hand rather than through `action`, so React's automatic form reset never
-          clears the change note after a failed publish. */}
-      <form
-        className="space-y-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const formData = new FormData(event.currentTarget);
-          startTransition(() => publish(formData));
-        }}
-      >
+      <form className="space-y-3" onSubmit={onSubmit}>
         <input type="hidden" name="id" value={draftId} />
         <input type="hidden" name="version" value={version} />
         <div className="space-y-1">

@@ -1,43 +1,37 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { settle, type ActionState } from "@/lib/action-result";
+import { runAction, type ActionState } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { addIncidentNote, assignCommander, transitionIncident } from "@/lib/dal/incident-response";
 import { STATUS_LABELS } from "@/lib/domain/incident-status";
 import { AddIncidentNoteInput, AssignCommanderInput, TransitionIncidentInput } from "@/lib/validation/incidents";
 
-function revalidatedOnSuccess(result: ActionState, key: unknown): ActionState {
-  if (result?.ok) {
-    revalidatePath("/incidents");
-    if (typeof key === "string") revalidatePath(`/incidents/${key}`);
-  }
-  return result;
-}
+/** The list and the incident's own page. */
+const incidentPages = (key: string) => ["/incidents", `/incidents/${key}`];
 
 export async function transitionIncidentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("transitionIncident", async () => {
+  return runAction("transitionIncident", async () => {
     const incident = await transitionIncident(actor, TransitionIncidentInput.parse(Object.fromEntries(formData)));
-    return `${incident.key} is now ${STATUS_LABELS[incident.status].toLowerCase()}.`;
+    return { message: `${incident.key} is now ${STATUS_LABELS[incident.status].toLowerCase()}.`, revalidate: incidentPages(incident.key) };
   });
-  return revalidatedOnSuccess(result, formData.get("key"));
 }
 
 export async function assignCommanderAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("assignCommander", async () => {
+  return runAction("assignCommander", async () => {
     const incident = await assignCommander(actor, AssignCommanderInput.parse(Object.fromEntries(formData)));
-    return incident.commander ? `${incident.commander} is commanding ${incident.key}.` : `${incident.key} has no commander now.`;
+    return {
+      message: incident.commander ? `${incident.commander} is commanding ${incident.key}.` : `${incident.key} has no commander now.`,
+      revalidate: incidentPages(incident.key),
+    };
   });
-  return revalidatedOnSuccess(result, formData.get("key"));
 }
 
 export async function addIncidentNoteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("addIncidentNote", async () => {
+  return runAction("addIncidentNote", async () => {
     const incident = await addIncidentNote(actor, AddIncidentNoteInput.parse(Object.fromEntries(formData)));
-    return `Note added to ${incident.key}.`;
+    return { message: `Note added to ${incident.key}.`, revalidate: incidentPages(incident.key) };
   });
-  return revalidatedOnSuccess(result, formData.get("key"));
 }

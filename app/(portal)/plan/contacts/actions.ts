@@ -1,51 +1,46 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { settle, type ActionState } from "@/lib/action-result";
+import { runAction, type ActionState, type Revalidation } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { createContact, markContactReviewed, setContactActive, updateContact } from "@/lib/dal/contacts";
 import { CreateContactInput, MarkContactReviewedInput, SetContactActiveInput, UpdateContactInput } from "@/lib/validation/contacts";
 
 // Contacts appear across the plan (owners, roles, escalation, readiness), so a change refreshes it all.
-function revalidatedOnSuccess(result: ActionState): ActionState {
-  if (result?.ok) revalidatePath("/plan", "layout");
-  return result;
-}
+const PLAN_PAGES: Revalidation[] = [{ path: "/plan", type: "layout" }];
 
 export async function createContactAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("createContact", async () => {
+  return runAction("createContact", async () => {
     const contact = await createContact(actor, CreateContactInput.parse(Object.fromEntries(formData)));
-    return `Added ${contact.name}.`;
+    return { message: `Added ${contact.name}.`, revalidate: PLAN_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function updateContactAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("updateContact", async () => {
+  return runAction("updateContact", async () => {
     const contact = await updateContact(actor, UpdateContactInput.parse(Object.fromEntries(formData)));
-    return `Saved ${contact.name}.`;
+    return { message: `Saved ${contact.name}.`, revalidate: PLAN_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function setContactActiveAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("setContactActive", async () => {
+  return runAction("setContactActive", async () => {
     const { contact, leftUncovered } = await setContactActive(actor, SetContactActiveInput.parse(Object.fromEntries(formData)));
-    if (contact.active) return `${contact.name} is active again.`;
-    if (leftUncovered.length === 0) return `${contact.name} is deactivated.`;
-    return `${contact.name} is deactivated but the plan still names them as: ${leftUncovered.join("; ")}. Name a replacement — the readiness score shows the gap until then.`;
+    if (contact.active) return { message: `${contact.name} is active again.`, revalidate: PLAN_PAGES };
+    if (leftUncovered.length === 0) return { message: `${contact.name} is deactivated.`, revalidate: PLAN_PAGES };
+    return {
+      message: `${contact.name} is deactivated but the plan still names them as: ${leftUncovered.join("; ")}. Name a replacement — the readiness score shows the gap until then.`,
+      revalidate: PLAN_PAGES,
+    };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function markContactReviewedAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("markContactReviewed", async () => {
+  return runAction("markContactReviewed", async () => {
     const contact = await markContactReviewed(actor, MarkContactReviewedInput.parse(Object.fromEntries(formData)));
-    return `${contact.name}'s details are marked reviewed.`;
+    return { message: `${contact.name}'s details are marked reviewed.`, revalidate: PLAN_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }

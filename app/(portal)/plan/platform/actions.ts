@@ -1,7 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { settle, toActionError, type ActionState } from "@/lib/action-result";
+import { runAction, type ActionState, type Revalidation } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { applyNamespaceImport, previewNamespaceImport } from "@/lib/dal/namespace-import";
 import { clearScopeOwners, setScopeOwners } from "@/lib/dal/ownership";
@@ -20,66 +19,57 @@ import {
 } from "@/lib/validation/platform";
 
 /** Ownership feeds readiness, the print copy and incidents' owners: refresh the whole plan area. */
-function revalidatedOnSuccess<T extends ActionState>(result: T): T {
-  if (result?.ok) {
-    revalidatePath("/plan", "layout");
-    revalidatePath("/print/plan");
-  }
-  return result;
-}
+const PLAN_PAGES: Revalidation[] = [{ path: "/plan", type: "layout" }, "/print/plan"];
 
 export async function createClusterAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("createCluster", async () => {
+  return runAction("createCluster", async () => {
     const cluster = await createCluster(actor, CreateClusterInput.parse(formFields(formData)));
-    return `Added cluster ${cluster.name}. Its namespaces inherit its owners until you set their own.`;
+    return { message: `Added cluster ${cluster.name}. Its namespaces inherit its owners until you set their own.`, revalidate: PLAN_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function updateClusterAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("updateCluster", async () => {
+  return runAction("updateCluster", async () => {
     const cluster = await updateCluster(actor, UpdateClusterInput.parse(formFields(formData)));
-    return `Saved the details of ${cluster.name}.`;
+    return { message: `Saved the details of ${cluster.name}.`, revalidate: PLAN_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function addNamespaceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("addNamespace", async () => {
+  return runAction("addNamespace", async () => {
     const ns = await addNamespace(actor, AddNamespaceInput.parse(formFields(formData)));
-    return `Added ${ns.isPattern ? "pattern" : "namespace"} ${ns.cluster}/${ns.name}; it inherits its owners until you set them.`;
+    return {
+      message: `Added ${ns.isPattern ? "pattern" : "namespace"} ${ns.cluster}/${ns.name}; it inherits its owners until you set them.`,
+      revalidate: PLAN_PAGES,
+    };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function addWorkloadAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("addWorkload", async () => {
+  return runAction("addWorkload", async () => {
     const workload = await addWorkload(actor, AddWorkloadInput.parse(formFields(formData)));
-    return `Added workload ${workload.scope}; it inherits its namespace's owners until you set them.`;
+    return { message: `Added workload ${workload.scope}; it inherits its namespace's owners until you set them.`, revalidate: PLAN_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function setScopeOwnersAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("setScopeOwners", async () => {
+  return runAction("setScopeOwners", async () => {
     const saved = await setScopeOwners(actor, SetOwnersInput.parse(formFields(formData)));
-    return `Saved the owners of ${saved.label}.`;
+    return { message: `Saved the owners of ${saved.label}.`, revalidate: PLAN_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export async function clearScopeOwnersAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const result = await settle("clearScopeOwners", async () => {
+  return runAction("clearScopeOwners", async () => {
     const cleared = await clearScopeOwners(actor, ClearOwnersInput.parse(formFields(formData)));
-    return `Cleared the owners of ${cleared.label}; it now inherits them.`;
+    return { message: `Cleared the owners of ${cleared.label}; it now inherits them.`, revalidate: PLAN_PAGES };
   });
-  return revalidatedOnSuccess(result);
 }
 
 export type ImportPreviewState = ActionResult<{ preview: ImportPreviewDto }> | null;
@@ -87,16 +77,14 @@ export type ImportPreviewState = ActionResult<{ preview: ImportPreviewDto }> | n
 /** Shows what an import would change; writes nothing, so nothing to revalidate. */
 export async function previewNamespaceImportAction(_previous: ImportPreviewState, formData: FormData): Promise<ImportPreviewState> {
   const actor = await requireActor();
-  try {
+  return runAction("previewNamespaceImport", async () => {
     const preview = await previewNamespaceImport(actor, NamespaceImportInput.parse(formFields(formData)));
     const { add, update, unchanged, notInList } = preview.plan;
     const message = preview.hasChanges
       ? `${add.length} to add, ${update.length} to update, ${unchanged.length} unchanged, ${notInList.length} in the plan but not in the list.`
       : `Nothing to change: all ${unchanged.length} namespaces are already in the plan as listed.`;
-    return { ok: true, message, preview };
-  } catch (error) {
-    return toActionError(error, "previewNamespaceImport");
-  }
+    return { message, data: { preview } };
+  });
 }
 
 export type ImportApplyState = ActionResult<{ digest: string | null }> | null;
@@ -104,17 +92,13 @@ export type ImportApplyState = ActionResult<{ digest: string | null }> | null;
 /** Applies the pasted list; the server re-parses and re-plans it and refuses if the preview is stale. */
 export async function applyNamespaceImportAction(_previous: ImportApplyState, formData: FormData): Promise<ImportApplyState> {
   const actor = await requireActor();
-  let result: ImportApplyState;
-  try {
+  return runAction("applyNamespaceImport", async () => {
     const input = NamespaceImportInput.parse(formFields(formData));
     const r = await applyNamespaceImport(actor, input);
     const message =
       r.added + r.updated === 0
         ? `Nothing changed: ${r.clusterName} already has these namespaces as listed.`
         : `Imported into ${r.clusterName}: ${r.added} added, ${r.updated} updated${r.ownersPrefilled ? `, owners pre-filled for ${r.ownersPrefilled}` : ""}. ${r.notInList} namespaces not in the list were kept.`;
-    result = { ok: true, message, digest: input.digest ?? null };
-  } catch (error) {
-    result = toActionError(error, "applyNamespaceImport");
-  }
-  return revalidatedOnSuccess(result);
+    return { message, data: { digest: input.digest ?? null }, revalidate: PLAN_PAGES };
+  });
 }

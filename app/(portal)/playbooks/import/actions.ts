@@ -1,7 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { toActionError } from "@/lib/action-result";
+import { runAction } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { CacaoImportInput } from "@/lib/cacao/inputs";
 import { importCacaoPlaybook } from "@/lib/dal/playbook-cacao";
@@ -15,21 +14,16 @@ export type CacaoImportState = ActionResult<{ playbookId: string }> | null;
  */
 export async function importCacaoPlaybookAction(_previous: CacaoImportState, formData: FormData): Promise<CacaoImportState> {
   const actor = await requireActor();
-  let result: CacaoImportState;
-  try {
+  return runAction("importCacaoPlaybook", async () => {
     const imported = await importCacaoPlaybook(
       actor,
       CacaoImportInput.parse({ document: formData.get("document") ?? "", incidentType: formData.get("incidentType") || undefined }),
     );
     const type = imported.incidentTypeFrom === "document" ? "the incident type the document names" : "the incident type you chose";
-    result = {
-      ok: true,
-      playbookId: imported.playbookId,
+    return {
       message: `Imported "${imported.title}" as a new playbook: draft version 1 with ${imported.stepCount} step${imported.stepCount === 1 ? "" : "s"}, filed under ${type}. Review it before publishing.`,
+      data: { playbookId: imported.playbookId },
+      revalidate: ["/playbooks"],
     };
-  } catch (error) {
-    result = toActionError(error, "importCacaoPlaybook");
-  }
-  if (result.ok) revalidatePath("/playbooks");
-  return result;
+  });
 }

@@ -1,8 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { settle, type ActionState } from "@/lib/action-result";
+import { runAction, type ActionState } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { createPlaybook } from "@/lib/dal/playbooks";
 import { CreatePlaybookInput } from "@/lib/validation/playbooks";
@@ -10,15 +8,9 @@ import { CreatePlaybookInput } from "@/lib/validation/playbooks";
 /** Creates the playbook with an empty draft version 1 and opens that draft, ready for steps. */
 export async function createPlaybookAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  let createdId: string | null = null;
-  const result = await settle("createPlaybook", async () => {
+  return runAction("createPlaybook", async () => {
     const input = CreatePlaybookInput.parse({ ...Object.fromEntries(formData), attackTechniques: formData.getAll("attackTechniques") });
     const created = await createPlaybook(actor, input);
-    createdId = created.id;
-    return `Created "${created.title}".`;
+    return { message: `Created "${created.title}".`, revalidate: ["/playbooks"], redirect: `/playbooks/${created.id}?version=1` };
   });
-  if (!result.ok || !createdId) return result;
-  revalidatePath("/playbooks");
-  // After the try/catch: redirect() throws to navigate.
-  redirect(`/playbooks/${createdId}?version=1`);
 }

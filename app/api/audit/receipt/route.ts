@@ -1,5 +1,6 @@
 import { getAuditReceipt } from "@/lib/dal/audit-log";
-import { auditRoute, NO_STORE } from "../answer";
+import { authedRoute } from "@/lib/http/route-handler";
+import { AUDIT_ROUTE } from "../route-options";
 
 export const dynamic = "force-dynamic";
 
@@ -8,15 +9,12 @@ export const dynamic = "force-dynamic";
  * as a file to keep. Hand it back to `/api/audit/verify` (or the Audit page) to prove the chain still
  * extends it.
  */
-export async function GET() {
-  return auditRoute(async (actor) => {
-    const receipt = await getAuditReceipt(actor);
-    return new Response(`${JSON.stringify(receipt, null, 2)}\n`, {
-      headers: {
-        ...NO_STORE,
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="bulkhead-audit-receipt-${receipt.seq}.json"`,
-      },
-    });
+export const GET = authedRoute(AUDIT_ROUTE, async ({ actor }) => {
+  const receipt = await getAuditReceipt(actor);
+  return new Response(`${JSON.stringify(receipt, null, 2)}\n`, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="bulkhead-audit-receipt-${receipt.seq}.json"`,
+    },
   });
-}
+});

@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/session";
+import { authedRoute } from "@/lib/http/route-handler";
 import { serveLiveTopic } from "@/lib/live/serve";
 
 export const dynamic = "force-dynamic";
@@ -8,15 +8,11 @@ export const dynamic = "force-dynamic";
  * so open incident lists and boards refresh themselves. Ids only: the page re-reads what it shows.
  * Any signed-in role; 401 anonymous.
  */
-export async function GET(request: Request) {
-  const actor = await getActor();
-  if (!actor) {
-    return Response.json({ error: "Sign in to follow incidents." }, { status: 401, headers: { "Cache-Control": "no-store" } });
-  }
-  return serveLiveTopic(request, actor, {
+export const GET = authedRoute({ signIn: "Sign in to follow incidents." }, ({ actor, request }) =>
+  serveLiveTopic(request, actor, {
     permission: "incidents.read",
     target: { type: "Incident" },
     topic: "incidents",
     load: async () => null,
-  });
-}
+  }),
+);

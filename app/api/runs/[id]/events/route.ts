@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { getActor } from "@/lib/auth/session";
 import { runTopic } from "@/lib/dal/live-events";
 import { joinRun, leaveRun, listRunViewers, touchPresence } from "@/lib/dal/run-presence";
 import { loadRunLiveData } from "@/lib/dal/runs";
+import { authedRoute } from "@/lib/http/route-handler";
 import { serveLiveTopic } from "@/lib/live/serve";
 
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "Cache-Control": "no-store" };
-const RunId = z.string().regex(/^[\w-]{1,64}$/);
+const RunParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 
 /**
  * `GET /api/runs/<id>/events` — server-sent events for one playbook run: every step and run change
@@ -17,22 +16,19 @@ const RunId = z.string().regex(/^[\w-]{1,64}$/);
  * missed first. Any signed-in role; 401 anonymous, 404 unknown run, 503 while the database is
  * unreachable.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: "Sign in to follow a run." }, { status: 401, headers: NO_STORE });
-  const runId = RunId.safeParse((await params).id);
-  if (!runId.success) return Response.json({ error: "No such playbook run." }, { status: 404, headers: NO_STORE });
-  const id = runId.data;
-  return serveLiveTopic(request, actor, {
-    permission: "runs.read",
-    target: { type: "PlaybookRun", id },
-    topic: runTopic(id),
-    load: (event) =>
-      event.kind === "presence"
-        ? listRunViewers(actor, id).then((viewers) => ({ viewers }))
-        : loadRunLiveData(actor, id, event.kind, event.entityId),
-    join: () => joinRun(actor, id),
-    touch: touchPresence,
-    leave: leaveRun,
-  });
-}
+export const GET = authedRoute(
+  { signIn: "Sign in to follow a run.", params: RunParams, notFound: "No such playbook run." },
+  ({ actor, request, params: { id } }) =>
+    serveLiveTopic(request, actor, {
+      permission: "runs.read",
+      target: { type: "PlaybookRun", id },
+      topic: runTopic(id),
+      load: (event) =>
+        event.kind === "presence"
+          ? listRunViewers(actor, id).then((viewers) => ({ viewers }))
+          : loadRunLiveData(actor, id, event.kind, event.entityId),
+      join: () => joinRun(actor, id),
+      touch: touchPresence,
+      leave: leaveRun,
+    }),
+);
