@@ -7,7 +7,7 @@ import { LiveStatus } from "@/components/live/live-status";
 import { useLiveEvents, type LiveMessage } from "@/components/live/use-live-events";
 import { LocalTime } from "@/components/ui/local-time";
 import { LongText } from "@/components/ui/long-text";
-import { PHASE_LABELS } from "@/lib/domain/playbook-labels";
+import { PLAYBOOK_PHASE_LABELS } from "@/lib/dto/labels";
 import { groupByPhase, OPEN_STATUSES, runProgress } from "@/lib/domain/run-steps";
 import type { RunStepDto, RunSummaryDto } from "@/lib/dto/runs";
 import { RunStatusBadge } from "./badges";
@@ -139,7 +139,7 @@ export function RunLiveView({
       {groupByPhase(steps).map((group) => (
         <section key={group.phase} className="mt-6" aria-labelledby={`phase-${group.phase}`}>
           <h2 id={`phase-${group.phase}`} className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
-            {PHASE_LABELS[group.phase]}
+            {PLAYBOOK_PHASE_LABELS[group.phase]}
           </h2>
           <ol className="space-y-3">
             {group.steps.map((step) => (

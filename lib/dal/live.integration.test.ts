@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendLiveEvent, runTopic } from "@/lib/dal/live-events";
-import { liveHub, type LiveEventRow } from "@/lib/dal/live-hub";
+import { liveHub, type LiveEventRow } from "@/lib/live/live-hub";
 import { joinRun, leaveRun, listRunViewers } from "@/lib/dal/run-presence";
 import { serveLiveTopic } from "@/lib/live/serve";
 import type { LiveMessage } from "@/lib/live/sse";

@@ -17,7 +17,7 @@ import {
 } from "@/lib/dal/platform-scopes";
 import { isNamespacePattern, resolveOwners, type ClusterScopes, type ScopeRef } from "@/lib/domain/owner-resolution";
 import type { Actor } from "@/lib/domain/roles";
-import type { ClusterDto, ContactOptionDto, MatrixRowDto, OwnerPersonDto, ScopeOwnersDto, ScopeType } from "@/lib/dto/platform";
+import type { ClusterDto, OwnerContactOptionDto, MatrixRowDto, OwnerPersonDto, ScopeOwnersDto, ScopeType } from "@/lib/dto/platform";
 import type {
   AddNamespaceInput,
   AddWorkloadInput,
@@ -153,7 +153,7 @@ export async function listPlatform(actor: Actor, filter: z.output<typeof Platfor
 }
 
 /** Everyone who could own a scope; inactive contacts are included so that existing owners still show. */
-export async function listOwnerContacts(actor: Actor): Promise<ContactOptionDto[]> {
+export async function listOwnerContacts(actor: Actor): Promise<OwnerContactOptionDto[]> {
   await authorize(actor, "plan.read", { type: "Contact" });
   return db().contact.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],

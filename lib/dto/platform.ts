@@ -44,7 +44,7 @@ export type ClusterDto = {
   rows: MatrixRowDto[];
 };
 
-export type ContactOptionDto = { id: string; name: string; email: string; team: string | null; active: boolean };
+export type OwnerContactOptionDto = { id: string; name: string; email: string; team: string | null; active: boolean };
 
 export type ImportPreviewDto = {
   clusterId: string;

@@ -1,4 +1,4 @@
-import type { LiveEventRow } from "@/lib/dal/live-hub";
+import type { LiveEventRow } from "@/lib/live/live-hub";
 
 /** What a browser receives for each live event (as the SSE `data:` line, with the id as `id:`). */
 export type LiveMessage = { id: string; kind: string; entityId: string | null; actorId: string | null; data: unknown };

@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OwnerChips } from "@/components/plan/platform/owner-chips";
 import { OwnerSelect } from "@/components/plan/platform/owner-select";
-import { labelOf, WORKLOAD_KINDS, type ContactOptionDto, type FormAction, type MatrixRowDto } from "@/components/plan/platform/labels";
+import { labelOf, WORKLOAD_KINDS, type OwnerContactOptionDto, type FormAction, type MatrixRowDto } from "@/components/plan/platform/labels";
 import { cn } from "@/lib/cn";
 import { fieldErrorsOf } from "@/lib/form-state";
 
@@ -44,7 +44,7 @@ export function OwnershipRow({
   actions,
 }: {
   row: MatrixRowDto;
-  contacts: ContactOptionDto[];
+  contacts: OwnerContactOptionDto[];
   canEdit: boolean;
   actions: Actions;
 }) {

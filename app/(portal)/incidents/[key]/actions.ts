@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { settle, type ActionState } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { addIncidentNote, assignCommander, transitionIncident } from "@/lib/dal/incident-response";
-import { STATUS_LABELS } from "@/lib/domain/incident-status";
+import { INCIDENT_STATUS_LABELS } from "@/lib/dto/labels";
 import { AddIncidentNoteInput, AssignCommanderInput, TransitionIncidentInput } from "@/lib/validation/incidents";
 
 function revalidatedOnSuccess(result: ActionState, key: unknown): ActionState {
@@ -19,7 +19,7 @@ export async function transitionIncidentAction(_previous: ActionState, formData:
   const actor = await requireActor();
   const result = await settle("transitionIncident", async () => {
     const incident = await transitionIncident(actor, TransitionIncidentInput.parse(Object.fromEntries(formData)));
-    return `${incident.key} is now ${STATUS_LABELS[incident.status].toLowerCase()}.`;
+    return `${incident.key} is now ${INCIDENT_STATUS_LABELS[incident.status].toLowerCase()}.`;
   });
   return revalidatedOnSuccess(result, formData.get("key"));
 }
