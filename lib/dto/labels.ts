@@ -7,6 +7,7 @@ import type {
   FalcoPriority,
   IncidentStatus,
   IncidentType,
+  OwnershipRole,
   PlaybookPhase,
   Role,
   RunStatus,
@@ -131,6 +132,13 @@ export const WORKLOAD_KIND_LABELS: Record<WorkloadKind, string> = {
   CRONJOB: "CronJob",
   POD: "Pod",
   OTHER: "Other",
+};
+
+/** The role an ownership gives a contact on a cluster, namespace or workload. */
+export const OWNERSHIP_ROLE_LABELS: Record<OwnershipRole, string> = {
+  PRIMARY: "DevOps primary owner",
+  SECONDARY: "DevOps secondary owner",
+  SECURITY: "Security owner",
 };
 
 export type Option<E extends string = string> = { value: E; label: string };
