@@ -1,6 +1,7 @@
 import type { FalcoPriority, IncidentStatus, IncidentType, Severity, TimelineKind } from "@/lib/dto/enums";
 import type { DossierEntry } from "@/lib/domain/container-dossier";
 import type { TimelineItem } from "@/lib/domain/incident-timeline";
+import type { OwnersByRole } from "@/lib/domain/owner-resolution";
 
 /**
  * One row of an incident's alert table. Every text field was written inside the container and may
@@ -83,7 +84,7 @@ export type IncidentOwnerDto = {
   active: boolean;
   inheritedFrom: string | null;
 };
-export type IncidentOwnersDto = { primary: IncidentOwnerDto | null; secondary: IncidentOwnerDto[]; security: IncidentOwnerDto[] };
+export type IncidentOwnersDto = OwnersByRole<IncidentOwnerDto>;
 
 export type IncidentSummaryDto = {
   key: string;

@@ -1,9 +1,10 @@
 import type { NamespaceImportPlan } from "@/lib/domain/namespace-import";
+import type { ResolvedOwners, ScopeOwners } from "@/lib/domain/owner-resolution";
 
 /** A person as owners are shown and returned by `GET /api/plan/owners`. */
 export type OwnerPersonDto = { id: string; name: string; email: string; phone: string | null; team: string | null; active: boolean };
 
-export type ScopeOwnersDto = { primary: OwnerPersonDto | null; secondaries: OwnerPersonDto[]; security: OwnerPersonDto[] };
+export type ScopeOwnersDto = ScopeOwners<OwnerPersonDto>;
 
 /** One resolved role of a matrix row; `inheritedFrom` is null when the row's own scope provides it. */
 export type EffectiveRole<T> = { value: T; inheritedFrom: string | null };
@@ -21,11 +22,8 @@ export type MatrixRowDto = {
   isPattern: boolean;
   workloadKind: string | null;
   own: ScopeOwnersDto;
-  effective: {
-    primary: EffectiveRole<OwnerPersonDto | null>;
-    secondary: EffectiveRole<OwnerPersonDto[]>;
-    security: EffectiveRole<OwnerPersonDto[]>;
-  };
+  /** Each role of OwnersByRole as it resolves for this row, with where it comes from. */
+  effective: { [R in keyof ScopeOwnersDto]: EffectiveRole<ScopeOwnersDto[R]> };
   warnings: string[];
 };
 
@@ -64,20 +62,5 @@ export type ImportResultDto = {
   notInList: number;
 };
 
-export type ScopeRefDto = { kind: ScopeType; name: string; label: string };
-
-/** The body of `GET /api/plan/owners`. */
-export type ResolvedOwnersDto = {
-  cluster: string;
-  namespace: string | null;
-  workload: string | null;
-  primary: OwnerPersonDto | null;
-  secondary: OwnerPersonDto[];
-  security: OwnerPersonDto | null;
-  securityContacts: OwnerPersonDto[];
-  inheritedFrom: string | null;
-  matchedNamespace: { name: string; isPattern: boolean } | null;
-  matchedWorkload: string | null;
-  source: { primary: ScopeRefDto | null; secondary: ScopeRefDto | null; security: ScopeRefDto | null };
-  warnings: string[];
-};
+/** The body of `GET /api/plan/owners`: the resolution (lib/domain/owner-resolution.ts) of the scope asked about. */
+export type ResolvedOwnersDto = { cluster: string; namespace: string | null; workload: string | null } & ResolvedOwners<OwnerPersonDto>;

@@ -51,20 +51,20 @@ export function OwnershipRow({
   const [editing, setEditing] = useState(false);
   const [confirmingClear, setConfirmingClear] = useState(false);
   const [primary, setPrimary] = useState(row.own.primary ? [row.own.primary.id] : []);
-  const [secondary, setSecondary] = useState(row.own.secondaries.map((p) => p.id));
+  const [secondary, setSecondary] = useState(row.own.secondary.map((p) => p.id));
   const [security, setSecurity] = useState(row.own.security.map((p) => p.id));
   const [saveState, saveAction] = useActionState(actions.setOwners, null);
   const [clearState, clearAction] = useActionState(actions.clearOwners, null);
   const errors = fieldErrorsOf(saveState);
   const formId = `owners-${row.scopeId}`;
-  const hasOwn = row.own.primary !== null || row.own.secondaries.length > 0 || row.own.security.length > 0;
+  const hasOwn = row.own.primary !== null || row.own.secondary.length > 0 || row.own.security.length > 0;
   const inheritParent = row.effective.primary.inheritedFrom ?? (row.scopeType === "workload" ? "its namespace" : "the cluster");
   const none = row.scopeType === "cluster" ? "— choose —" : "— none: inherit —";
 
   const cancel = () => {
     setEditing(false);
     setPrimary(row.own.primary ? [row.own.primary.id] : []);
-    setSecondary(row.own.secondaries.map((p) => p.id));
+    setSecondary(row.own.secondary.map((p) => p.id));
     setSecurity(row.own.security.map((p) => p.id));
   };
 
