@@ -1,3 +1,4 @@
+import type { ClusterProvider, ContainerRuntime, Criticality, Environment, WorkloadKind } from "@/lib/dto/enums";
 import type { NamespaceImportPlan } from "@/lib/domain/namespace-import";
 import type { ResolvedOwners, ScopeOwners } from "@/lib/domain/owner-resolution";
 
@@ -20,7 +21,7 @@ export type MatrixRowDto = {
   version: number;
   name: string;
   isPattern: boolean;
-  workloadKind: string | null;
+  workloadKind: WorkloadKind | null;
   own: ScopeOwnersDto;
   /** Each role of OwnersByRole as it resolves for this row, with where it comes from. */
   effective: { [R in keyof ScopeOwnersDto]: EffectiveRole<ScopeOwnersDto[R]> };
@@ -30,10 +31,10 @@ export type MatrixRowDto = {
 export type ClusterDto = {
   id: string;
   name: string;
-  provider: string;
-  runtime: string;
-  environment: string;
-  criticality: string;
+  provider: ClusterProvider;
+  runtime: ContainerRuntime;
+  environment: Environment;
+  criticality: Criticality;
   description: string | null;
   version: number;
   updatedAt: Date;

@@ -16,7 +16,3 @@ export const RUNTIMES = optionsOf(CONTAINER_RUNTIME_LABELS);
 export const ENVIRONMENTS = optionsOf(ENVIRONMENT_LABELS);
 export const CRITICALITIES = optionsOf(CRITICALITY_LABELS);
 export const WORKLOAD_KINDS = optionsOf(WORKLOAD_KIND_LABELS);
-
-export function labelOf(options: readonly { value: string; label: string }[], value: string): string {
-  return options.find((o) => o.value === value)?.label ?? value;
-}

@@ -7,7 +7,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OwnerChips } from "@/components/plan/platform/owner-chips";
 import { OwnerSelect } from "@/components/plan/platform/owner-select";
-import { labelOf, WORKLOAD_KINDS, type OwnerContactOptionDto, type FormAction, type MatrixRowDto } from "@/components/plan/platform/labels";
+import type { OwnerContactOptionDto, FormAction, MatrixRowDto } from "@/components/plan/platform/labels";
+import { WORKLOAD_KIND_LABELS } from "@/lib/dto/labels";
 import { cn } from "@/lib/cn";
 import { fieldErrorsOf } from "@/lib/form-state";
 
@@ -31,7 +32,7 @@ function ScopeCell({ row }: { row: MatrixRowDto }) {
   return (
     <span className="pl-9 text-slate-700">
       <span aria-hidden="true">↳ </span>
-      {row.name} <span className="text-xs text-slate-500">{labelOf(WORKLOAD_KINDS, row.workloadKind ?? "")}</span>
+      {row.name} <span className="text-xs text-slate-500">{row.workloadKind ? WORKLOAD_KIND_LABELS[row.workloadKind] : ""}</span>
     </span>
   );
 }
