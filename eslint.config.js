@@ -49,7 +49,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/dal/*", "@/lib/db", "@/lib/auth/*"], message: "Components get data as props." }] },
+        {
+          patterns: [
+            { group: ["@/lib/dal/*", "@/lib/db", "@/lib/auth/*"], message: "Components get data as props." },
+            // Flat config replaces a rule's options per file rather than merging them, so the
+            // wall above for app/** and components/** is repeated here for components.
+            { group: ["@/lib/generated/*"], message: "Take enums and DTO types from lib/dto." },
+          ],
+        },
       ],
     },
   },
@@ -67,8 +74,28 @@ export default defineConfig([
     },
   },
   {
+    // Only the data-access layer, auth, the client itself and the LISTEN hub (lib/live/live-hub.ts,
+    // which holds its own pg connection for LISTEN) reach the database. Enums come through
+    // lib/generated/prisma/enums, which is plain objects and reaches nothing.
     files: ["lib/**"],
     ignores: ["lib/generated/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "@/components/*"], message: "lib/ never imports from app/ or components/." },
+            {
+              group: ["pg", "@prisma/*", "@/lib/db", "@/lib/generated/prisma/client", "@/lib/generated/prisma/internal/*"],
+              message: "Only lib/dal and lib/auth touch the database.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/dal/**", "lib/auth/**", "lib/db.ts", "lib/live/live-hub.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,6 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { requireActor } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/domain/roles";
+import { ROLE_LABELS } from "@/lib/dto/labels";
 import { navigationFor } from "@/lib/navigation";
 import { signOutAction } from "./actions";
 

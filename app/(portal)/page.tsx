@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { getDashboardSummary } from "@/lib/dal/dashboard";
 import { getPlanReadiness } from "@/lib/dal/readiness";
-import { ROLE_LABELS } from "@/lib/domain/roles";
+import { ROLE_LABELS } from "@/lib/dto/labels";
 
 function Stat({ label, value, children }: { label: string; value: React.ReactNode; children?: React.ReactNode }) {
   return (

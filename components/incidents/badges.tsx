@@ -1,14 +1,21 @@
-import { Badge } from "@/components/ui/badge";
+import { Badge, type Tone } from "@/components/ui/badge";
+import type { IncidentStatus, Severity } from "@/lib/dto/enums";
+import { INCIDENT_STATUS_LABELS } from "@/lib/dto/labels";
 
-const SEVERITY_TONE = { SEV1: "bad", SEV2: "warn", SEV3: "info", SEV4: "neutral" } as const;
-const STATUS_TONE = { OPEN: "bad", TRIAGED: "warn", CONTAINED: "info", ERADICATED: "info", RECOVERED: "good", CLOSED: "neutral" } as const;
+const SEVERITY_TONE: Record<Severity, Tone> = { SEV1: "bad", SEV2: "warn", SEV3: "info", SEV4: "neutral" };
+const STATUS_TONE: Record<IncidentStatus, Tone> = {
+  OPEN: "bad",
+  TRIAGED: "warn",
+  CONTAINED: "info",
+  ERADICATED: "info",
+  RECOVERED: "good",
+  CLOSED: "neutral",
+};
 
-export function SeverityBadge({ severity }: { severity: string }) {
-  return <Badge tone={SEVERITY_TONE[severity as keyof typeof SEVERITY_TONE] ?? "neutral"}>{severity}</Badge>;
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return <Badge tone={SEVERITY_TONE[severity]}>{severity}</Badge>;
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  return (
-    <Badge tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? "neutral"}>{status.charAt(0) + status.slice(1).toLowerCase()}</Badge>
-  );
+export function StatusBadge({ status }: { status: IncidentStatus }) {
+  return <Badge tone={STATUS_TONE[status]}>{INCIDENT_STATUS_LABELS[status]}</Badge>;
 }

@@ -1,5 +1,9 @@
 import Link from "next/link";
-import { SEVERITY_OPTIONS, STATUS_OPTIONS } from "./types";
+import { IncidentStatus, Severity, valuesOf } from "@/lib/dto/enums";
+import { INCIDENT_STATUS_LABELS } from "@/lib/dto/labels";
+
+const STATUS_OPTIONS = valuesOf(IncidentStatus);
+const SEVERITY_OPTIONS = valuesOf(Severity);
 
 export type IncidentFilterValues = {
   status?: string[];
@@ -29,7 +33,7 @@ export function IncidentFilters({ values }: { values: IncidentFilterValues }) {
           {STATUS_OPTIONS.map((s) => (
             <label key={s} className="inline-flex items-center gap-1">
               <input type="checkbox" name="status" value={s} defaultChecked={values.status?.includes(s)} />
-              {s.charAt(0) + s.slice(1).toLowerCase()}
+              {INCIDENT_STATUS_LABELS[s]}
             </label>
           ))}
         </div>

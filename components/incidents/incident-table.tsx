@@ -3,9 +3,9 @@ import { LocalTime } from "@/components/ui/local-time";
 import { LongText } from "@/components/ui/long-text";
 import { SeverityBadge, StatusBadge } from "./badges";
 import { OwnerNames } from "./owner-names";
-import type { IncidentRowData } from "./types";
+import type { IncidentSummaryDto } from "@/lib/dto/incidents";
 
-export function IncidentTable({ incidents }: { incidents: IncidentRowData[] }) {
+export function IncidentTable({ incidents }: { incidents: IncidentSummaryDto[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

@@ -1,17 +1,7 @@
 import { LocalTime } from "@/components/ui/local-time";
 import { LongText } from "@/components/ui/long-text";
-import type { IncidentTimelineDto, IncidentTimelineEntryDto } from "@/lib/dto/incidents";
-
-const KIND_LABEL: Record<IncidentTimelineEntryDto["kind"], string> = {
-  ALERT: "Alert",
-  STATUS_CHANGE: "Status",
-  NOTE: "Note",
-  ASSIGNMENT: "Assignment",
-  OWNERS: "Owners",
-  EVIDENCE: "Evidence",
-  RUN: "Playbook run",
-  SYSTEM: "System",
-};
+import type { IncidentTimelineDto } from "@/lib/dto/incidents";
+import { TIMELINE_KIND_LABELS } from "@/lib/dto/labels";
 
 const plural = (n: number, one: string) => `${n.toLocaleString("en")} ${one}${n === 1 ? "" : "s"}`;
 
@@ -31,7 +21,7 @@ export function IncidentTimeline({ timeline }: { timeline: IncidentTimelineDto }
           item.type === "entry" ? (
             <li key={item.entry.id}>
               <div className="text-xs text-slate-500">
-                <LocalTime value={item.entry.at} withSeconds /> · {KIND_LABEL[item.entry.kind]}
+                <LocalTime value={item.entry.at} withSeconds /> · {TIMELINE_KIND_LABELS[item.entry.kind]}
                 {item.entry.actor ? ` · ${item.entry.actor}` : ""}
               </div>
               <div className="[overflow-wrap:anywhere] whitespace-pre-wrap">{item.entry.message}</div>

@@ -1,7 +1,7 @@
 import { LongText } from "@/components/ui/long-text";
-import type { OwnerData, OwnersData } from "./types";
+import type { IncidentOwnerDto, IncidentOwnersDto } from "@/lib/dto/incidents";
 
-function OwnerCard({ role, owner }: { role: string; owner: OwnerData }) {
+function OwnerCard({ role, owner }: { role: string; owner: IncidentOwnerDto }) {
   return (
     <li className="min-w-0 rounded-md border border-slate-200 p-3 text-sm">
       <div className="text-xs tracking-wide text-slate-500 uppercase">{role}</div>
@@ -32,7 +32,7 @@ function OwnerCard({ role, owner }: { role: string; owner: OwnerData }) {
 }
 
 /** The DevOps owners the plan named when the incident opened, with how to reach them now. */
-export function OwnerCards({ owners }: { owners: OwnersData }) {
+export function OwnerCards({ owners }: { owners: IncidentOwnersDto }) {
   const all = [
     ...(owners.primary ? [{ role: "Primary owner", owner: owners.primary }] : []),
     ...owners.secondary.map((owner) => ({ role: "Secondary owner", owner })),

@@ -1,8 +1,8 @@
 import { LongText } from "@/components/ui/long-text";
-import type { OwnersData } from "./types";
+import type { IncidentOwnersDto } from "@/lib/dto/incidents";
 
 /** Compact owners for a table cell: primary, then secondaries; inherited ones say from where. */
-export function OwnerNames({ owners }: { owners: OwnersData }) {
+export function OwnerNames({ owners }: { owners: IncidentOwnersDto }) {
   const rows = [
     ...(owners.primary ? [{ ...owners.primary, role: "Primary" }] : []),
     ...owners.secondary.map((o) => ({ ...o, role: "Secondary" })),

@@ -3,16 +3,27 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef } from "react";
 import { LiveStatus } from "@/components/live/live-status";
-import { useLiveEvents, type LiveMessage } from "@/components/live/use-live-events";
+import { useLiveEvents } from "@/components/live/use-live-events";
+import { unhandledLiveEvent, type IncidentsLiveEvent, type LiveMessage, type ResyncLiveEvent } from "@/lib/dto/live";
 
 /** One incident: its own changes carry its id, alert batches list the keys of the incidents they touched. */
 export type LiveRefreshScope = { id: string; key: string };
 
-function concerns(message: LiveMessage, scope: LiveRefreshScope | undefined): boolean {
-  if (!scope || message.kind === "resync") return true;
-  if (message.entityId === scope.id) return true;
-  const touched = (message.data as { incidents?: unknown } | null)?.incidents;
-  return Array.isArray(touched) && touched.includes(scope.key);
+function concerns(message: LiveMessage<IncidentsLiveEvent | ResyncLiveEvent>, scope: LiveRefreshScope | undefined): boolean {
+  if (!scope) return true;
+  switch (message.kind) {
+    case "resync":
+      return true;
+    case "incident.updated":
+      return message.entityId === scope.id;
+    case "alerts.ingested": {
+      const touched = (message.data as { incidents?: unknown } | null)?.incidents;
+      return Array.isArray(touched) && touched.includes(scope.key);
+    }
+    default:
+      unhandledLiveEvent(message);
+      return false;
+  }
 }
 
 /**
@@ -38,7 +49,7 @@ export function LiveRefresh({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastRefresh = useRef(0);
   const onMessage = useCallback(
-    (message: LiveMessage) => {
+    (message: LiveMessage<IncidentsLiveEvent | ResyncLiveEvent>) => {
       if (!concerns(message, scope) || timer.current) return;
       const wait = Math.max(delayMs, lastRefresh.current + minIntervalMs - Date.now());
       timer.current = setTimeout(() => {
@@ -55,6 +66,6 @@ export function LiveRefresh({
     },
     [],
   );
-  const { status } = useLiveEvents(url, onMessage);
+  const { status } = useLiveEvents<IncidentsLiveEvent>(url, onMessage);
   return <LiveStatus status={status} />;
 }

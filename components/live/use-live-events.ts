@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { LiveEvent, LiveMessage, ResyncLiveEvent } from "@/lib/dto/live";
 
-export type LiveMessage<T = unknown> = { id: string; kind: string; entityId: string | null; actorId: string | null; data: T };
+export type { LiveMessage };
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "stopped";
 
 const MAX_RETRY_MS = 10_000;
@@ -16,7 +17,10 @@ const FINAL = new Set([401, 403, 404]);
  * `?lastEventId=`. Nothing is missed either way: the server replays what came after that id.
  * An answer that retrying cannot fix (signed out, no longer allowed, gone) stops it.
  */
-export function useLiveEvents<T = unknown>(url: string | null, onMessage: (message: LiveMessage<T>) => void): { status: LiveStatus } {
+export function useLiveEvents<E extends LiveEvent>(
+  url: string | null,
+  onMessage: (message: LiveMessage<E | ResyncLiveEvent>) => void,
+): { status: LiveStatus } {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const handler = useRef(onMessage);
   useEffect(() => {
@@ -41,7 +45,7 @@ export function useLiveEvents<T = unknown>(url: string | null, onMessage: (messa
       source.onmessage = (event: MessageEvent<string>) => {
         if (event.lastEventId) lastId = event.lastEventId;
         try {
-          handler.current(JSON.parse(event.data) as LiveMessage<T>);
+          handler.current(JSON.parse(event.data) as LiveMessage<E | ResyncLiveEvent>);
         } catch {
           // A message this page cannot read is skipped; the next one still arrives.
         }

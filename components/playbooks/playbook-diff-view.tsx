@@ -2,7 +2,8 @@ import { cn } from "@/lib/cn";
 import type { FieldChange, InstructionDiffEntry, PlaybookDiff } from "@/lib/domain/playbook-diff";
 import type { PlaybookStepView } from "@/components/playbooks/types";
 import { LineDiff } from "@/components/ui/line-diff";
-import { PHASE_LABELS, responsibleRoleLabel } from "@/lib/domain/playbook-labels";
+import { PLAYBOOK_PHASE_LABELS } from "@/lib/dto/labels";
+import { responsibleRoleLabel } from "@/lib/domain/playbook-labels";
 import type { PlanRoleKind, PlaybookPhase } from "@/lib/dto/playbooks";
 
 const FIELD_LABELS: Record<FieldChange["field"], string> = {
@@ -15,7 +16,7 @@ const FIELD_LABELS: Record<FieldChange["field"], string> = {
 
 function fieldValue(change: FieldChange, value: FieldChange["from"]): string {
   if (value === null || value === "") return "—";
-  if (change.field === "phase") return PHASE_LABELS[value as PlaybookPhase];
+  if (change.field === "phase") return PLAYBOOK_PHASE_LABELS[value as PlaybookPhase];
   if (change.field === "responsibleRole") return responsibleRoleLabel(value as PlanRoleKind);
   return String(value);
 }
@@ -60,7 +61,7 @@ export function PlaybookDiffView({ diff, from, to }: { diff: PlaybookDiff<Playbo
               <p className="text-sm">
                 <span className="mr-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{KIND_LABEL[entry.kind]}</span>
                 <span className="font-medium">{step.title}</span>
-                <span className="ml-2 text-xs text-slate-500">{PHASE_LABELS[step.phase]}</span>
+                <span className="ml-2 text-xs text-slate-500">{PLAYBOOK_PHASE_LABELS[step.phase]}</span>
                 {entry.kind === "changed" && entry.moved ? <span className="ml-2 text-xs text-sky-800">moved</span> : null}
               </p>
               {entry.kind === "added" || entry.kind === "removed" ? (

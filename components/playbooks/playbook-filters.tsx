@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { inputClasses } from "@/components/ui/field";
-import { INCIDENT_TYPE_LABELS, INCIDENT_TYPES } from "@/lib/domain/playbook-labels";
+import { INCIDENT_TYPE_LABELS } from "@/lib/dto/labels";
+import { INCIDENT_TYPES } from "@/lib/domain/playbook-labels";
 
 /** A GET form: the filter lives in the URL. Retired playbooks are hidden unless asked for. */
 export function PlaybookFilters({ type, retired }: { type: string | null; retired: boolean }) {

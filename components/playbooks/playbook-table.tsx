@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { TechniqueList } from "@/components/playbooks/technique-list";
 import type { PlaybookSummaryView } from "@/components/playbooks/types";
-import { INCIDENT_TYPE_LABELS } from "@/lib/domain/playbook-labels";
+import { INCIDENT_TYPE_LABELS } from "@/lib/dto/labels";
 
 /** The library: one row per playbook, with the version responders would run today. */
 export function PlaybookTable({ playbooks }: { playbooks: PlaybookSummaryView[] }) {

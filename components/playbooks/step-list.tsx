@@ -2,7 +2,8 @@ import { Markdown } from "@/components/ui/markdown";
 import { StepControls } from "@/components/playbooks/step-controls";
 import type { DraftRef } from "@/components/playbooks/step-form";
 import type { FormAction, Option, PlaybookStepView } from "@/components/playbooks/types";
-import { PHASE_LABELS, PLAYBOOK_PHASES, responsibleRoleLabel } from "@/lib/domain/playbook-labels";
+import { PLAYBOOK_PHASE_LABELS } from "@/lib/dto/labels";
+import { PLAYBOOK_PHASES, responsibleRoleLabel } from "@/lib/domain/playbook-labels";
 
 export type StepEditing = {
   draft: DraftRef;
@@ -25,7 +26,7 @@ export function StepList({ steps, editing }: { steps: PlaybookStepView[]; editin
       {groups.map((group) => (
         <section key={group.phase} aria-labelledby={`phase-${group.phase}`}>
           <h3 id={`phase-${group.phase}`} className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
-            {PHASE_LABELS[group.phase]}
+            {PLAYBOOK_PHASE_LABELS[group.phase]}
           </h3>
           <ol className="space-y-3">
             {group.steps.map((step, i) => (

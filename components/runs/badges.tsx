@@ -1,13 +1,14 @@
-import { Badge } from "@/components/ui/badge";
-import { RUN_STEP_STATUS_LABELS } from "@/lib/domain/run-steps";
+import { Badge, type Tone } from "@/components/ui/badge";
+import type { RunStatus, RunStepStatus } from "@/lib/dto/enums";
+import { RUN_STATUS_LABELS, RUN_STEP_STATUS_LABELS } from "@/lib/dto/labels";
 
-const STEP_TONE = { TODO: "neutral", IN_PROGRESS: "info", DONE: "good", SKIPPED: "warn", BLOCKED: "bad" } as const;
-const RUN_TONE = { ACTIVE: "info", COMPLETED: "good", ABANDONED: "neutral" } as const;
+const STEP_TONE: Record<RunStepStatus, Tone> = { TODO: "neutral", IN_PROGRESS: "info", DONE: "good", SKIPPED: "warn", BLOCKED: "bad" };
+const RUN_TONE: Record<RunStatus, Tone> = { ACTIVE: "info", COMPLETED: "good", ABANDONED: "neutral" };
 
-export function StepStatusBadge({ status }: { status: keyof typeof STEP_TONE }) {
+export function StepStatusBadge({ status }: { status: RunStepStatus }) {
   return <Badge tone={STEP_TONE[status]}>{RUN_STEP_STATUS_LABELS[status]}</Badge>;
 }
 
-export function RunStatusBadge({ status }: { status: keyof typeof RUN_TONE }) {
-  return <Badge tone={RUN_TONE[status]}>{status.charAt(0) + status.slice(1).toLowerCase()}</Badge>;
+export function RunStatusBadge({ status }: { status: RunStatus }) {
+  return <Badge tone={RUN_TONE[status]}>{RUN_STATUS_LABELS[status]}</Badge>;
 }

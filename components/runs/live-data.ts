@@ -1,4 +1,4 @@
-import type { RunStepDto, RunSummaryDto } from "@/lib/dto/runs";
+import type { RunStepDto, RunSummaryDto, RunViewerDto } from "@/lib/dto/runs";
 
 // Live messages carry the DAL's DTOs as JSON, so their dates arrive as ISO strings. These turn
 // them back into the shapes the page rendered from, and ignore anything that is not one.
@@ -25,12 +25,10 @@ export function reviveSummary(data: unknown): RunSummaryDto | null {
   return { ...(d as RunSummaryDto), startedAt: date(d.startedAt) ?? new Date(), completedAt: date(d.completedAt) };
 }
 
-export type Viewer = { userId: string; name: string; role: string };
-
-export function reviveViewers(data: unknown): Viewer[] | null {
+export function reviveViewers(data: unknown): RunViewerDto[] | null {
   const viewers = record(data)?.viewers;
   if (!Array.isArray(viewers)) return null;
-  return viewers.filter((v): v is Viewer => typeof v?.userId === "string" && typeof v?.name === "string");
+  return viewers.filter((v): v is RunViewerDto => typeof v?.userId === "string" && typeof v?.name === "string");
 }
 
 /** The newer of two copies of a record wins; versions only ever go up. */

@@ -6,7 +6,7 @@ import { inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useKeptForm } from "@/components/ui/use-kept-form";
-import { RUN_STEP_STATUS_LABELS } from "@/lib/domain/run-steps";
+import { RUN_STEP_STATUS_LABELS } from "@/lib/dto/labels";
 import type { RunStepDto } from "@/lib/dto/runs";
 import type { FormAction } from "@/lib/form-state";
 

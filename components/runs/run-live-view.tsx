@@ -4,14 +4,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { LiveStatus } from "@/components/live/live-status";
-import { useLiveEvents, type LiveMessage } from "@/components/live/use-live-events";
+import { useLiveEvents } from "@/components/live/use-live-events";
 import { LocalTime } from "@/components/ui/local-time";
 import { LongText } from "@/components/ui/long-text";
-import { PHASE_LABELS } from "@/lib/domain/playbook-labels";
+import { PLAYBOOK_PHASE_LABELS } from "@/lib/dto/labels";
 import { groupByPhase, OPEN_STATUSES, runProgress } from "@/lib/domain/run-steps";
-import type { RunStepDto, RunSummaryDto } from "@/lib/dto/runs";
+import { unhandledLiveEvent, type LiveMessage, type ResyncLiveEvent, type RunLiveEvent } from "@/lib/dto/live";
+import type { RunStepDto, RunSummaryDto, RunViewerDto } from "@/lib/dto/runs";
 import { RunStatusBadge } from "./badges";
-import { newer, reviveStep, reviveSummary, reviveViewers, type Viewer } from "./live-data";
+import { newer, reviveStep, reviveSummary, reviveViewers } from "./live-data";
 import { RunClosePanel } from "./run-close-panel";
 import { RunProgressBar } from "./run-progress";
 import { RunStepCard } from "./run-step-card";
@@ -22,7 +23,7 @@ import { useNow } from "./use-now";
 type Props = {
   run: RunSummaryDto;
   steps: RunStepDto[];
-  viewers: Viewer[];
+  viewers: RunViewerDto[];
   meId: string;
   canAct: boolean;
   assignees: Assignee[];
@@ -47,29 +48,39 @@ export function RunLiveView({
 }: Props) {
   const [liveSteps, setLiveSteps] = useState<Record<string, RunStepDto>>({});
   const [liveRun, setLiveRun] = useState<RunSummaryDto | undefined>(undefined);
-  const [viewers, setViewers] = useState<Viewer[] | null>(null);
+  const [viewers, setViewers] = useState<RunViewerDto[] | null>(null);
   const now = useNow(initialNow);
   const router = useRouter();
 
   const onMessage = useCallback(
-    (message: LiveMessage<unknown>) => {
-      if (message.kind === "resync") {
-        // Too far behind to replay: read the whole run again.
-        router.refresh();
-      } else if (message.kind === "step.updated") {
-        const step = reviveStep(message.data);
-        if (step) setLiveSteps((prev) => (prev[step.id] && prev[step.id]!.version >= step.version ? prev : { ...prev, [step.id]: step }));
-      } else if (message.kind === "run.updated") {
-        const summary = reviveSummary(message.data);
-        if (summary) setLiveRun((prev) => newer(summary, prev));
-      } else if (message.kind === "presence") {
-        const list = reviveViewers(message.data);
-        if (list) setViewers(list);
+    (message: LiveMessage<RunLiveEvent | ResyncLiveEvent>) => {
+      switch (message.kind) {
+        case "resync":
+          // Too far behind to replay: read the whole run again.
+          router.refresh();
+          break;
+        case "step.updated": {
+          const step = reviveStep(message.data);
+          if (step) setLiveSteps((prev) => (prev[step.id] && prev[step.id]!.version >= step.version ? prev : { ...prev, [step.id]: step }));
+          break;
+        }
+        case "run.updated": {
+          const summary = reviveSummary(message.data);
+          if (summary) setLiveRun((prev) => newer(summary, prev));
+          break;
+        }
+        case "presence": {
+          const list = reviveViewers(message.data);
+          if (list) setViewers(list);
+          break;
+        }
+        default:
+          unhandledLiveEvent(message);
       }
     },
     [router],
   );
-  const { status: liveStatus } = useLiveEvents(`/api/runs/${initialRun.id}/events`, onMessage);
+  const { status: liveStatus } = useLiveEvents<RunLiveEvent>(`/api/runs/${initialRun.id}/events`, onMessage);
 
   const steps = initialSteps.map((s) => newer(s, liveSteps[s.id]));
   const run = newer(initialRun, liveRun);
@@ -139,7 +150,7 @@ export function RunLiveView({
       {groupByPhase(steps).map((group) => (
         <section key={group.phase} className="mt-6" aria-labelledby={`phase-${group.phase}`}>
           <h2 id={`phase-${group.phase}`} className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
-            {PHASE_LABELS[group.phase]}
+            {PLAYBOOK_PHASE_LABELS[group.phase]}
           </h2>
           <ol className="space-y-3">
             {group.steps.map((step) => (

@@ -1,4 +1,5 @@
-import { RUN_STEP_STATUSES, RUN_STEP_STATUS_LABELS, type RunProgress } from "@/lib/domain/run-steps";
+import { RUN_STEP_STATUS_LABELS } from "@/lib/dto/labels";
+import { RUN_STEP_STATUSES, type RunProgress } from "@/lib/domain/run-steps";
 
 /** Overall progress: finished (done or skipped) out of all steps, and how many are in each status. */
 export function RunProgressBar({ progress, compact = false }: { progress: RunProgress; compact?: boolean }) {

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
-import { KIND_LABELS, PRIORITY_LABELS } from "@/components/sources/types";
+import { DETECTION_SOURCE_KIND_LABELS, FALCO_PRIORITY_LABELS } from "@/lib/dto/labels";
 import type { DetectionSourceDto, DetectionSourceStatus } from "@/lib/dto/detection-sources";
 import { cn } from "@/lib/cn";
 
@@ -28,10 +28,10 @@ export function SourceCells({ source }: { source: DetectionSourceDto }) {
     <>
       <th scope="row" className="px-3 py-2 text-left font-normal">
         <span className={cn("font-medium", revoked ? "text-slate-500" : "text-slate-900")}>{source.name}</span>
-        <span className="block text-xs text-slate-500">{KIND_LABELS[source.kind]}</span>
+        <span className="block text-xs text-slate-500">{DETECTION_SOURCE_KIND_LABELS[source.kind]}</span>
       </th>
       <td className="px-3 py-2">{source.defaultCluster ?? <span className="text-slate-400">none</span>}</td>
-      <td className="px-3 py-2">{PRIORITY_LABELS[source.minIncidentPriority]}</td>
+      <td className="px-3 py-2">{FALCO_PRIORITY_LABELS[source.minIncidentPriority]}</td>
       <td className="px-3 py-2">
         <code className="rounded bg-slate-100 px-1 text-xs">{source.tokenPrefix}…</code>
       </td>

@@ -1,5 +1,5 @@
-import type { DetectionSourceKind, FalcoPriority, IssuedSourceTokenDto } from "@/lib/dto/detection-sources";
-import { FALCO_PRIORITY_NAMES } from "@/lib/domain/falco/priority-names";
+import type { DetectionSourceKind, IssuedSourceTokenDto } from "@/lib/dto/detection-sources";
+import { DETECTION_SOURCE_KIND_LABELS, FALCO_PRIORITY_LABELS, optionsOf } from "@/lib/dto/labels";
 import type { ActionResult, ActionState, FormAction } from "@/lib/form-state";
 
 export type { ActionState, FormAction };
@@ -10,22 +10,17 @@ export type TokenFormAction = (state: TokenActionState, formData: FormData) => P
 
 export type SourceRowActions = { update: FormAction; rotate: TokenFormAction; revoke: FormAction };
 
-export const KIND_LABELS: Record<DetectionSourceKind, string> = {
-  FALCOSIDEKICK: "falcosidekick",
-  FALCO: "Falco",
-  GENERIC: "Generic",
+/** What each kind of sender is, after its label in the new-source form. */
+const KIND_HINTS: Record<DetectionSourceKind, string> = {
+  FALCOSIDEKICK: "webhook output",
+  FALCO: "http_output",
+  GENERIC: "any sender of Falco-format JSON",
 };
 
-export const KIND_OPTIONS: { value: DetectionSourceKind; label: string }[] = [
-  { value: "FALCOSIDEKICK", label: "falcosidekick (webhook output)" },
-  { value: "FALCO", label: "Falco (http_output)" },
-  { value: "GENERIC", label: "Generic (any sender of Falco-format JSON)" },
-];
+export const KIND_OPTIONS = optionsOf(DETECTION_SOURCE_KIND_LABELS).map((o) => ({ ...o, label: `${o.label} (${KIND_HINTS[o.value]})` }));
 
 /** Falco's priorities, most severe first, as Falco itself spells them. */
-export const PRIORITY_LABELS = FALCO_PRIORITY_NAMES;
-
-export const PRIORITY_OPTIONS = (Object.keys(PRIORITY_LABELS) as FalcoPriority[]).map((value) => ({
-  value,
-  label: `${PRIORITY_LABELS[value]}${value === "EMERGENCY" ? " only" : " or worse"}`,
+export const PRIORITY_OPTIONS = optionsOf(FALCO_PRIORITY_LABELS).map((o) => ({
+  ...o,
+  label: `${o.label}${o.value === "EMERGENCY" ? " only" : " or worse"}`,
 }));

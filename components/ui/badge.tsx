@@ -8,6 +8,8 @@ const TONES = {
   info: "bg-sky-100 text-sky-800",
 } as const;
 
-export function Badge({ tone = "neutral", children }: { tone?: keyof typeof TONES; children: React.ReactNode }) {
+export type Tone = keyof typeof TONES;
+
+export function Badge({ tone = "neutral", children }: { tone?: Tone; children: React.ReactNode }) {
   return <span className={cn("inline-flex rounded px-1.5 py-0.5 text-xs font-medium", TONES[tone])}>{children}</span>;
 }

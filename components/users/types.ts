@@ -1,19 +1,6 @@
+import { optionsOf, ROLE_LABELS } from "@/lib/dto/labels";
+
 export type { FormAction } from "@/lib/form-state";
+export type { UserDto } from "@/lib/dto/users";
 
-export type UserRowData = {
-  id: string;
-  email: string;
-  name: string;
-  role: "ADMIN" | "IR_MANAGER" | "RESPONDER" | "AUDITOR";
-  active: boolean;
-  mustChangePassword: boolean;
-  version: number;
-  lastSignInAt: Date | null;
-};
-
-export const ROLE_OPTIONS = [
-  { value: "ADMIN", label: "Admin" },
-  { value: "IR_MANAGER", label: "IR manager" },
-  { value: "RESPONDER", label: "Responder" },
-  { value: "AUDITOR", label: "Auditor" },
-] as const;
+export const ROLE_OPTIONS = optionsOf(ROLE_LABELS);

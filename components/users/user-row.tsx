@@ -7,14 +7,14 @@ import { inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { LocalTime } from "@/components/ui/local-time";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ROLE_OPTIONS, type FormAction, type UserRowData } from "@/components/users/types";
+import { ROLE_OPTIONS, type FormAction, type UserDto } from "@/components/users/types";
 
 export function UserRow({
   user,
   isSelf,
   actions,
 }: {
-  user: UserRowData;
+  user: UserDto;
   isSelf: boolean;
   actions: { changeRole: FormAction; setActive: FormAction; resetPassword: FormAction; endSessions: FormAction };
 }) {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { originFromHeaders, type HeaderSource } from "@/lib/dal/request-context";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { AuditOutcome, Role } from "@/lib/generated/prisma/enums";
 import { SignInInput } from "@/lib/validation/auth";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "@/lib/auth/password";
 import { recordSignInSuccess, reserveSignInAttempt, throttleKeys } from "@/lib/auth/throttle";
@@ -15,7 +15,7 @@ export type CredentialsOutcome = { ok: true; user: SignedIn } | { ok: false; thr
 async function auditSignIn(
   headers: HeaderSource,
   email: string,
-  outcome: "SUCCESS" | "FAILURE" | "DENIED",
+  outcome: AuditOutcome,
   user?: { id: string; email: string; name: string; role: Role },
   reason?: string,
 ) {

@@ -2,7 +2,7 @@ import { BULKHEAD_EXTENSION_ID, PlaybookExtension, StepExtension } from "@/lib/c
 import { commandMarkdown, flowNotes } from "@/lib/cacao/import-text";
 import { splitPhasePrefix } from "@/lib/cacao/phases";
 import type { CacaoPlaybook, CacaoStep } from "@/lib/cacao/types";
-import { orderSteps, walkWorkflow } from "@/lib/cacao/workflow-graph";
+import { workflowOrder, walkWorkflow } from "@/lib/cacao/workflow-graph";
 import { techniqueById } from "@/lib/domain/attack";
 import { PLAN_ROLE_DEFAULTS, PLAN_ROLE_KINDS } from "@/lib/domain/plan-roles";
 import type { PlaybookStepContent } from "@/lib/domain/playbook-steps";
@@ -112,7 +112,7 @@ export function cacaoToPlaybook(doc: CacaoPlaybook): ImportedPlaybook {
   const parsed = PlaybookExtension.safeParse(doc.playbook_extensions?.[BULKHEAD_EXTENSION_ID]);
   const extension = parsed.success ? parsed.data : undefined;
   const walk = walkWorkflow(doc.workflow, doc.workflow_start);
-  const order = orderSteps(doc.workflow, walk);
+  const order = workflowOrder(doc.workflow, walk);
   const notes = flowNotes(doc.workflow, walk);
   const steps = order
     .filter((id) => doc.workflow[id]!.type === "action" || doc.workflow[id]!.type === "playbook-action")

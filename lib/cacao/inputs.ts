@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_CACAO_CHARS } from "@/lib/cacao/read-document";
-import { INCIDENT_TYPE_LABELS, INCIDENT_TYPES } from "@/lib/domain/playbook-labels";
+import { INCIDENT_TYPE_LABELS } from "@/lib/dto/labels";
+import { INCIDENT_TYPES } from "@/lib/domain/playbook-labels";
 import { IncidentType } from "@/lib/generated/prisma/enums";
 
 // The zod inputs of the CACAO import action and export route (kept with the CACAO code rather than

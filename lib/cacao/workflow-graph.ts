@@ -70,7 +70,7 @@ export function walkWorkflow(workflow: Record<string, CacaoStep>, start: string)
  * it (loop-closing edges aside), ties broken by depth-first order. A parallel step's branches thus
  * come one after another, each whole, and the step where they join comes after all of them.
  */
-export function orderSteps(workflow: Record<string, CacaoStep>, walk: WalkResult): string[] {
+export function workflowOrder(workflow: Record<string, CacaoStep>, walk: WalkResult): string[] {
   const rank = new Map(walk.preorder.map((id, i) => [id, i]));
   const closing = new Set(walk.backEdges.map((b) => `${b.from}\n${b.edge.via}`));
   const incoming = new Map<string, number>(walk.preorder.map((id) => [id, 0]));

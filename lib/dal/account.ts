@@ -7,6 +7,7 @@ import { ConflictError, ValidationError } from "@/lib/dal/errors";
 import { requestOrigin } from "@/lib/dal/request-context";
 import { assertAcceptablePassword } from "@/lib/dal/users";
 import type { Actor } from "@/lib/domain/roles";
+import type { AuditOutcome } from "@/lib/generated/prisma/enums";
 
 /**
  * A user changes their own password (the account page, or the change a one-time password forces).
@@ -17,7 +18,7 @@ import type { Actor } from "@/lib/domain/roles";
  */
 export async function changeOwnPassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const keys = throttleKeys(actor.email, (await requestOrigin()).ip);
-  const audit = (outcome: "SUCCESS" | "FAILURE" | "DENIED", after?: Record<string, unknown>) =>
+  const audit = (outcome: AuditOutcome, after?: Record<string, unknown>) =>
     db().$transaction((tx) =>
       appendAuditEvent(tx, { actor, action: "user.change_own_password", outcome, targetType: "User", targetId: actor.id, after }),
     );

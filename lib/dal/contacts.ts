@@ -5,8 +5,9 @@ import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { assertOneRowUpdated, staleVersionConflict } from "@/lib/dal/versioning";
-import { dutiesNamed, reviewStaleCutoff, type ContactUsage } from "@/lib/domain/contacts";
+import { dutiesNamed, reviewStaleCutoff } from "@/lib/domain/contacts";
 import type { Actor } from "@/lib/domain/roles";
+import type { ContactDto, ContactOptionDto, ContactPageDto, ContactUsageDto, LinkableUserDto } from "@/lib/dto/contacts";
 import { CONTACT_PAGE_SIZE, type ContactFieldsValue, type ContactListFilterValue } from "@/lib/validation/contacts";
 
 // Contacts are never deleted: ownerships, plan roles, escalation tiers, incidents and exercises
@@ -28,12 +29,6 @@ const contactSelect = {
   user: { select: { id: true, email: true, name: true } },
 } satisfies Prisma.ContactSelect;
 
-export type ContactDto = Prisma.ContactGetPayload<{ select: typeof contactSelect }>;
-export type { ContactUsage };
-export type ContactPage = { contacts: ContactDto[]; total: number; page: number; pageSize: number; pageCount: number };
-export type LinkableUserDto = { id: string; email: string; name: string };
-export type ContactOptionDto = { id: string; name: string; team: string | null; title: string | null };
-
 function listWhere(filter: ContactListFilterValue, now: Date): Prisma.ContactWhereInput {
   const and: Prisma.ContactWhereInput[] = [];
   if (filter.q) {
@@ -47,7 +42,7 @@ function listWhere(filter: ContactListFilterValue, now: Date): Prisma.ContactWhe
 }
 
 /** One page of the contact list, active people first; a page past the end shows the last page. */
-export async function listContacts(actor: Actor, filter: ContactListFilterValue, now = new Date()): Promise<ContactPage> {
+export async function listContacts(actor: Actor, filter: ContactListFilterValue, now = new Date()): Promise<ContactPageDto> {
   await authorize(actor, "plan.read", { type: "Contact" });
   const where = listWhere(filter, now);
   const total = await db().contact.count({ where });
@@ -85,7 +80,7 @@ export async function listActiveContactOptions(actor: Actor): Promise<ContactOpt
   });
 }
 
-export async function getContactOrThrow(actor: Actor, id: string): Promise<ContactDto & { usage: ContactUsage }> {
+export async function getContactOrThrow(actor: Actor, id: string): Promise<ContactDto & { usage: ContactUsageDto }> {
   await authorize(actor, "plan.read", { type: "Contact", id });
   const contact = await db().contact.findUnique({ where: { id }, select: contactSelect });
   if (!contact) throw new NotFoundError("No such contact.");
@@ -198,7 +193,7 @@ export async function setContactActive(
   return { contact, leftUncovered: extra ?? [] };
 }
 
-async function describeContactUsage(client: Db | Tx, contactId: string): Promise<ContactUsage> {
+async function describeContactUsage(client: Db | Tx, contactId: string): Promise<ContactUsageDto> {
   // One after another: inside a transaction the queries share one connection.
   const ownerships = await client.ownership.findMany({
     where: { contactId },

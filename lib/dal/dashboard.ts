@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { authorize } from "@/lib/dal/authorize";
 import { INCIDENT_LIFECYCLE } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
+import type { DashboardSummaryDto } from "@/lib/dto/dashboard";
 
 /**
  * Every state but CLOSED, listed: `status IN (…)` reads the few open rows from the (status,
@@ -10,18 +11,7 @@ import type { Actor } from "@/lib/domain/roles";
  */
 const OPEN_STATUSES = INCIDENT_LIFECYCLE.filter((s) => s !== "CLOSED");
 
-export type DashboardSummary = {
-  openIncidents: number;
-  openBySeverity: Record<"SEV1" | "SEV2" | "SEV3" | "SEV4", number>;
-  activeRuns: number;
-  publishedPlaybooks: number;
-  clusters: number;
-  contacts: number;
-  lastExercise: { title: string; kind: string; conductedAt: Date | null } | null;
-  planRevision: { number: number | null; publishedAt: Date | null } | null;
-};
-
-export async function getDashboardSummary(actor: Actor): Promise<DashboardSummary> {
+export async function getDashboardSummary(actor: Actor): Promise<DashboardSummaryDto> {
   await authorize(actor, "incidents.read");
   const client = db();
   const [bySeverity, activeRuns, publishedPlaybooks, clusters, contacts, lastExercise, planRevision] = await Promise.all([
@@ -41,7 +31,7 @@ export async function getDashboardSummary(actor: Actor): Promise<DashboardSummar
       select: { number: true, publishedAt: true },
     }),
   ]);
-  const openBySeverity = { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 };
+  const openBySeverity: DashboardSummaryDto["openBySeverity"] = { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 };
   for (const row of bySeverity) openBySeverity[row.severity] = row._count._all;
   return {
     openIncidents: Object.values(openBySeverity).reduce((a, b) => a + b, 0),

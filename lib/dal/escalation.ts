@@ -6,9 +6,10 @@ import { authorize } from "@/lib/dal/authorize";
 import { ValidationError } from "@/lib/dal/errors";
 import { ensurePlanRoles } from "@/lib/dal/plan-roles";
 import { assertOneRowUpdated, staleVersionConflict } from "@/lib/dal/versioning";
-import { defaultPolicyName, SEVERITIES, validateTiers, type Severity } from "@/lib/domain/escalation";
+import { defaultPolicyName, SEVERITIES, validateTiers } from "@/lib/domain/escalation";
 import { PLAN_ROLE_KINDS, type PlanRoleKind } from "@/lib/domain/plan-roles";
 import type { Actor } from "@/lib/domain/roles";
+import type { EscalationPolicyDto } from "@/lib/dto/plan-roles";
 import type { ReplaceEscalationTiersValue } from "@/lib/validation/plan-roles";
 
 const policySelect = {
@@ -31,25 +32,6 @@ const policySelect = {
 } satisfies Prisma.EscalationPolicySelect;
 
 type PolicyRow = Prisma.EscalationPolicyGetPayload<{ select: typeof policySelect }>;
-
-export type EscalationTierDto = {
-  /** 1 is engaged first. */
-  position: number;
-  /** Minutes without acknowledgement before this tier is engaged. */
-  waitMinutes: number;
-  roles: { kind: PlanRoleKind; name: string }[];
-  contacts: { id: string; name: string; active: boolean }[];
-};
-
-/** One severity's escalation. `id` is null while nobody has edited that severity (no row). */
-export type EscalationPolicyDto = {
-  severity: Severity;
-  id: string | null;
-  name: string;
-  description: string | null;
-  version: number;
-  tiers: EscalationTierDto[];
-};
 
 const roleOrder = (kind: PlanRoleKind) => PLAN_ROLE_KINDS.indexOf(kind);
 

@@ -6,7 +6,8 @@ import { appendLiveEvent } from "@/lib/dal/live-events";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { assertOneRowUpdated, staleVersionConflict } from "@/lib/dal/versioning";
-import { checkTransition, incidentKey, STATUS_LABELS } from "@/lib/domain/incident-status";
+import { INCIDENT_STATUS_LABELS } from "@/lib/dto/labels";
+import { checkTransition, incidentKey } from "@/lib/domain/incident-status";
 import { PERMISSIONS, type Actor } from "@/lib/domain/roles";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { IncidentKeyInput } from "@/lib/validation/incidents";
@@ -64,7 +65,7 @@ export async function transitionIncident(
     if (!check.ok) throw new ValidationError(check.message, check.field ? { [check.field]: [check.message] } : undefined);
     const at = new Date();
     const after = await update(tx, actor, before, { status: input.to, [check.timeField]: at });
-    const message = `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.to]}${input.note ? `: ${input.note}` : ""}`;
+    const message = `${INCIDENT_STATUS_LABELS[before.status]} → ${INCIDENT_STATUS_LABELS[input.to]}${input.note ? `: ${input.note}` : ""}`;
     await tx.timelineEntry.create({
       data: { incidentId: before.id, kind: "STATUS_CHANGE", at, actorId: actor.id, message, data: { from: before.status, to: input.to } },
     });

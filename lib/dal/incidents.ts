@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { techniqueById, TACTICS } from "@/lib/domain/attack";
 import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
-import type { IncidentStatus, IncidentType, Severity } from "@/lib/generated/prisma/enums";
+import type { IncidentDetailDto, IncidentOwnerDto, IncidentOwnersDto, IncidentSummaryDto } from "@/lib/dto/incidents";
 import { IncidentKeyInput, type IncidentListFilterInput } from "@/lib/validation/incidents";
 
 export const INCIDENT_PAGE_SIZE = 25;
@@ -35,33 +35,6 @@ const incidentListSelect = {
 } satisfies Prisma.IncidentSelect;
 
 type OwnerRow = Prisma.IncidentOwnerGetPayload<{ select: typeof ownerSelect }>;
-
-export type IncidentOwnerDto = {
-  contactId: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  team: string | null;
-  active: boolean;
-  inheritedFrom: string | null;
-};
-export type IncidentOwnersDto = { primary: IncidentOwnerDto | null; secondary: IncidentOwnerDto[]; security: IncidentOwnerDto[] };
-
-export type IncidentSummaryDto = {
-  key: string;
-  title: string;
-  type: IncidentType;
-  severity: Severity;
-  status: IncidentStatus;
-  cluster: string | null;
-  namespace: string | null;
-  workload: string | null;
-  alertCount: number;
-  lastAlertAt: Date | null;
-  detectedAt: Date;
-  owners: IncidentOwnersDto;
-  commander: string | null;
-};
 
 function toOwners(rows: OwnerRow[]): IncidentOwnersDto {
   const dto = (o: OwnerRow): IncidentOwnerDto => ({
@@ -166,32 +139,6 @@ const incidentDetailSelect = {
   commander: { select: { id: true, name: true, email: true } },
   suggestedPlaybook: { select: { title: true } },
 } satisfies Prisma.IncidentSelect;
-
-export type IncidentTechniqueDto = { id: string; name: string; tactics: string[]; url: string | null };
-
-/**
- * The incident itself, without its alerts: the page reads those a page at a time
- * (lib/dal/incident-alerts.ts), the timeline as summaries (incident-timeline.ts) and the dossier as
- * SQL aggregates (incident-dossier.ts), so this costs the same at 10 alerts and at 100,000.
- */
-export type IncidentDetailDto = IncidentSummaryDto & {
-  id: string;
-  version: number;
-  summary: string | null;
-  firstAlertAt: Date | null;
-  commander: string | null;
-  commanderId: string | null;
-  phaseTimes: {
-    triagedAt: Date | null;
-    containedAt: Date | null;
-    eradicatedAt: Date | null;
-    recoveredAt: Date | null;
-    resolvedAt: Date | null;
-  };
-  suggestedPlaybook: string | null;
-  techniques: IncidentTechniqueDto[];
-  tactics: { id: string; name: string }[];
-};
 
 /** `key` is `INC-0042` (or its number). Unknown and malformed keys are both "not found". */
 export async function getIncidentOrThrow(actor: Actor, key: string): Promise<IncidentDetailDto> {

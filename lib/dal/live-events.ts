@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { queryInTransaction, statement, type SqlStatement } from "@/lib/dal/sql-statement";
+import type { LiveEventInput, LiveTopic, RunTopic } from "@/lib/dto/live";
 
 /** The one PostgreSQL channel every instance listens on; payloads carry ids only. */
 export const LIVE_CHANNEL = "bulkhead_live";
@@ -8,24 +9,11 @@ export const LIVE_CHANNEL = "bulkhead_live";
 /** Any fixed number: the advisory lock that makes live-event ids follow commit order. */
 const LIVE_EVENT_LOCK = 7_310_422;
 
-export type LiveTopic = `run:${string}` | "incidents";
+export type { LiveEventInput, LiveTopic };
 
-export function runTopic(runId: string): LiveTopic {
+export function runTopic(runId: string): RunTopic {
   return `run:${runId}`;
 }
-
-export type LiveEventInput = {
-  topic: LiveTopic;
-  /** What happened, e.g. `step.updated`, `run.completed`, `presence`, `alerts.ingested`. */
-  kind: string;
-  entityId?: string | null;
-  actorId?: string | null;
-  /**
-   * What a browser needs to apply the change (e.g. the step as the writer just saved it), read once
-   * per instance together with the event instead of once per instance by a separate query.
-   */
-  data?: unknown;
-};
 
 /**
  * Records a live update inside the caller's transaction and notifies every instance when it commits.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendLiveEvent, runTopic } from "@/lib/dal/live-events";
-import { liveHub, type LiveEventRow } from "@/lib/dal/live-hub";
+import { appendLiveEvent, runTopic, type LiveEventInput, type LiveTopic } from "@/lib/dal/live-events";
+import type { RunStepDto } from "@/lib/dto/runs";
+import { liveHub, type LiveEventRow } from "@/lib/live/live-hub";
 import { joinRun, leaveRun, listRunViewers } from "@/lib/dal/run-presence";
 import { serveLiveTopic } from "@/lib/live/serve";
 import type { LiveMessage } from "@/lib/live/sse";
@@ -10,13 +11,14 @@ import { makeActor, resetTables, testDb } from "@/tests/support/db";
 let responder: Actor;
 let runId: string;
 
-async function publish(
-  topic: `run:${string}` | "incidents",
-  kind = "step.updated",
-  entityId: string | null = null,
-  data?: unknown,
-): Promise<bigint> {
-  return testDb().$transaction((tx) => appendLiveEvent(tx, { topic, kind, entityId, data }));
+/** A step change on a run's topic, an incident change on the incidents topic. */
+async function publish(topic: LiveTopic, entityId: string | null = null, data?: Partial<RunStepDto>): Promise<bigint> {
+  // The tests send only the fields they check, not a whole step.
+  const input: LiveEventInput =
+    topic === "incidents"
+      ? { topic, kind: "incident.updated", entityId }
+      : { topic, kind: "step.updated", entityId, data: data as RunStepDto | undefined };
+  return testDb().$transaction((tx) => appendLiveEvent(tx, input));
 }
 
 /** Collects what a subscriber receives until `count` events arrived (or fails after `ms`). */
@@ -174,12 +176,12 @@ describe("live streams", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
-    await publish(runTopic(runId), "step.updated", "step-1");
+    await publish(runTopic(runId), "step-1");
     const [arrival, change] = await readMessages(response, 2);
     expect(arrival).toMatchObject({ kind: "presence", data: { viewers: [{ userId: responder.id }] } });
     expect(change).toMatchObject({ kind: "step.updated", entityId: "step-1", data: { step: "step-1" } });
     // Data the writer stored with the event is sent as is, without loading anything.
-    await publish(runTopic(runId), "step.updated", "step-2", { status: "DONE", notes: "“quoted” ✓" });
+    await publish(runTopic(runId), "step-2", { status: "DONE", notes: "“quoted” ✓" });
     const [stored] = await readMessages(response, 1);
     expect(stored).toMatchObject({ entityId: "step-2", data: { status: "DONE", notes: "“quoted” ✓" } });
 

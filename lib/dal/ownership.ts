@@ -13,7 +13,7 @@ import {
   toClusterScopes,
   toScopeOwners,
 } from "@/lib/dal/platform-scopes";
-import { resolveOwners as resolveFromScopes } from "@/lib/domain/owner-resolution";
+import { resolveOwners, type OwnerQuery } from "@/lib/domain/owner-resolution";
 import { checkOwnershipRules, violationsByField, type OwnerCandidate, type ProposedOwners } from "@/lib/domain/ownership-rules";
 import type { Actor } from "@/lib/domain/roles";
 import type { ResolvedOwnersDto, ScopeOwnersDto, ScopeType } from "@/lib/dto/platform";
@@ -160,29 +160,21 @@ export async function clearScopeOwners(
   });
 }
 
-export type OwnerQuery = { cluster: string; namespace?: string | null; workload?: string | null };
+/** A scope to look up: the domain's OwnerQuery within a cluster named as alerts name it. */
+export type OwnerLookup = { cluster: string } & OwnerQuery;
 
 /**
  * Who owns `(cluster, namespace, workload)` — the contract of `GET /api/plan/owners` (query parsed
- * with OwnerQueryInput), and what incidents use. Throws NotFoundError for an unknown cluster.
+ * with OwnerLookupInput), and what incidents use. Throws NotFoundError for an unknown cluster.
  */
-export async function resolveOwners(actor: Actor, query: OwnerQuery): Promise<ResolvedOwnersDto> {
+export async function lookUpOwners(actor: Actor, query: OwnerLookup): Promise<ResolvedOwnersDto> {
   await authorize(actor, "plan.read", { type: "Cluster" });
   const tree = await db().cluster.findUnique({ where: { name: query.cluster }, select: clusterTreeSelect });
   if (!tree) throw new NotFoundError(`Unknown cluster '${query.cluster}'`);
-  const r = resolveFromScopes(toClusterScopes(tree), { namespace: query.namespace, workload: query.workload });
   return {
     cluster: tree.name,
     namespace: query.namespace || null,
     workload: query.namespace ? query.workload || null : null,
-    primary: r.primary,
-    secondary: r.secondary,
-    security: r.security,
-    securityContacts: r.securityContacts,
-    inheritedFrom: r.inheritedFrom,
-    matchedNamespace: r.matchedNamespace,
-    matchedWorkload: r.matchedWorkload,
-    source: r.source,
-    warnings: r.warnings,
+    ...resolveOwners(toClusterScopes(tree), { namespace: query.namespace, workload: query.workload }),
   };
 }

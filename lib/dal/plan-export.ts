@@ -23,7 +23,7 @@ type Person = { id: string; name: string; active: boolean };
 
 function scopeOwners(rows: OwnerRow[]): ScopeOwners<Person> {
   const of = (role: OwnerRow["role"]) => rows.filter((r) => r.role === role).map((r) => r.contact);
-  return { primary: of("PRIMARY")[0] ?? null, secondaries: of("SECONDARY"), security: of("SECURITY") };
+  return { primary: of("PRIMARY")[0] ?? null, secondary: of("SECONDARY"), security: of("SECURITY") };
 }
 
 const person = (c: { name: string; phone: string | null; active: boolean }) =>

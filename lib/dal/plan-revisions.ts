@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/plan-text";
 import { utcText } from "@/lib/domain/utc-time";
 import type { Actor } from "@/lib/domain/roles";
+import type { PlanDraftDto, PlanRevisionDto, PlanRevisionSummaryDto } from "@/lib/dto/plan-revisions";
 
 /** Any fixed number, distinct from the audit chain's and the seed's: serialises draft starts and publishes. */
 const PLAN_DRAFT_LOCK = 7_310_600;
@@ -35,9 +36,6 @@ const revisionSelect = {
 } satisfies Prisma.PlanRevisionSelect;
 
 type RevisionRow = Prisma.PlanRevisionGetPayload<{ select: typeof revisionSelect }>;
-export type PlanRevisionDto = Omit<RevisionRow, "sections" | "updatedBy"> & { sections: PlanSection[] };
-/** The draft, with who saved it last (the row's own `updatedBy`; `author` is who started it). */
-export type PlanDraftDto = PlanRevisionDto & { lastSaved: { by: string; at: Date } | null };
 
 const summarySelect = {
   id: true,
@@ -48,8 +46,6 @@ const summarySelect = {
   author: { select: { name: true, email: true } },
   publishedBy: { select: { name: true, email: true } },
 } satisfies Prisma.PlanRevisionSelect;
-
-export type PlanRevisionSummaryDto = Prisma.PlanRevisionGetPayload<{ select: typeof summarySelect }>;
 
 function toDto(row: RevisionRow): PlanRevisionDto {
   const { updatedBy, ...rest } = row;

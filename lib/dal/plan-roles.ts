@@ -7,6 +7,7 @@ import { ValidationError } from "@/lib/dal/errors";
 import { assertOneRowUpdated, staleVersionConflict } from "@/lib/dal/versioning";
 import { PLAN_ROLE_DEFAULTS, PLAN_ROLE_KINDS, planRoleMemberProblems, type PlanRoleKind } from "@/lib/domain/plan-roles";
 import type { Actor } from "@/lib/domain/roles";
+import type { PlanRoleDto } from "@/lib/dto/plan-roles";
 import type { SetPlanRoleMembersValue } from "@/lib/validation/plan-roles";
 
 const planRoleSelect = {
@@ -25,28 +26,6 @@ const planRoleSelect = {
 } satisfies Prisma.PlanRoleSelect;
 
 type PlanRoleRow = Prisma.PlanRoleGetPayload<{ select: typeof planRoleSelect }>;
-
-export type PlanRoleMemberDto = {
-  contactId: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  team: string | null;
-  title: string | null;
-  active: boolean;
-  /** 0 fills the role; higher ranks are backups in order. */
-  rank: number;
-};
-
-/** A plan role and who fills it. `id` is null for a kind nobody has edited yet (no row). */
-export type PlanRoleDto = {
-  kind: PlanRoleKind;
-  id: string | null;
-  name: string;
-  description: string | null;
-  version: number;
-  members: PlanRoleMemberDto[];
-};
 
 function toDto(row: PlanRoleRow): PlanRoleDto {
   return {

@@ -3,7 +3,7 @@ import { staleVersionConflict } from "@/lib/dal/versioning";
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ConflictError } from "@/lib/dal/errors";
-import type { ClusterScopes } from "@/lib/domain/owner-resolution";
+import type { ClusterScopes, OwnersByRole } from "@/lib/domain/owner-resolution";
 import type { OwnerPersonDto, ScopeOwnersDto, ScopeType } from "@/lib/dto/platform";
 
 // Shared by the platform DAL files (clusters, ownership, namespace import): how a cluster's scopes
@@ -61,7 +61,7 @@ type OwnershipRow = Prisma.OwnershipGetPayload<{ select: typeof ownershipSelect 
 export function toScopeOwners(rows: OwnershipRow[]): ScopeOwnersDto {
   return {
     primary: rows.find((r) => r.role === "PRIMARY")?.contact ?? null,
-    secondaries: rows.filter((r) => r.role === "SECONDARY").map((r) => r.contact),
+    secondary: rows.filter((r) => r.role === "SECONDARY").map((r) => r.contact),
     security: rows.filter((r) => r.role === "SECURITY").map((r) => r.contact),
   };
 }
@@ -86,10 +86,10 @@ export function labelsOf(value: Prisma.JsonValue | null): Record<string, string>
 }
 
 /** Owners as the audit log records them: emails, which stay readable after ids are forgotten. */
-export function ownerEmails(owners: ScopeOwnersDto): { primary: string | null; secondary: string[]; security: string[] } {
+export function ownerEmails(owners: ScopeOwnersDto): OwnersByRole<string> {
   return {
     primary: owners.primary?.email ?? null,
-    secondary: owners.secondaries.map((p) => p.email),
+    secondary: owners.secondary.map((p) => p.email),
     security: owners.security.map((p) => p.email),
   };
 }

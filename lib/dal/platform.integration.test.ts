@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { applyNamespaceImport, previewNamespaceImport } from "@/lib/dal/namespace-import";
-import { clearScopeOwners, resolveOwners, setScopeOwners } from "@/lib/dal/ownership";
+import { clearScopeOwners, lookUpOwners, setScopeOwners } from "@/lib/dal/ownership";
 import { addNamespace, addWorkload, createCluster, listPlatform, updateCluster } from "@/lib/dal/platform";
 import type { Actor } from "@/lib/domain/roles";
 import { seedDemo } from "@/prisma/seed";
@@ -119,7 +119,7 @@ describe("ownership rules, enforced on the server", () => {
       security: [],
     });
     expect(await version("namespace", ns.id)).toBe(1);
-    const resolved = await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments" });
+    const resolved = await lookUpOwners(manager, { cluster: "prod-eu", namespace: "payments" });
     expect(resolved.primary?.email).toBe("aisha.bello@example.com");
     expect(resolved.secondary.map((p) => p.email)).toEqual(["jonas.becker@example.com", "priya.raman@example.com"]);
     expect(resolved.inheritedFrom).toBeNull();
@@ -147,7 +147,7 @@ describe("ownership rules, enforced on the server", () => {
       security: [],
     });
     await clearScopeOwners(manager, { scopeType: "namespace", scopeId: ns.id, version: 1 });
-    const resolved = await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments" });
+    const resolved = await lookUpOwners(manager, { cluster: "prod-eu", namespace: "payments" });
     expect(resolved).toMatchObject({ inheritedFrom: "cluster prod-eu", primary: { id: c.priya }, secondary: [{ id: c.tomas }] });
     const [platform] = await listPlatform(manager);
     const row = platform!.rows.find((r) => r.key === "prod-eu/payments")!;
@@ -260,7 +260,7 @@ describe("ownership rules, enforced on the server", () => {
       security: [],
     });
     const w = await addWorkload(manager, { namespaceId: ns.id, name: "payments-api", kind: "DEPLOYMENT" });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toMatchObject({
+    expect(await lookUpOwners(manager, { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toMatchObject({
       inheritedFrom: "namespace payments",
       primary: { id: c.aisha },
     });
@@ -272,7 +272,7 @@ describe("ownership rules, enforced on the server", () => {
       secondary: [c.aisha],
       security: [],
     });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toMatchObject({
+    expect(await lookUpOwners(manager, { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toMatchObject({
       inheritedFrom: null,
       primary: { id: c.jonas },
     });
@@ -290,11 +290,11 @@ describe("ownership rules, enforced on the server", () => {
       secondary: [c.aisha],
       security: [],
     });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments-web" })).toMatchObject({
+    expect(await lookUpOwners(manager, { cluster: "prod-eu", namespace: "payments-web" })).toMatchObject({
       inheritedFrom: "namespace payments-*",
       primary: { id: c.jonas },
     });
-    const unknown = resolveOwners(manager, { cluster: "nope" });
+    const unknown = lookUpOwners(manager, { cluster: "nope" });
     await expect(unknown).rejects.toThrow(NotFoundError);
     await expect(unknown).rejects.toThrow("Unknown cluster 'nope'");
   });
@@ -317,7 +317,7 @@ describe("ownership rules, enforced on the server", () => {
       await expect(clearScopeOwners(actor, { scopeType: "namespace", scopeId: ns.id, version: 0 })).rejects.toThrow(ForbiddenError);
       await expect(addNamespace(actor, { clusterId: cluster.id, name: "sneaky" })).rejects.toThrow(ForbiddenError);
       await expect(applyNamespaceImport(actor, { clusterId: cluster.id, json: kubectl(["sneaky"]) })).rejects.toThrow(ForbiddenError);
-      await expect(resolveOwners(actor, { cluster: "prod-eu", namespace: "payments" })).resolves.toMatchObject({
+      await expect(lookUpOwners(actor, { cluster: "prod-eu", namespace: "payments" })).resolves.toMatchObject({
         primary: { id: c.priya },
       });
     }
@@ -361,12 +361,12 @@ describe("namespace import", () => {
 
     const result = await applyNamespaceImport(manager, { clusterId: cluster.id, json, digest: preview.digest });
     expect(result).toMatchObject({ added: 2, updated: 1, ownersPrefilled: 1 });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "payments" })).toMatchObject({
+    expect(await lookUpOwners(manager, { cluster: "prod-eu", namespace: "payments" })).toMatchObject({
       inheritedFrom: null,
       primary: { id: c.aisha },
       secondary: [{ id: c.jonas }],
     });
-    expect(await resolveOwners(manager, { cluster: "prod-eu", namespace: "checkout" })).toMatchObject({ inheritedFrom: "cluster prod-eu" });
+    expect(await lookUpOwners(manager, { cluster: "prod-eu", namespace: "checkout" })).toMatchObject({ inheritedFrom: "cluster prod-eu" });
     const audit = await testDb().auditEvent.findFirstOrThrow({ where: { action: "namespace.import" } });
     expect(audit.after).toMatchObject({
       cluster: "prod-eu",
@@ -428,21 +428,21 @@ describe("on the demo data", () => {
   it("resolves a namespace's primary and secondary as different people, and 404s an unknown cluster", async () => {
     await seedDemo(testDb(), { ingestToken: "bh_platform-integration-token-0123456789" });
     const responder = await makeActor("RESPONDER");
-    const payments = await resolveOwners(responder, { cluster: "prod-eu", namespace: "payments" });
+    const payments = await lookUpOwners(responder, { cluster: "prod-eu", namespace: "payments" });
     expect(payments.primary?.name).toBe("Aisha Bello");
     expect(payments.secondary.map((p) => p.name)).toEqual(["Jonas Becker"]);
     expect(payments.secondary.every((p) => p.id !== payments.primary?.id)).toBe(true);
     expect(payments.inheritedFrom).toBeNull();
-    expect(await resolveOwners(responder, { cluster: "prod-eu", namespace: "payments-refunds" })).toMatchObject({
+    expect(await lookUpOwners(responder, { cluster: "prod-eu", namespace: "payments-refunds" })).toMatchObject({
       inheritedFrom: "namespace payments-*",
       primary: { name: "Jonas Becker" },
     });
-    expect(await resolveOwners(responder, { cluster: "prod-eu", namespace: "kube-system" })).toMatchObject({
+    expect(await lookUpOwners(responder, { cluster: "prod-eu", namespace: "kube-system" })).toMatchObject({
       inheritedFrom: "cluster prod-eu",
       primary: { name: "Priya Raman" },
     });
-    const pipeline = await resolveOwners(responder, { cluster: "prod-eu", namespace: "data-pipeline" });
+    const pipeline = await lookUpOwners(responder, { cluster: "prod-eu", namespace: "data-pipeline" });
     expect(pipeline.secondary).toMatchObject([{ name: "Kenji Watanabe", active: false }]);
-    await expect(resolveOwners(responder, { cluster: "prod-xx", namespace: "payments" })).rejects.toThrow("Unknown cluster 'prod-xx'");
+    await expect(lookUpOwners(responder, { cluster: "prod-xx", namespace: "payments" })).rejects.toThrow("Unknown cluster 'prod-xx'");
   });
 });

@@ -17,7 +17,7 @@ import {
 } from "@/lib/dal/platform-scopes";
 import { isNamespacePattern, resolveOwners, type ClusterScopes, type ScopeRef } from "@/lib/domain/owner-resolution";
 import type { Actor } from "@/lib/domain/roles";
-import type { ClusterDto, ContactOptionDto, MatrixRowDto, OwnerPersonDto, ScopeOwnersDto, ScopeType } from "@/lib/dto/platform";
+import type { ClusterDto, OwnerContactOptionDto, MatrixRowDto, OwnerPersonDto } from "@/lib/dto/platform";
 import type {
   AddNamespaceInput,
   AddWorkloadInput,
@@ -39,16 +39,7 @@ const clusterDetailsSelect = {
 
 function matrixRow(
   scopes: ClusterScopes<OwnerPersonDto>,
-  row: {
-    key: string;
-    scopeType: ScopeType;
-    scopeId: string;
-    version: number;
-    name: string;
-    isPattern: boolean;
-    workloadKind: string | null;
-    own: ScopeOwnersDto;
-  },
+  row: Omit<MatrixRowDto, "effective" | "warnings">,
   query: { namespace?: string; workload?: string },
   ownLabel: string,
 ): MatrixRowDto {
@@ -153,7 +144,7 @@ export async function listPlatform(actor: Actor, filter: z.output<typeof Platfor
 }
 
 /** Everyone who could own a scope; inactive contacts are included so that existing owners still show. */
-export async function listOwnerContacts(actor: Actor): Promise<ContactOptionDto[]> {
+export async function listOwnerContacts(actor: Actor): Promise<OwnerContactOptionDto[]> {
   await authorize(actor, "plan.read", { type: "Contact" });
   return db().contact.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],

@@ -2,7 +2,6 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { IncidentType } from "@/lib/generated/prisma/enums";
 import { appendAuditEvent } from "@/lib/dal/audit";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
@@ -11,6 +10,7 @@ import type { CacaoImportInput } from "@/lib/cacao/inputs";
 import { readCacaoDocument } from "@/lib/cacao/read-document";
 import type { CacaoPlaybook } from "@/lib/cacao/types";
 import type { Actor } from "@/lib/domain/roles";
+import type { CacaoImportDto } from "@/lib/dto/playbooks";
 
 const versionSelect = {
   id: true,
@@ -73,16 +73,6 @@ export async function getPlaybookCacao(actor: Actor, playbookId: string, version
     return { document, filename: cacaoFilename(exportable), versionNumber: version.number };
   });
 }
-
-export type CacaoImportDto = {
-  playbookId: string;
-  versionId: string;
-  title: string;
-  incidentType: IncidentType;
-  /** Whether the incident type came from the document's labels/extension or from the form. */
-  incidentTypeFrom: "document" | "form";
-  stepCount: number;
-};
 
 /**
  * Imports a CACAO 2.0 document as a NEW playbook whose version 1 is a draft holding the mapped

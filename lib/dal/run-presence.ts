@@ -5,6 +5,7 @@ import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError } from "@/lib/dal/errors";
 import { appendLiveEvent, runTopic } from "@/lib/dal/live-events";
 import type { Actor } from "@/lib/domain/roles";
+import type { RunViewerDto } from "@/lib/dto/runs";
 
 // Presence is one row per open event stream, shared by every instance. It is not part of the
 // record (who looked at a run is not a change to it), so it is not audited; stale rows, left by an
@@ -12,8 +13,6 @@ import type { Actor } from "@/lib/domain/roles";
 
 /** Heartbeats refresh a row well within this. */
 export const PRESENCE_TTL_MS = 45_000;
-
-export type RunViewer = { userId: string; name: string; role: string };
 
 /** Marks `actor` as viewing the run; the id identifies this stream for heartbeats and leaving. */
 export async function joinRun(actor: Actor, runId: string): Promise<string> {
@@ -43,14 +42,14 @@ export async function leaveRun(connectionId: string): Promise<void> {
 }
 
 /** Everyone with a live stream on the run, each person once. */
-export async function listRunViewers(actor: Actor, runId: string): Promise<RunViewer[]> {
+export async function listRunViewers(actor: Actor, runId: string): Promise<RunViewerDto[]> {
   await authorize(actor, "runs.read", { type: "PlaybookRun", id: runId });
   const rows = await db().runPresence.findMany({
     where: { runId, seenAt: { gte: new Date(Date.now() - PRESENCE_TTL_MS) } },
     select: { user: { select: { id: true, name: true, role: true } } },
     orderBy: { seenAt: "asc" },
   });
-  const viewers = new Map<string, RunViewer>();
+  const viewers = new Map<string, RunViewerDto>();
   for (const { user } of rows) viewers.set(user.id, { userId: user.id, name: user.name, role: user.role });
   return [...viewers.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -10,6 +10,7 @@ import { ASSIGNEE_ROLES } from "@/lib/dal/run-step-updates";
 import { assertOneRowUpdated, staleVersionConflict } from "@/lib/dal/versioning";
 import type { Actor } from "@/lib/domain/roles";
 import { checkRunCompletion } from "@/lib/domain/run-steps";
+import type { LiveEventKind } from "@/lib/dto/live";
 import type { RunAssigneeDto, RunDetailDto, RunListDto, RunPlaybookChoiceDto, RunStepDto, RunSummaryDto } from "@/lib/dto/runs";
 import { appendLiveEvent, runTopic } from "@/lib/dal/live-events";
 import { IncidentKeyInput } from "@/lib/validation/incidents";
@@ -197,7 +198,7 @@ export async function abandonRun(actor: Actor, input: { runId: string; version: 
 export async function loadRunLiveData(
   actor: Actor,
   runId: string,
-  kind: string,
+  kind: LiveEventKind,
   entityId: string | null,
 ): Promise<RunStepDto | RunSummaryDto | null> {
   await authorize(actor, "runs.read", { type: "PlaybookRun", id: runId });

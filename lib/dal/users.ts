@@ -9,6 +9,7 @@ import { authorize } from "@/lib/dal/authorize";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { staleVersionConflict } from "@/lib/dal/versioning";
 import type { Actor } from "@/lib/domain/roles";
+import type { UserDto } from "@/lib/dto/users";
 import type { z } from "zod";
 import type { CreateUserInput, UserListFilter } from "@/lib/validation/users";
 
@@ -25,8 +26,6 @@ const userSelect = {
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.UserSelect;
-
-export type UserDto = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
 export const USER_PAGE_SIZE = 50;
 

@@ -1,3 +1,5 @@
+import type { ContactUsageDto } from "@/lib/dto/contacts";
+
 /** A contact whose details nobody has confirmed for this long is stale: the plan may call the wrong number. */
 export const REVIEW_STALE_DAYS = 90;
 
@@ -14,18 +16,11 @@ export function reviewStaleCutoff(now: Date): Date {
   return new Date(now.getTime() - REVIEW_STALE_DAYS * DAY_MS);
 }
 
-/** Where the plan names a contact: ownerships, plan role memberships, escalation tiers naming them directly. */
-export type ContactUsage = {
-  ownerships: { id: string; role: "PRIMARY" | "SECONDARY" | "SECURITY"; scope: string; rank: number }[];
-  planRoles: { kind: string; name: string; rank: number }[];
-  escalationTiers: { severity: string; position: number; waitMinutes: number }[];
-};
-
 /**
  * What deactivating the contact would leave without an active person, in the plan's words. The
  * readiness score counts these as gaps until a manager names a replacement.
  */
-export function dutiesNamed(usage: ContactUsage): string[] {
+export function dutiesNamed(usage: ContactUsageDto): string[] {
   return [
     ...usage.ownerships.map((o) => `${o.role.toLowerCase()} owner of ${o.scope}`),
     ...usage.planRoles.map((r) => (r.rank === 0 ? r.name : `${r.name} (backup ${r.rank})`)),

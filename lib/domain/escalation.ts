@@ -1,8 +1,8 @@
 import { isPlanRoleKind, PLAN_ROLE_DEFAULTS } from "@/lib/domain/plan-roles";
-import type { PlanRoleKind } from "@/lib/generated/prisma/enums";
+import { Severity, valuesOf, type PlanRoleKind } from "@/lib/dto/enums";
 
-export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITIES = valuesOf(Severity);
+export type { Severity };
 
 /** The name a severity's policy shows until a manager names it. */
 export function defaultPolicyName(severity: Severity): string {

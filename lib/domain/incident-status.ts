@@ -1,3 +1,4 @@
+import { INCIDENT_STATUS_LABELS } from "@/lib/dto/labels";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 
 /**
@@ -31,15 +32,6 @@ export const PHASE_TIME_FIELD = {
 
 export type PhaseTimeField = (typeof PHASE_TIME_FIELD)[keyof typeof PHASE_TIME_FIELD];
 
-export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = {
-  OPEN: "Open",
-  TRIAGED: "Triaged",
-  CONTAINED: "Contained",
-  ERADICATED: "Eradicated",
-  RECOVERED: "Recovered",
-  CLOSED: "Closed",
-};
-
 /** How people and the API name an incident: `INC-` and its number padded to four digits (`INC-0042`). */
 export function incidentKey(number: number): string {
   return `INC-${String(number).padStart(4, "0")}`;
@@ -67,12 +59,12 @@ export type TransitionCheck = { ok: true; timeField: PhaseTimeField } | { ok: fa
 
 export function checkTransition(from: IncidentStatus, to: IncidentStatus, note?: string | null): TransitionCheck {
   if (from === "CLOSED") return { ok: false, message: "This incident is closed; closed incidents are not reopened.", field: "to" };
-  if (from === to) return { ok: false, message: `The incident is already ${STATUS_LABELS[to].toLowerCase()}.`, field: "to" };
+  if (from === to) return { ok: false, message: `The incident is already ${INCIDENT_STATUS_LABELS[to].toLowerCase()}.`, field: "to" };
   if (!allowedTransitions(from).includes(to)) {
     const next = nextStatus(from)!;
     return {
       ok: false,
-      message: `An incident moves one phase at a time: from ${STATUS_LABELS[from].toLowerCase()} it can go to ${STATUS_LABELS[next].toLowerCase()}${next === "CLOSED" ? "" : " or be closed"}.`,
+      message: `An incident moves one phase at a time: from ${INCIDENT_STATUS_LABELS[from].toLowerCase()} it can go to ${INCIDENT_STATUS_LABELS[next].toLowerCase()}${next === "CLOSED" ? "" : " or be closed"}.`,
       field: "to",
     };
   }

@@ -21,7 +21,7 @@ const chloe = person("chloe");
 
 const owners = (primary: OwnerPersonBase | null, secondaries: OwnerPersonBase[] = [], security: OwnerPersonBase[] = []): ScopeOwners => ({
   primary,
-  secondaries,
+  secondary: secondaries,
   security,
 });
 const none = owners(null);

@@ -30,13 +30,20 @@ import { globMatches } from "@/lib/domain/glob-match";
 /** The minimum a person needs for resolution; callers pass their own richer DTOs through. */
 export type OwnerPersonBase = { id: string; name: string; active: boolean };
 
-export type ScopeOwners<P extends OwnerPersonBase = OwnerPersonBase> = {
+/**
+ * Who holds each ownership role: the one shape of a set of owners, whoever the people are — a
+ * scope's own owners, the owners recorded on an incident (lib/dto/incidents.ts), a row of the
+ * plan's ownership matrix, the emails the audit log keeps.
+ */
+export type OwnersByRole<P> = {
   primary: P | null;
   /** In rank order. */
-  secondaries: P[];
+  secondary: P[];
   /** In rank order; the first is the security contact engaged first. */
   security: P[];
 };
+
+export type ScopeOwners<P extends OwnerPersonBase = OwnerPersonBase> = OwnersByRole<P>;
 
 export type WorkloadScope<P extends OwnerPersonBase = OwnerPersonBase> = { name: string; owners: ScopeOwners<P> };
 
@@ -58,9 +65,11 @@ export type OwnerQuery = { namespace?: string | null; workload?: string | null }
 /** A scope in the words the UI and the API show: `cluster prod-eu`, `namespace payments-*`, `workload payments/payments-api`. */
 export type ScopeRef = { kind: "cluster" | "namespace" | "workload"; name: string; label: string };
 
-export type ResolvedOwners<P extends OwnerPersonBase = OwnerPersonBase> = {
-  primary: P | null;
-  secondary: P[];
+/**
+ * A resolution's answer. Its roles are OwnersByRole's except `security`, which `GET /api/plan/owners`
+ * publishes as the first security contact, with all of them in `securityContacts`.
+ */
+export type ResolvedOwners<P extends OwnerPersonBase = OwnerPersonBase> = Omit<OwnersByRole<P>, "security"> & {
   /** The first security contact, or null. */
   security: P | null;
   securityContacts: P[];
@@ -155,11 +164,11 @@ export function resolveOwners<P extends OwnerPersonBase>(scopes: ClusterScopes<P
       : clusterRef;
 
   const primaryLink = chain.find((l) => l.owners.primary !== null) ?? null;
-  const secondaryLink = chain.find((l) => l.owners.secondaries.length > 0) ?? null;
+  const secondaryLink = chain.find((l) => l.owners.secondary.length > 0) ?? null;
   const securityLink = chain.find((l) => l.owners.security.length > 0) ?? null;
 
   const primary = primaryLink?.owners.primary ?? null;
-  const secondary = secondaryLink?.owners.secondaries ?? [];
+  const secondary = secondaryLink?.owners.secondary ?? [];
   const securityContacts = securityLink?.owners.security ?? [];
   const where = namespace ? `${scopes.name}/${namespace}${workload ? `/${workload}` : ""}` : scopes.name;
 

@@ -12,20 +12,20 @@ const kenji = person("k", "Kenji Watanabe", false);
 const aisha = person("a", "Aisha Bello");
 const jonas = person("j", "Jonas Becker");
 
-const none = { primary: null, secondaries: [], security: [] };
+const none = { primary: null, secondary: [], security: [] };
 
 const prodEu: ClusterScopes = {
   name: "prod-eu",
-  owners: { primary: priya, secondaries: [tomas], security: [helen] },
+  owners: { primary: priya, secondary: [tomas], security: [helen] },
   namespaces: [
     {
       name: "data-pipeline",
       isPattern: false,
-      owners: { primary: sofia, secondaries: [kenji], security: [] },
+      owners: { primary: sofia, secondary: [kenji], security: [] },
       workloads: [{ name: "airflow-worker", owners: none }],
     },
     { name: "kube-system", isPattern: false, owners: none, workloads: [] },
-    { name: "payments-*", isPattern: true, owners: { primary: jonas, secondaries: [aisha], security: [] }, workloads: [] },
+    { name: "payments-*", isPattern: true, owners: { primary: jonas, secondary: [aisha], security: [] }, workloads: [] },
   ],
 };
 
@@ -47,7 +47,7 @@ describe("ownershipMatrix", () => {
   it("marks owners a scope inherits and keeps its own unmarked", () => {
     expect(find(null).primary).toEqual({ name: "Priya Raman", active: true, inheritedFrom: null });
     expect(find("kube-system").primary).toEqual({ name: "Priya Raman", active: true, inheritedFrom: "cluster prod-eu" });
-    expect(find("kube-system").secondaries).toEqual([{ name: "Tomás Oliveira", active: true, inheritedFrom: "cluster prod-eu" }]);
+    expect(find("kube-system").secondary).toEqual([{ name: "Tomás Oliveira", active: true, inheritedFrom: "cluster prod-eu" }]);
     expect(find("data-pipeline").primary?.inheritedFrom).toBeNull();
     expect(find("data-pipeline").security).toEqual([{ name: "Helen Okafor", active: true, inheritedFrom: "cluster prod-eu" }]);
     expect(find("data-pipeline", "airflow-worker").primary).toEqual({
@@ -68,7 +68,7 @@ describe("ownershipMatrix", () => {
   });
 
   it("keeps inactive owners visible", () => {
-    expect(find("data-pipeline").secondaries).toEqual([{ name: "Kenji Watanabe", active: false, inheritedFrom: null }]);
+    expect(find("data-pipeline").secondary).toEqual([{ name: "Kenji Watanabe", active: false, inheritedFrom: null }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { resolveOwners, type ClusterScopes, type OwnerPersonBase, type ScopeRef } from "@/lib/domain/owner-resolution";
+import { resolveOwners, type ClusterScopes, type OwnerPersonBase, type OwnersByRole, type ScopeRef } from "@/lib/domain/owner-resolution";
 import type { PlanSection } from "@/lib/domain/plan-text";
 import { utcText } from "@/lib/domain/utc-time";
 
@@ -36,10 +36,7 @@ export type OwnershipMatrixRow = {
   namespace: string | null;
   isPattern: boolean;
   workload: string | null;
-  primary: MatrixOwner | null;
-  secondaries: MatrixOwner[];
-  security: MatrixOwner[];
-};
+} & OwnersByRole<MatrixOwner>;
 
 /**
  * One row per cluster, namespace and workload, each role resolved through the owner-resolution
@@ -70,7 +67,7 @@ export function ownershipMatrix<P extends OwnerPersonBase>(clusters: readonly Cl
         isPattern,
         workload,
         primary: resolved.primary ? mark(resolved.source.primary)(resolved.primary) : null,
-        secondaries: resolved.secondary.map(mark(resolved.source.secondary)),
+        secondary: resolved.secondary.map(mark(resolved.source.secondary)),
         security: resolved.securityContacts.map(mark(resolved.source.security)),
       });
     };
@@ -224,7 +221,7 @@ export function renderPlanMarkdown(doc: PlanExport): string {
           doc.ownership.map((row) => [
             scopeText(row),
             ownersText(row.primary ? [row.primary] : []),
-            ownersText(row.secondaries),
+            ownersText(row.secondary),
             ownersText(row.security),
           ]),
         ),

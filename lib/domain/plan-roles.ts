@@ -1,21 +1,13 @@
-import type { PlanRoleKind } from "@/lib/generated/prisma/enums";
+import { PlanRoleKind, valuesOf } from "@/lib/dto/enums";
 
 export type { PlanRoleKind };
 
 /**
  * The IR roles of the plan in the order the plan lists them: command first, then the security and
- * DevOps responders, then the people who speak for the company (NIST SP 800-61 r2, 2.4.3).
+ * DevOps responders, then the people who speak for the company (NIST SP 800-61 r2, 2.4.3); the
+ * schema declares them in that order.
  */
-export const PLAN_ROLE_KINDS: readonly PlanRoleKind[] = [
-  "INCIDENT_COMMANDER",
-  "DEPUTY_COMMANDER",
-  "SECURITY_LEAD",
-  "DEVOPS_PRIMARY",
-  "DEVOPS_SECONDARY",
-  "LEGAL",
-  "COMMUNICATIONS",
-  "EXECUTIVE",
-];
+export const PLAN_ROLE_KINDS: readonly PlanRoleKind[] = valuesOf(PlanRoleKind);
 
 /** Name and description a role gets when its row is first created by an edit. */
 export const PLAN_ROLE_DEFAULTS: Record<PlanRoleKind, { name: string; description: string }> = {

@@ -1,53 +1,14 @@
-import type { IncidentType, PlaybookPhase } from "@/lib/generated/prisma/enums";
+import { keysOf, PlaybookPhase, valuesOf, type IncidentType } from "@/lib/dto/enums";
+import { INCIDENT_TYPE_LABELS } from "@/lib/dto/labels";
 import { PLAN_ROLE_DEFAULTS, type PlanRoleKind } from "@/lib/domain/plan-roles";
 import type { Placeholder } from "@/lib/domain/playbook-template";
 
 /** The NIST SP 800-61 r2 phases in the order a response walks through them (section 3). */
-export const PLAYBOOK_PHASES: readonly PlaybookPhase[] = [
-  "PREPARATION",
-  "DETECTION_ANALYSIS",
-  "CONTAINMENT",
-  "ERADICATION",
-  "RECOVERY",
-  "POST_INCIDENT",
-];
+// The schema declares the phases in the order a response walks through them.
+export const PLAYBOOK_PHASES: readonly PlaybookPhase[] = valuesOf(PlaybookPhase);
 
-export const PHASE_LABELS: Record<PlaybookPhase, string> = {
-  PREPARATION: "Preparation",
-  DETECTION_ANALYSIS: "Detection & analysis",
-  CONTAINMENT: "Containment",
-  ERADICATION: "Eradication",
-  RECOVERY: "Recovery",
-  POST_INCIDENT: "Post-incident",
-};
-
-export const INCIDENT_TYPES: readonly IncidentType[] = [
-  "SHELL_IN_CONTAINER",
-  "CRYPTOMINING",
-  "CONTAINER_ESCAPE",
-  "MALICIOUS_IMAGE",
-  "CREDENTIAL_ACCESS",
-  "RANSOMWARE",
-  "DATA_EXFILTRATION",
-  "MALWARE",
-  "PERSISTENCE",
-  "DISCOVERY",
-  "OTHER",
-];
-
-export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = {
-  SHELL_IN_CONTAINER: "Shell in a container",
-  CRYPTOMINING: "Cryptomining",
-  CONTAINER_ESCAPE: "Container escape",
-  MALICIOUS_IMAGE: "Malicious or compromised image",
-  CREDENTIAL_ACCESS: "Credential access / leaked secrets",
-  RANSOMWARE: "Ransomware",
-  DATA_EXFILTRATION: "Data exfiltration",
-  MALWARE: "Malware",
-  PERSISTENCE: "Persistence",
-  DISCOVERY: "Discovery",
-  OTHER: "Other",
-};
+/** In the order the forms offer them, which is the label map's. */
+export const INCIDENT_TYPES: readonly IncidentType[] = keysOf(INCIDENT_TYPE_LABELS);
 
 /** The plan's own names for its roles, so a step says "Security lead" as the plan does. */
 export function responsibleRoleLabel(role: PlanRoleKind | null): string {

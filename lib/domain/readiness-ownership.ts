@@ -52,7 +52,7 @@ function indexCluster(cluster: ReadinessScopeTree, ownerships: ReadinessOwnershi
         path,
         primaries.map((id) => person(id).name),
       );
-    return { primary: primaries[0] ? person(primaries[0]) : null, secondaries: ids("SECONDARY").map(person), security: [] };
+    return { primary: primaries[0] ? person(primaries[0]) : null, secondary: ids("SECONDARY").map(person), security: [] };
   };
   const queries: Indexed["queries"] = [{ path: cluster.name }];
   const scopes: ClusterScopes<ReadinessContact> = {

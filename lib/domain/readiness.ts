@@ -2,7 +2,8 @@
 // score = round(100 × Σ weight × fraction / Σ weight), both sums over MEASURED checks only: a check
 // whose data the portal does not record yet is reported as not measured, never as passing.
 // Pure: the DAL loads a ReadinessSnapshot, this decides. The formula is documented in README.md.
-import type { IncidentType, PlanRoleKind, Severity } from "@/lib/generated/prisma/enums";
+import type { IncidentType, PlanRoleKind } from "@/lib/dto/enums";
+import { SEVERITIES } from "@/lib/domain/escalation";
 import { evaluateOwnership } from "@/lib/domain/readiness-ownership";
 import {
   CHECK_KINDS,
@@ -47,8 +48,6 @@ export const REQUIRED_PLAN_ROLES: Record<PlanRoleKind, string> = {
   COMMUNICATIONS: "Communications",
   EXECUTIVE: "Executive sponsor",
 };
-
-export const SEVERITIES: readonly Severity[] = ["SEV1", "SEV2", "SEV3", "SEV4"];
 
 /**
  * The incident types a container platform's plan must have a playbook for: the ones runtime

@@ -1,15 +1,8 @@
-import type { Role } from "@/lib/generated/prisma/enums";
+import { Role, valuesOf } from "@/lib/dto/enums";
 
 export type { Role };
 
-export const ROLES: readonly Role[] = ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: "Admin",
-  IR_MANAGER: "IR manager",
-  RESPONDER: "Responder",
-  AUDITOR: "Auditor",
-};
+export const ROLES: readonly Role[] = valuesOf(Role);
 
 /**
  * Who may do what. The DAL checks these on every call; the UI only uses them to decide what to

@@ -1,4 +1,5 @@
-import type { PlaybookPhase, RunStepStatus } from "@/lib/generated/prisma/enums";
+import { RunStepStatus, valuesOf, type PlaybookPhase } from "@/lib/dto/enums";
+import { RUN_STEP_STATUS_LABELS } from "@/lib/dto/labels";
 import { PLAYBOOK_PHASES } from "@/lib/domain/playbook-labels";
 
 /**
@@ -17,15 +18,7 @@ import { PLAYBOOK_PHASES } from "@/lib/domain/playbook-labels";
  * - notes: in any status.
  */
 
-export const RUN_STEP_STATUSES = ["TODO", "IN_PROGRESS", "DONE", "SKIPPED", "BLOCKED"] as const satisfies readonly RunStepStatus[];
-
-export const RUN_STEP_STATUS_LABELS: Readonly<Record<RunStepStatus, string>> = {
-  TODO: "To do",
-  IN_PROGRESS: "In progress",
-  DONE: "Done",
-  SKIPPED: "Skipped",
-  BLOCKED: "Blocked",
-};
+export const RUN_STEP_STATUSES = valuesOf(RunStepStatus);
 
 /** A step still needing someone: what "complete with open steps" has to list. */
 export const OPEN_STATUSES: readonly RunStepStatus[] = ["TODO", "IN_PROGRESS", "BLOCKED"];

@@ -1,13 +1,14 @@
 import type { AuditRecordVerdict } from "@/lib/domain/audit-chain";
+import type { AuditOutcome, Role } from "@/lib/dto/enums";
 
 /** An audit event as the Audit page shows it. */
 export type AuditEventDto = {
   seq: string;
   at: Date;
   actorEmail: string | null;
-  actorRole: string | null;
+  actorRole: Role | null;
   action: string;
-  outcome: "SUCCESS" | "DENIED" | "FAILURE";
+  outcome: AuditOutcome;
   targetType: string | null;
   targetId: string | null;
   before: unknown;

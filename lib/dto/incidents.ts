@@ -1,6 +1,7 @@
-import type { FalcoPriority, TimelineKind } from "@/lib/generated/prisma/enums";
+import type { FalcoPriority, IncidentStatus, IncidentType, Severity, TimelineKind } from "@/lib/dto/enums";
 import type { DossierEntry } from "@/lib/domain/container-dossier";
 import type { TimelineItem } from "@/lib/domain/incident-timeline";
+import type { OwnersByRole } from "@/lib/domain/owner-resolution";
 
 /**
  * One row of an incident's alert table. Every text field was written inside the container and may
@@ -71,4 +72,58 @@ export type IncidentDossierDto = {
   moreWorkloads: number;
   moreContainers: number;
   lifetimeMinutes: number;
+};
+
+/** An owner of an incident as the list, the incident page and the API show it. */
+export type IncidentOwnerDto = {
+  contactId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  team: string | null;
+  active: boolean;
+  inheritedFrom: string | null;
+};
+export type IncidentOwnersDto = OwnersByRole<IncidentOwnerDto>;
+
+export type IncidentSummaryDto = {
+  key: string;
+  title: string;
+  type: IncidentType;
+  severity: Severity;
+  status: IncidentStatus;
+  cluster: string | null;
+  namespace: string | null;
+  workload: string | null;
+  alertCount: number;
+  lastAlertAt: Date | null;
+  detectedAt: Date;
+  owners: IncidentOwnersDto;
+  commander: string | null;
+};
+
+export type IncidentTechniqueDto = { id: string; name: string; tactics: string[]; url: string | null };
+
+/**
+ * The incident itself, without its alerts: the page reads those a page at a time
+ * (lib/dal/incident-alerts.ts), the timeline as summaries (incident-timeline.ts) and the dossier as
+ * SQL aggregates (incident-dossier.ts), so this costs the same at 10 alerts and at 100,000.
+ */
+export type IncidentDetailDto = IncidentSummaryDto & {
+  id: string;
+  version: number;
+  summary: string | null;
+  firstAlertAt: Date | null;
+  commander: string | null;
+  commanderId: string | null;
+  phaseTimes: {
+    triagedAt: Date | null;
+    containedAt: Date | null;
+    eradicatedAt: Date | null;
+    recoveredAt: Date | null;
+    resolvedAt: Date | null;
+  };
+  suggestedPlaybook: string | null;
+  techniques: IncidentTechniqueDto[];
+  tactics: { id: string; name: string }[];
 };

@@ -1,9 +1,11 @@
+import type { ClusterProvider, ContainerRuntime, Criticality, Environment, WorkloadKind } from "@/lib/dto/enums";
 import type { NamespaceImportPlan } from "@/lib/domain/namespace-import";
+import type { ResolvedOwners, ScopeOwners } from "@/lib/domain/owner-resolution";
 
 /** A person as owners are shown and returned by `GET /api/plan/owners`. */
 export type OwnerPersonDto = { id: string; name: string; email: string; phone: string | null; team: string | null; active: boolean };
 
-export type ScopeOwnersDto = { primary: OwnerPersonDto | null; secondaries: OwnerPersonDto[]; security: OwnerPersonDto[] };
+export type ScopeOwnersDto = ScopeOwners<OwnerPersonDto>;
 
 /** One resolved role of a matrix row; `inheritedFrom` is null when the row's own scope provides it. */
 export type EffectiveRole<T> = { value: T; inheritedFrom: string | null };
@@ -19,23 +21,20 @@ export type MatrixRowDto = {
   version: number;
   name: string;
   isPattern: boolean;
-  workloadKind: string | null;
+  workloadKind: WorkloadKind | null;
   own: ScopeOwnersDto;
-  effective: {
-    primary: EffectiveRole<OwnerPersonDto | null>;
-    secondary: EffectiveRole<OwnerPersonDto[]>;
-    security: EffectiveRole<OwnerPersonDto[]>;
-  };
+  /** Each role of OwnersByRole as it resolves for this row, with where it comes from. */
+  effective: { [R in keyof ScopeOwnersDto]: EffectiveRole<ScopeOwnersDto[R]> };
   warnings: string[];
 };
 
 export type ClusterDto = {
   id: string;
   name: string;
-  provider: string;
-  runtime: string;
-  environment: string;
-  criticality: string;
+  provider: ClusterProvider;
+  runtime: ContainerRuntime;
+  environment: Environment;
+  criticality: Criticality;
   description: string | null;
   version: number;
   updatedAt: Date;
@@ -44,7 +43,7 @@ export type ClusterDto = {
   rows: MatrixRowDto[];
 };
 
-export type ContactOptionDto = { id: string; name: string; email: string; team: string | null; active: boolean };
+export type OwnerContactOptionDto = { id: string; name: string; email: string; team: string | null; active: boolean };
 
 export type ImportPreviewDto = {
   clusterId: string;
@@ -64,20 +63,5 @@ export type ImportResultDto = {
   notInList: number;
 };
 
-export type ScopeRefDto = { kind: ScopeType; name: string; label: string };
-
-/** The body of `GET /api/plan/owners`. */
-export type ResolvedOwnersDto = {
-  cluster: string;
-  namespace: string | null;
-  workload: string | null;
-  primary: OwnerPersonDto | null;
-  secondary: OwnerPersonDto[];
-  security: OwnerPersonDto | null;
-  securityContacts: OwnerPersonDto[];
-  inheritedFrom: string | null;
-  matchedNamespace: { name: string; isPattern: boolean } | null;
-  matchedWorkload: string | null;
-  source: { primary: ScopeRefDto | null; secondary: ScopeRefDto | null; security: ScopeRefDto | null };
-  warnings: string[];
-};
+/** The body of `GET /api/plan/owners`: the resolution (lib/domain/owner-resolution.ts) of the scope asked about. */
+export type ResolvedOwnersDto = { cluster: string; namespace: string | null; workload: string | null } & ResolvedOwners<OwnerPersonDto>;

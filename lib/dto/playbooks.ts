@@ -70,3 +70,14 @@ export type PlaybookDiffDto = {
   to: PlaybookVersionSummaryDto;
   diff: PlaybookDiff<PlaybookStepDto>;
 };
+
+/** What importing a CACAO 2.0 document made: a new playbook whose version 1 is a draft. */
+export type CacaoImportDto = {
+  playbookId: string;
+  versionId: string;
+  title: string;
+  incidentType: IncidentType;
+  /** Whether the incident type came from the document's labels/extension or from the form. */
+  incidentTypeFrom: "document" | "form";
+  stepCount: number;
+};

@@ -1,4 +1,4 @@
-import type { PlanRoleKind, PlaybookPhase, RunStatus, RunStepStatus } from "@/lib/generated/prisma/enums";
+import type { PlanRoleKind, PlaybookPhase, Role, RunStatus, RunStepStatus } from "@/lib/generated/prisma/enums";
 import type { TemplateContext } from "@/lib/domain/playbook-template";
 
 /**
@@ -60,3 +60,6 @@ export type RunPlaybookChoiceDto = { versionId: string; playbookId: string; titl
 export type RunAssigneeDto = { id: string; name: string; role: string };
 
 export type RunListDto = { runs: RunSummaryDto[]; page: number; pageCount: number; total: number };
+
+/** Someone who has the run open now (presence), as the run page lists them. */
+export type RunViewerDto = { userId: string; name: string; role: Role };

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ExpectedError, NotFoundError } from "@/lib/dal/errors";
 import { openLiveAccess } from "@/lib/dal/live-access";
-import { liveHub, type LiveEventRow } from "@/lib/dal/live-hub";
+import { liveHub, type LiveEventRow } from "@/lib/live/live-hub";
 import type { LiveTopic } from "@/lib/dal/live-events";
 import type { Actor, Permission } from "@/lib/domain/roles";
 import { env } from "@/lib/env";

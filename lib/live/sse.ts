@@ -1,7 +1,7 @@
-import type { LiveEventRow } from "@/lib/dal/live-hub";
+import type { LiveMessage } from "@/lib/dto/live";
+import type { LiveEventRow } from "@/lib/live/live-hub";
 
-/** What a browser receives for each live event (as the SSE `data:` line, with the id as `id:`). */
-export type LiveMessage = { id: string; kind: string; entityId: string | null; actorId: string | null; data: unknown };
+export type { LiveMessage };
 
 export type LiveStreamOptions = {
   /** Aborted when the browser goes away. */

@@ -30,7 +30,8 @@ function open(actor: Actor, session: string) {
   return { response, close: () => abort.abort() };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Closing a stream releases its slot asynchronously (on abort): give that a moment. */
+const waitForRelease = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe("live streams per session and per user (defaults 8 and 16, per instance)", () => {
   it("answers 429 with Retry-After past 8 streams of one session and 16 of one user, and frees a slot when a stream closes", async () => {
@@ -52,12 +53,12 @@ describe("live streams per session and per user (defaults 8 and 16, per instance
     expect((await other.response).status).toBe(200);
 
     a[0]!.close();
-    await settle();
+    await waitForRelease();
     const again = open(responder, "session-a");
     expect((await again.response).status).toBe(200);
 
     for (const s of [...a, ...b, again, other]) s.close();
-    await settle();
+    await waitForRelease();
     expect(streamSlots().open()).toEqual({ sessions: 0, users: 0, streams: 0 });
   });
 

@@ -1,5 +1,6 @@
 import { AUDIT_RECEIPT_FORMAT } from "@/lib/dto/audit";
 import { z } from "zod";
+import { AuditOutcome, valuesOf } from "@/lib/dto/enums";
 
 /** Sequence numbers are PostgreSQL bigints: anything larger is refused before it reaches a query. */
 export const MAX_SEQ = 9_223_372_036_854_775_807n;
@@ -23,7 +24,7 @@ export const AuditListFilter = z.object({
   action: optionalText,
   actor: optionalText,
   target: optionalText,
-  outcome: z.enum(["SUCCESS", "DENIED", "FAILURE"]).optional().catch(undefined),
+  outcome: z.enum(valuesOf(AuditOutcome)).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
   /** Show events older than this sequence number (keyset pagination); the page says when it refused one. */

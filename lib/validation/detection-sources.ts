@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { DetectionSourceKind, valuesOf } from "@/lib/dto/enums";
+import { FALCO_PRIORITIES } from "@/lib/domain/falco/normalize";
 
 // Detection sources: the Falco / falcosidekick senders allowed to post to `POST /api/ingest/falco`.
 // Shared by the /sources forms, their actions and the DAL.
 
-export const DETECTION_SOURCE_KINDS = ["FALCOSIDEKICK", "FALCO", "GENERIC"] as const;
+export const DETECTION_SOURCE_KINDS = valuesOf(DetectionSourceKind);
 
-/** Falco's priorities, most severe first (the order of the `FalcoPriority` enum). */
-export const FALCO_PRIORITIES = ["EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFORMATIONAL", "DEBUG"] as const;
+export { FALCO_PRIORITIES };
 
 export const DEFAULT_MIN_INCIDENT_PRIORITY = "WARNING" satisfies (typeof FALCO_PRIORITIES)[number];
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { SEVERITIES } from "@/lib/domain/escalation";
 import { INCIDENT_LIFECYCLE } from "@/lib/domain/incident-status";
-
-export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 
 /** A query value given once, repeated (`status=OPEN&status=TRIAGED`) or comma-separated; empty means "any". */
 function manyOf<T extends readonly [string, ...string[]]>(values: T, label: string) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ClusterProvider, ContainerRuntime, Criticality, Environment, valuesOf, WorkloadKind } from "@/lib/dto/enums";
 import { wildcardCount } from "@/lib/domain/glob-match";
 import { CLUSTER_NAME, CLUSTER_NAME_MAX } from "@/lib/domain/kubernetes-names";
 import { DNS1123_LABEL } from "@/lib/domain/namespace-import";
@@ -10,13 +11,11 @@ import { DNS1123_LABEL } from "@/lib/domain/namespace-import";
  */
 export const MAX_PATTERN_WILDCARDS = 4;
 
-export const ClusterProviderInput = z.enum(["EKS", "GKE", "AKS", "OPENSHIFT", "ON_PREMISES", "OTHER"], { error: "Choose a provider" });
-export const ContainerRuntimeInput = z.enum(["CONTAINERD", "CRI_O", "DOCKER"], { error: "Choose a container runtime" });
-export const EnvironmentInput = z.enum(["PRODUCTION", "STAGING", "DEVELOPMENT"], { error: "Choose an environment" });
-export const CriticalityInput = z.enum(["CRITICAL", "HIGH", "MEDIUM", "LOW"], { error: "Choose a criticality" });
-export const WorkloadKindInput = z.enum(["DEPLOYMENT", "STATEFULSET", "DAEMONSET", "JOB", "CRONJOB", "POD", "OTHER"], {
-  error: "Choose a workload kind",
-});
+export const ClusterProviderInput = z.enum(valuesOf(ClusterProvider), { error: "Choose a provider" });
+export const ContainerRuntimeInput = z.enum(valuesOf(ContainerRuntime), { error: "Choose a container runtime" });
+export const EnvironmentInput = z.enum(valuesOf(Environment), { error: "Choose an environment" });
+export const CriticalityInput = z.enum(valuesOf(Criticality), { error: "Choose a criticality" });
+export const WorkloadKindInput = z.enum(valuesOf(WorkloadKind), { error: "Choose a workload kind" });
 
 /**
  * As alerts name it (Falco's k8s.cluster.name / falcosidekick's cluster field): the name is the
@@ -111,7 +110,7 @@ export const NamespaceImportInput = z.object({
 });
 
 /** `GET /api/plan/owners` */
-export const OwnerQueryInput = z
+export const OwnerLookupInput = z
   .object({
     cluster: z.string({ error: "The cluster parameter is required" }).trim().min(1, "The cluster parameter is required").max(100),
     namespace: z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RunStatus, valuesOf } from "@/lib/dto/enums";
 
 const Id = z.string().trim().min(1).max(64);
 const Version = z.coerce.number().int().min(0);
@@ -27,7 +28,7 @@ export const CompleteRunInput = RunRef.extend({
 });
 export const AbandonRunInput = RunRef.extend({ reason: Reason });
 
-export const RUN_STATUSES = ["ACTIVE", "COMPLETED", "ABANDONED"] as const;
+export const RUN_STATUSES = valuesOf(RunStatus);
 
 /** The runs list's filters (GET form); empty values mean "any". */
 export const RunListFilter = z.object({

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/domain/roles";
 import { Email } from "@/lib/validation/auth";
 
-export const RoleInput = z.enum(["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"], { error: "Choose a role" });
+export const RoleInput = z.enum(ROLES, { error: "Choose a role" });
 
 const Password = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 

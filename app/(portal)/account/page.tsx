@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/domain/roles";
+import { ROLE_LABELS } from "@/lib/dto/labels";
 import { changeOwnPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };

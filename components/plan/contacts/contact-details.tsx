@@ -1,9 +1,9 @@
 import { ContactStatusBadge } from "@/components/plan/contacts/contact-status-badge";
 import { ReviewStatus } from "@/components/plan/contacts/review-status";
-import type { ContactView } from "@/components/plan/contacts/types";
+import type { ContactDto } from "@/components/plan/contacts/types";
 
 /** The read-only view of a contact, for responders and auditors. */
-export function ContactDetails({ contact, now }: { contact: ContactView; now: Date }) {
+export function ContactDetails({ contact, now }: { contact: ContactDto; now: Date }) {
   const rows: [string, React.ReactNode][] = [
     [
       "Email",

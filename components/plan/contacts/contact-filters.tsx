@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { REVIEW_STALE_DAYS } from "@/lib/domain/contacts";
-import type { ContactFilterView } from "@/components/plan/contacts/types";
+import type { ContactListFilterValue } from "@/lib/validation/contacts";
 
 const selectClasses = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
 
 /** A plain GET form: the filters live in the URL, so a filtered list can be bookmarked and shared. */
-export function ContactFilters({ filter, teams }: { filter: ContactFilterView; teams: string[] }) {
+export function ContactFilters({ filter, teams }: { filter: ContactListFilterValue; teams: string[] }) {
   return (
     <form method="get" action="/plan/contacts" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter contacts">
       <label className="text-sm">

@@ -6,14 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { fieldErrorsOf } from "@/lib/form-state";
-import type { ContactView, FormAction, LinkableUser } from "@/components/plan/contacts/types";
+import type { ContactDto, FormAction, LinkableUserDto } from "@/components/plan/contacts/types";
 
 /**
  * Creates a contact (no `contact`) or edits one. Submitted through the action dispatcher rather
  * than the form's action prop, so a refused save keeps what the manager typed; a new-contact form
  * clears itself only after a successful save.
  */
-export function ContactForm({ action, contact, users }: { action: FormAction; contact?: ContactView; users: LinkableUser[] }) {
+export function ContactForm({ action, contact, users }: { action: FormAction; contact?: ContactDto; users: LinkableUserDto[] }) {
   const [email, setEmail] = useState(contact?.email ?? "");
   const { state, pending, formRef, onSubmit } = useKeptForm(action, {
     resetOnSuccess: !contact,

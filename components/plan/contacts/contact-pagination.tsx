@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { toQueryString } from "@/lib/query-string";
-import type { ContactFilterView } from "@/components/plan/contacts/types";
+import type { ContactListFilterValue } from "@/lib/validation/contacts";
 
 /** "Showing 26–30 of 30" with previous/next links that keep the filters. */
 export function ContactPagination({
@@ -11,7 +11,7 @@ export function ContactPagination({
   pageSize,
   pageCount,
 }: {
-  filter: ContactFilterView;
+  filter: ContactListFilterValue;
   total: number;
   page: number;
   pageSize: number;

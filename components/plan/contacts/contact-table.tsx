@@ -2,10 +2,10 @@ import Link from "next/link";
 import { ContactStatusBadge } from "@/components/plan/contacts/contact-status-badge";
 import { MarkReviewedButton } from "@/components/plan/contacts/mark-reviewed-button";
 import { ReviewStatus } from "@/components/plan/contacts/review-status";
-import type { ContactView, FormAction } from "@/components/plan/contacts/types";
+import type { ContactDto, FormAction } from "@/components/plan/contacts/types";
 
 /** The contact list; managers get a "Mark reviewed" control per row, everyone else reads. */
-export function ContactTable({ contacts, now, markReviewed }: { contacts: ContactView[]; now: Date; markReviewed?: FormAction }) {
+export function ContactTable({ contacts, now, markReviewed }: { contacts: ContactDto[]; now: Date; markReviewed?: FormAction }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

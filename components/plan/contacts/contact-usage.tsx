@@ -1,17 +1,16 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { ContactUsageView } from "@/components/plan/contacts/types";
-
-const OWNER_LABEL = { PRIMARY: "DevOps primary owner", SECONDARY: "DevOps secondary owner", SECURITY: "Security owner" } as const;
+import type { ContactUsageDto } from "@/lib/dto/contacts";
+import { OWNERSHIP_ROLE_LABELS } from "@/lib/dto/labels";
 
 /** Where the plan names this person: what a deactivation would leave uncovered. */
-export function ContactUsage({ usage }: { usage: ContactUsageView }) {
+export function ContactUsage({ usage }: { usage: ContactUsageDto }) {
   return (
     <div className="grid gap-4 md:grid-cols-3">
       <UsageList title="Owns" empty="Owns no cluster, namespace or workload." href="/plan/platform">
         {usage.ownerships.map((o) => (
           <li key={o.id}>
-            <span className="font-mono text-xs">{o.scope}</span> — {OWNER_LABEL[o.role]}
+            <span className="font-mono text-xs">{o.scope}</span> — {OWNERSHIP_ROLE_LABELS[o.role]}
             {o.role === "SECONDARY" && o.rank > 0 ? ` (#${o.rank + 1})` : ""}
           </li>
         ))}

@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ContactForm } from "@/components/plan/contacts/contact-form";
-import type { FormAction, LinkableUser } from "@/components/plan/contacts/types";
+import type { FormAction, LinkableUserDto } from "@/components/plan/contacts/types";
 
 /** The "Add contact" button and the form it opens; the form stays open to add several in a row. */
-export function NewContactPanel({ action, users }: { action: FormAction; users: LinkableUser[] }) {
+export function NewContactPanel({ action, users }: { action: FormAction; users: LinkableUserDto[] }) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return <Button onClick={() => setOpen(true)}>Add contact</Button>;

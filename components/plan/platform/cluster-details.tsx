@@ -6,16 +6,9 @@ import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import {
-  CRITICALITIES,
-  ENVIRONMENTS,
-  labelOf,
-  PROVIDERS,
-  RUNTIMES,
-  type ClusterDto,
-  type FormAction,
-} from "@/components/plan/platform/labels";
+import { CRITICALITIES, ENVIRONMENTS, PROVIDERS, RUNTIMES, type ClusterDto, type FormAction } from "@/components/plan/platform/labels";
 import { EnumSelect } from "@/components/plan/platform/enum-select";
+import { CLUSTER_PROVIDER_LABELS, CONTAINER_RUNTIME_LABELS, CRITICALITY_LABELS, ENVIRONMENT_LABELS } from "@/lib/dto/labels";
 
 const CRITICALITY_TONE = { CRITICAL: "bad", HIGH: "warn", MEDIUM: "info", LOW: "neutral" } as const;
 
@@ -77,11 +70,11 @@ export function ClusterDetails({ cluster, canEdit, action }: { cluster: ClusterD
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Badge>{labelOf(PROVIDERS, cluster.provider)}</Badge>
-        <Badge>runtime: {labelOf(RUNTIMES, cluster.runtime)}</Badge>
-        <Badge tone={cluster.environment === "PRODUCTION" ? "warn" : "neutral"}>{labelOf(ENVIRONMENTS, cluster.environment)}</Badge>
+        <Badge>{CLUSTER_PROVIDER_LABELS[cluster.provider]}</Badge>
+        <Badge>runtime: {CONTAINER_RUNTIME_LABELS[cluster.runtime]}</Badge>
+        <Badge tone={cluster.environment === "PRODUCTION" ? "warn" : "neutral"}>{ENVIRONMENT_LABELS[cluster.environment]}</Badge>
         <Badge tone={CRITICALITY_TONE[cluster.criticality as keyof typeof CRITICALITY_TONE] ?? "neutral"}>
-          {labelOf(CRITICALITIES, cluster.criticality)} criticality
+          {CRITICALITY_LABELS[cluster.criticality]} criticality
         </Badge>
         {canEdit ? (
           <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit details of ${cluster.name}`}>

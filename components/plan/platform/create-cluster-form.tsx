@@ -10,14 +10,14 @@ import {
   ENVIRONMENTS,
   PROVIDERS,
   RUNTIMES,
-  type ContactOptionDto,
+  type OwnerContactOptionDto,
   type FormAction,
 } from "@/components/plan/platform/labels";
 import { OwnerSelect } from "@/components/plan/platform/owner-select";
 import { fieldErrorsOf } from "@/lib/form-state";
 
 /** A new cluster with its full owner set: every namespace falls back to it, so it may never lack one. */
-export function CreateClusterForm({ action, contacts }: { action: FormAction; contacts: ContactOptionDto[] }) {
+export function CreateClusterForm({ action, contacts }: { action: FormAction; contacts: OwnerContactOptionDto[] }) {
   const [state, formAction] = useActionState(action, null);
   const errors = fieldErrorsOf(state);
   return (

@@ -1,15 +1,15 @@
 import { inputClasses } from "@/components/ui/field";
-import type { ContactOptionDto } from "@/components/plan/platform/labels";
+import type { OwnerContactOptionDto } from "@/components/plan/platform/labels";
 
 /**
  * The contacts a manager can choose from: active ones, plus any inactive contact who is chosen now
  * (marked, so the server's "is inactive" message makes sense instead of the owner silently vanishing).
  */
-function options(contacts: ContactOptionDto[], selected: string[]) {
+function options(contacts: OwnerContactOptionDto[], selected: string[]) {
   return contacts.filter((c) => c.active || selected.includes(c.id));
 }
 
-function optionLabel(c: ContactOptionDto): string {
+function optionLabel(c: OwnerContactOptionDto): string {
   return `${c.name}${c.team ? ` — ${c.team}` : ""}${c.active ? "" : " (inactive)"}`;
 }
 
@@ -28,7 +28,7 @@ export function OwnerSelect({
   id: string;
   name: string;
   label: string;
-  contacts: ContactOptionDto[];
+  contacts: OwnerContactOptionDto[];
   selected: string[];
   multiple?: boolean;
   /** For single selects: the text of the empty choice. */

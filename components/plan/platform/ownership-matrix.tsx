@@ -1,5 +1,5 @@
 import { OwnershipRow } from "@/components/plan/platform/ownership-row";
-import type { ClusterDto, ContactOptionDto, FormAction } from "@/components/plan/platform/labels";
+import type { ClusterDto, OwnerContactOptionDto, FormAction } from "@/components/plan/platform/labels";
 
 /** Scopes × primary / secondaries / security for one cluster. */
 export function OwnershipMatrix({
@@ -9,7 +9,7 @@ export function OwnershipMatrix({
   actions,
 }: {
   cluster: ClusterDto;
-  contacts: ContactOptionDto[];
+  contacts: OwnerContactOptionDto[];
   canEdit: boolean;
   actions: { setOwners: FormAction; clearOwners: FormAction };
 }) {

@@ -7,7 +7,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OwnerChips } from "@/components/plan/platform/owner-chips";
 import { OwnerSelect } from "@/components/plan/platform/owner-select";
-import { labelOf, WORKLOAD_KINDS, type ContactOptionDto, type FormAction, type MatrixRowDto } from "@/components/plan/platform/labels";
+import type { OwnerContactOptionDto, FormAction, MatrixRowDto } from "@/components/plan/platform/labels";
+import { WORKLOAD_KIND_LABELS } from "@/lib/dto/labels";
 import { cn } from "@/lib/cn";
 import { fieldErrorsOf } from "@/lib/form-state";
 
@@ -31,7 +32,7 @@ function ScopeCell({ row }: { row: MatrixRowDto }) {
   return (
     <span className="pl-9 text-slate-700">
       <span aria-hidden="true">↳ </span>
-      {row.name} <span className="text-xs text-slate-500">{labelOf(WORKLOAD_KINDS, row.workloadKind ?? "")}</span>
+      {row.name} <span className="text-xs text-slate-500">{row.workloadKind ? WORKLOAD_KIND_LABELS[row.workloadKind] : ""}</span>
     </span>
   );
 }
@@ -44,27 +45,27 @@ export function OwnershipRow({
   actions,
 }: {
   row: MatrixRowDto;
-  contacts: ContactOptionDto[];
+  contacts: OwnerContactOptionDto[];
   canEdit: boolean;
   actions: Actions;
 }) {
   const [editing, setEditing] = useState(false);
   const [confirmingClear, setConfirmingClear] = useState(false);
   const [primary, setPrimary] = useState(row.own.primary ? [row.own.primary.id] : []);
-  const [secondary, setSecondary] = useState(row.own.secondaries.map((p) => p.id));
+  const [secondary, setSecondary] = useState(row.own.secondary.map((p) => p.id));
   const [security, setSecurity] = useState(row.own.security.map((p) => p.id));
   const [saveState, saveAction] = useActionState(actions.setOwners, null);
   const [clearState, clearAction] = useActionState(actions.clearOwners, null);
   const errors = fieldErrorsOf(saveState);
   const formId = `owners-${row.scopeId}`;
-  const hasOwn = row.own.primary !== null || row.own.secondaries.length > 0 || row.own.security.length > 0;
+  const hasOwn = row.own.primary !== null || row.own.secondary.length > 0 || row.own.security.length > 0;
   const inheritParent = row.effective.primary.inheritedFrom ?? (row.scopeType === "workload" ? "its namespace" : "the cluster");
   const none = row.scopeType === "cluster" ? "— choose —" : "— none: inherit —";
 
   const cancel = () => {
     setEditing(false);
     setPrimary(row.own.primary ? [row.own.primary.id] : []);
-    setSecondary(row.own.secondaries.map((p) => p.id));
+    setSecondary(row.own.secondary.map((p) => p.id));
     setSecurity(row.own.security.map((p) => p.id));
   };
 

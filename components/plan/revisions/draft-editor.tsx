@@ -10,7 +10,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { LocalTime } from "@/components/ui/local-time";
 import { DiscardDraftButton } from "@/components/plan/revisions/discard-draft-button";
 import { PublishDialog } from "@/components/plan/revisions/publish-dialog";
-import type { DraftView, FormAction } from "@/components/plan/revisions/types";
+import type { PlanDraftDto, FormAction } from "@/components/plan/revisions/types";
 import { MAX_SECTION_BODY, normalizeBody } from "@/lib/domain/plan-text";
 import type { ActionState } from "@/lib/form-state";
 
@@ -18,7 +18,7 @@ type Bodies = Record<string, string>;
 
 export type UnsavedText = { draftId: string; sections: { title: string; body: string }[] };
 
-const bodiesOf = (sections: DraftView["sections"]): Bodies => Object.fromEntries(sections.map((s) => [s.key, s.body]));
+const bodiesOf = (sections: PlanDraftDto["sections"]): Bodies => Object.fromEntries(sections.map((s) => [s.key, s.body]));
 
 /**
  * The draft editor: one textarea per section. The text lives in component state, so a failed save
@@ -33,7 +33,7 @@ export function DraftEditor({
   onSettled,
   onUnsavedChange,
 }: {
-  draft: DraftView;
+  draft: PlanDraftDto;
   nextNumber: number;
   actions: { save: FormAction; publish: FormAction; discard: FormAction };
   onSettled: (result: ActionState) => void;

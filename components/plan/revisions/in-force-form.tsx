@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { inputClasses } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
-import type { RevisionSummaryView } from "@/components/plan/revisions/types";
+import type { PlanRevisionSummaryDto } from "@/components/plan/revisions/types";
 
 /**
  * "Which plan applied when this happened?" — for post-incident reviews and audits. A plain GET
@@ -16,7 +16,7 @@ export function InForceForm({
   value: string;
   at: Date | null;
   error: string | null;
-  revision: RevisionSummaryView | null;
+  revision: PlanRevisionSummaryDto | null;
 }) {
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

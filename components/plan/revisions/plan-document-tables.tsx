@@ -79,7 +79,7 @@ export function OwnershipTable({ rows }: { rows: PlanExport["ownership"] }) {
       rows={rows.map((row) => [
         row.level === "cluster" ? <strong key="s">{scopeText(row)}</strong> : scopeText(row),
         ownersText(row.primary ? [row.primary] : []),
-        ownersText(row.secondaries),
+        ownersText(row.secondary),
         ownersText(row.security),
       ])}
     />

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
-import type { RevisionSummaryView } from "@/components/plan/revisions/types";
+import type { PlanRevisionSummaryDto } from "@/components/plan/revisions/types";
 
 /** Every published revision, newest first, with its author, approver, time and change note. */
-export function RevisionHistory({ revisions }: { revisions: RevisionSummaryView[] }) {
+export function RevisionHistory({ revisions }: { revisions: PlanRevisionSummaryDto[] }) {
   if (revisions.length === 0) {
     return <EmptyState title="No published revisions yet">An IR manager starts a draft above and publishes it as revision 1.</EmptyState>;
   }

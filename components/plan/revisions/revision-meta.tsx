@@ -1,8 +1,8 @@
 import { LocalTime } from "@/components/ui/local-time";
-import type { RevisionSummaryView } from "@/components/plan/revisions/types";
+import type { PlanRevisionSummaryDto } from "@/components/plan/revisions/types";
 
 /** Who wrote and who approved a published revision, when, and why (its change note). */
-export function RevisionMeta({ revision }: { revision: RevisionSummaryView }) {
+export function RevisionMeta({ revision }: { revision: PlanRevisionSummaryDto }) {
   return (
     <dl className="grid gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-[auto_1fr]">
       <dt className="font-medium text-slate-600">Published</dt>

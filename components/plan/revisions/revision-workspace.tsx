@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { DraftEditor, type UnsavedText } from "@/components/plan/revisions/draft-editor";
 import { StartDraftForm } from "@/components/plan/revisions/start-draft-form";
-import type { DraftView, FormAction } from "@/components/plan/revisions/types";
+import type { PlanDraftDto, FormAction } from "@/components/plan/revisions/types";
 import type { ActionState } from "@/lib/form-state";
 
 /**
@@ -18,7 +18,7 @@ export function RevisionWorkspace({
   publishedNumber,
   actions,
 }: {
-  draft: DraftView | null;
+  draft: PlanDraftDto | null;
   publishedNumber: number | null;
   actions: { start: FormAction; save: FormAction; publish: FormAction; discard: FormAction };
 }) {

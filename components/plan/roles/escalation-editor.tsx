@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { moved } from "@/components/plan/roles/move-item";
 import { TierFields, type TierDraft } from "@/components/plan/roles/tier-fields";
 import type { PlanRoleKind } from "@/lib/domain/plan-roles";
-import type { ContactOption, EscalationPolicyView } from "@/components/plan/roles/types";
+import type { ContactOptionDto, EscalationPolicyDto } from "@/components/plan/roles/types";
 
 /**
  * Edits one severity's escalation as a whole: tiers are added, removed and reordered here and
@@ -22,9 +22,9 @@ export function EscalationEditor({
   errors,
   onCancel,
 }: {
-  policy: EscalationPolicyView;
+  policy: EscalationPolicyDto;
   roles: { kind: PlanRoleKind; name: string }[];
-  contacts: ContactOption[];
+  contacts: ContactOptionDto[];
   formAction: (formData: FormData) => void;
   errors: Record<string, string[] | undefined>;
   onCancel: () => void;

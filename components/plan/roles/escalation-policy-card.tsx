@@ -8,7 +8,7 @@ import { EscalationEditor } from "@/components/plan/roles/escalation-editor";
 import { EscalationTierList } from "@/components/plan/roles/escalation-tier-list";
 import { fieldErrorsOf, type ActionState } from "@/lib/form-state";
 import type { PlanRoleKind } from "@/lib/domain/plan-roles";
-import type { ContactOption, EscalationPolicyView, FormAction } from "@/components/plan/roles/types";
+import type { ContactOptionDto, EscalationPolicyDto, FormAction } from "@/components/plan/roles/types";
 
 const SEVERITY_TONE = { SEV1: "bad", SEV2: "warn", SEV3: "info", SEV4: "neutral" } as const;
 
@@ -19,9 +19,9 @@ export function EscalationPolicyCard({
   contacts,
   action,
 }: {
-  policy: EscalationPolicyView;
+  policy: EscalationPolicyDto;
   roles: { kind: PlanRoleKind; name: string }[];
-  contacts: ContactOption[];
+  contacts: ContactOptionDto[];
   action?: FormAction;
 }) {
   const [editing, setEditing] = useState(false);

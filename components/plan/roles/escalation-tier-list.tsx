@@ -1,5 +1,5 @@
 import { MemberName } from "@/components/plan/roles/member-name";
-import type { EscalationTierView } from "@/components/plan/roles/types";
+import type { EscalationTierDto } from "@/components/plan/roles/types";
 
 export function waitLabel(minutes: number): string {
   if (minutes === 0) return "engaged at once";
@@ -8,7 +8,7 @@ export function waitLabel(minutes: number): string {
 }
 
 /** A policy's tiers in the order they are engaged. */
-export function EscalationTierList({ tiers }: { tiers: EscalationTierView[] }) {
+export function EscalationTierList({ tiers }: { tiers: EscalationTierDto[] }) {
   return (
     <ol className="space-y-2">
       {tiers.map((tier) => (

@@ -6,10 +6,10 @@ import { FormMessage } from "@/components/ui/form-message";
 import { MemberName } from "@/components/plan/roles/member-name";
 import { RoleMembersEditor } from "@/components/plan/roles/role-members-editor";
 import type { ActionState } from "@/lib/form-state";
-import type { ContactOption, FormAction, PlanRoleView } from "@/components/plan/roles/types";
+import type { ContactOptionDto, FormAction, PlanRoleDto } from "@/components/plan/roles/types";
 
 /** One IR role: who fills it and the backups; managers edit the list inline (`action` given). */
-export function PlanRoleRow({ role, contacts, action }: { role: PlanRoleView; contacts: ContactOption[]; action?: FormAction }) {
+export function PlanRoleRow({ role, contacts, action }: { role: PlanRoleDto; contacts: ContactOptionDto[]; action?: FormAction }) {
   const [editing, setEditing] = useState(false);
   const [state, formAction] = useActionState(async (previous: ActionState, formData: FormData) => {
     const result = action ? await action(previous, formData) : null;

@@ -1,8 +1,8 @@
 import { PlanRoleRow } from "@/components/plan/roles/plan-role-row";
-import type { ContactOption, FormAction, PlanRoleView } from "@/components/plan/roles/types";
+import type { ContactOptionDto, FormAction, PlanRoleDto } from "@/components/plan/roles/types";
 
 /** The IR roles and who fills them; `action` (managers only) adds the inline member editor. */
-export function PlanRolesTable({ roles, contacts, action }: { roles: PlanRoleView[]; contacts: ContactOption[]; action?: FormAction }) {
+export function PlanRolesTable({ roles, contacts, action }: { roles: PlanRoleDto[]; contacts: ContactOptionDto[]; action?: FormAction }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

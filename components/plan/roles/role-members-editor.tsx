@@ -6,7 +6,7 @@ import { inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { MemberName } from "@/components/plan/roles/member-name";
 import { edgeClasses, moved } from "@/components/plan/roles/move-item";
-import type { ContactOption, PlanRoleView } from "@/components/plan/roles/types";
+import type { ContactOptionDto, PlanRoleDto } from "@/components/plan/roles/types";
 
 type Member = { contactId: string; name: string; active: boolean };
 
@@ -20,8 +20,8 @@ export function RoleMembersEditor({
   formAction,
   onCancel,
 }: {
-  role: PlanRoleView;
-  contacts: ContactOption[];
+  role: PlanRoleDto;
+  contacts: ContactOptionDto[];
   formAction: (formData: FormData) => void;
   onCancel: () => void;
 }) {

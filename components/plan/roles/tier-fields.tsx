@@ -6,7 +6,7 @@ import { inputClasses } from "@/components/ui/field";
 import { MemberName } from "@/components/plan/roles/member-name";
 import { edgeClasses } from "@/components/plan/roles/move-item";
 import type { PlanRoleKind } from "@/lib/domain/plan-roles";
-import type { ContactOption } from "@/components/plan/roles/types";
+import type { ContactOptionDto } from "@/components/plan/roles/types";
 
 export type TierDraft = {
   key: number;
@@ -32,7 +32,7 @@ export function TierFields({
   number: number;
   count: number;
   roles: { kind: PlanRoleKind; name: string }[];
-  contacts: ContactOption[];
+  contacts: ContactOptionDto[];
   onChange: (tier: TierDraft) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;

@@ -1,4 +1,4 @@
-import type { FalcoPriority } from "@/lib/generated/prisma/enums";
+import { FalcoPriority, valuesOf } from "@/lib/dto/enums";
 import {
   containerIdFromOutput,
   deriveWorkload,
@@ -20,16 +20,7 @@ import { instantFromEpochNanos, parseRfc3339, type EventInstant } from "@/lib/do
  */
 
 /** Falco's priorities, most severe first (the FalcoPriority enum's order). */
-export const FALCO_PRIORITIES = [
-  "EMERGENCY",
-  "ALERT",
-  "CRITICAL",
-  "ERROR",
-  "WARNING",
-  "NOTICE",
-  "INFORMATIONAL",
-  "DEBUG",
-] as const satisfies readonly FalcoPriority[];
+export const FALCO_PRIORITIES = valuesOf(FalcoPriority);
 
 const PRIORITY_NAMES: Record<string, FalcoPriority> = {
   ...Object.fromEntries(FALCO_PRIORITIES.map((p) => [p.toLowerCase(), p])),

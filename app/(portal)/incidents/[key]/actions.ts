@@ -3,7 +3,7 @@
 import { runAction, type ActionState } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { addIncidentNote, assignCommander, transitionIncident } from "@/lib/dal/incident-response";
-import { STATUS_LABELS } from "@/lib/domain/incident-status";
+import { INCIDENT_STATUS_LABELS } from "@/lib/dto/labels";
 import { AddIncidentNoteInput, AssignCommanderInput, TransitionIncidentInput } from "@/lib/validation/incidents";
 
 /** The list and the incident's own page. */
@@ -13,7 +13,10 @@ export async function transitionIncidentAction(_previous: ActionState, formData:
   const actor = await requireActor();
   return runAction("transitionIncident", async () => {
     const incident = await transitionIncident(actor, TransitionIncidentInput.parse(Object.fromEntries(formData)));
-    return { message: `${incident.key} is now ${STATUS_LABELS[incident.status].toLowerCase()}.`, revalidate: incidentPages(incident.key) };
+    return {
+      message: `${incident.key} is now ${INCIDENT_STATUS_LABELS[incident.status].toLowerCase()}.`,
+      revalidate: incidentPages(incident.key),
+    };
   });
 }
 

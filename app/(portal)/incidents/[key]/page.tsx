@@ -18,7 +18,8 @@ import { getContainerDossier } from "@/lib/dal/incident-dossier";
 import { listCommanderCandidates } from "@/lib/dal/incident-response";
 import { getIncidentTimeline } from "@/lib/dal/incident-timeline";
 import { getIncidentOrThrow } from "@/lib/dal/incidents";
-import { allowedTransitions, isEarlyClose, STATUS_LABELS } from "@/lib/domain/incident-status";
+import { INCIDENT_STATUS_LABELS } from "@/lib/dto/labels";
+import { allowedTransitions, isEarlyClose } from "@/lib/domain/incident-status";
 import { can } from "@/lib/domain/roles";
 import { addIncidentNoteAction, assignCommanderAction, transitionIncidentAction } from "./actions";
 import { IncidentRunsSection } from "../../runs/incident-runs-section";
@@ -80,7 +81,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const transitions = allowedTransitions(incident.status).map((to) => ({
     to,
     early: isEarlyClose(incident.status, to),
-    label: isEarlyClose(incident.status, to) ? `${STATUS_LABELS[to]} (before recovery)` : STATUS_LABELS[to],
+    label: isEarlyClose(incident.status, to) ? `${INCIDENT_STATUS_LABELS[to]} (before recovery)` : INCIDENT_STATUS_LABELS[to],
   }));
   const phases = [
     ["Detected", incident.detectedAt],

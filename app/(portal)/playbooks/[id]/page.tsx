@@ -21,7 +21,8 @@ import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError } from "@/lib/dal/errors";
 import { getPlaybookOrThrow, getPlaybookVersionOrThrow } from "@/lib/dal/playbooks";
 import { CONTAINER_TECHNIQUES } from "@/lib/domain/attack";
-import { INCIDENT_TYPE_LABELS, INCIDENT_TYPES, PHASE_LABELS, PLAYBOOK_PHASES, responsibleRoleLabel } from "@/lib/domain/playbook-labels";
+import { INCIDENT_TYPE_LABELS, PLAYBOOK_PHASE_LABELS } from "@/lib/dto/labels";
+import { INCIDENT_TYPES, PLAYBOOK_PHASES, responsibleRoleLabel } from "@/lib/domain/playbook-labels";
 import { PLAN_ROLE_KINDS } from "@/lib/domain/plan-roles";
 import { can } from "@/lib/domain/roles";
 import { VersionNumberParam } from "@/lib/validation/playbooks";
@@ -46,7 +47,7 @@ const rethrowUnlessNotFound = (error: unknown): never => {
 
 export const metadata: Metadata = { title: "Playbook" };
 
-const PHASE_OPTIONS = PLAYBOOK_PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }));
+const PHASE_OPTIONS = PLAYBOOK_PHASES.map((p) => ({ value: p, label: PLAYBOOK_PHASE_LABELS[p] }));
 const ROLE_OPTIONS = PLAN_ROLE_KINDS.map((r) => ({ value: r, label: responsibleRoleLabel(r) }));
 
 export default async function PlaybookPage({ params, searchParams }: Props) {

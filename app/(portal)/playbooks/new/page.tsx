@@ -4,7 +4,8 @@ import { PlaybookDetailsForm } from "@/components/playbooks/playbook-details-for
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { CONTAINER_TECHNIQUES } from "@/lib/domain/attack";
-import { INCIDENT_TYPE_LABELS, INCIDENT_TYPES } from "@/lib/domain/playbook-labels";
+import { INCIDENT_TYPE_LABELS } from "@/lib/dto/labels";
+import { INCIDENT_TYPES } from "@/lib/domain/playbook-labels";
 import { createPlaybookAction } from "./actions";
 
 export const metadata: Metadata = { title: "New playbook" };

@@ -1,12 +1,14 @@
 import "server-only";
 import pg from "pg";
 import { LIVE_CHANNEL } from "@/lib/dal/live-events";
+import type { LiveEventKind } from "@/lib/dto/live";
 import { env } from "@/lib/env";
 
 export type LiveEventRow = {
   id: bigint;
   topic: string;
-  kind: string;
+  /** The column is text; only appendLiveEvent writes it, whose input admits LiveEventKind alone. */
+  kind: LiveEventKind;
   entityId: string | null;
   actorId: string | null;
   /** Written by the writer with the event; null when the stream has to load what it sends. */

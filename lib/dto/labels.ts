@@ -1,0 +1,149 @@
+import type {
+  ClusterProvider,
+  ContainerRuntime,
+  Criticality,
+  DetectionSourceKind,
+  Environment,
+  FalcoPriority,
+  IncidentStatus,
+  IncidentType,
+  OwnershipRole,
+  PlaybookPhase,
+  Role,
+  RunStatus,
+  RunStepStatus,
+  TimelineKind,
+  WorkloadKind,
+} from "@/lib/dto/enums";
+import { FALCO_PRIORITY_NAMES } from "@/lib/domain/falco/priority-names";
+
+// The words people read for each enum value: one `Record<Enum, string>` per enum, here and nowhere
+// else (decision 019). The Record type makes a new enum value a compile error until it has its
+// word; labels.test.ts checks every map against the generated enum at run time as well.
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  IR_MANAGER: "IR manager",
+  RESPONDER: "Responder",
+  AUDITOR: "Auditor",
+};
+
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
+  OPEN: "Open",
+  TRIAGED: "Triaged",
+  CONTAINED: "Contained",
+  ERADICATED: "Eradicated",
+  RECOVERED: "Recovered",
+  CLOSED: "Closed",
+};
+
+/** In the order the playbook forms and the library filter offer them (the common ones first). */
+export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = {
+  SHELL_IN_CONTAINER: "Shell in a container",
+  CRYPTOMINING: "Cryptomining",
+  CONTAINER_ESCAPE: "Container escape",
+  MALICIOUS_IMAGE: "Malicious or compromised image",
+  CREDENTIAL_ACCESS: "Credential access / leaked secrets",
+  RANSOMWARE: "Ransomware",
+  DATA_EXFILTRATION: "Data exfiltration",
+  MALWARE: "Malware",
+  PERSISTENCE: "Persistence",
+  DISCOVERY: "Discovery",
+  OTHER: "Other",
+};
+
+export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
+  ALERT: "Alert",
+  STATUS_CHANGE: "Status",
+  NOTE: "Note",
+  ASSIGNMENT: "Assignment",
+  OWNERS: "Owners",
+  EVIDENCE: "Evidence",
+  RUN: "Playbook run",
+  SYSTEM: "System",
+};
+
+export const PLAYBOOK_PHASE_LABELS: Record<PlaybookPhase, string> = {
+  PREPARATION: "Preparation",
+  DETECTION_ANALYSIS: "Detection & analysis",
+  CONTAINMENT: "Containment",
+  ERADICATION: "Eradication",
+  RECOVERY: "Recovery",
+  POST_INCIDENT: "Post-incident",
+};
+
+export const RUN_STATUS_LABELS: Record<RunStatus, string> = {
+  ACTIVE: "Active",
+  COMPLETED: "Completed",
+  ABANDONED: "Abandoned",
+};
+
+export const RUN_STEP_STATUS_LABELS: Record<RunStepStatus, string> = {
+  TODO: "To do",
+  IN_PROGRESS: "In progress",
+  DONE: "Done",
+  SKIPPED: "Skipped",
+  BLOCKED: "Blocked",
+};
+
+/** In the order the new-source form offers them (falcosidekick is the usual sender). */
+export const DETECTION_SOURCE_KIND_LABELS: Record<DetectionSourceKind, string> = {
+  FALCOSIDEKICK: "falcosidekick",
+  FALCO: "Falco",
+  GENERIC: "Generic",
+};
+
+/** As Falco itself prints them, most severe first. */
+export const FALCO_PRIORITY_LABELS: Readonly<Record<FalcoPriority, string>> = FALCO_PRIORITY_NAMES;
+
+export const CLUSTER_PROVIDER_LABELS: Record<ClusterProvider, string> = {
+  EKS: "Amazon EKS",
+  GKE: "Google GKE",
+  AKS: "Azure AKS",
+  OPENSHIFT: "OpenShift",
+  ON_PREMISES: "On-premises",
+  OTHER: "Other",
+};
+
+export const CONTAINER_RUNTIME_LABELS: Record<ContainerRuntime, string> = {
+  CONTAINERD: "containerd",
+  CRI_O: "CRI-O",
+  DOCKER: "Docker",
+};
+
+export const ENVIRONMENT_LABELS: Record<Environment, string> = {
+  PRODUCTION: "Production",
+  STAGING: "Staging",
+  DEVELOPMENT: "Development",
+};
+
+export const CRITICALITY_LABELS: Record<Criticality, string> = {
+  CRITICAL: "Critical",
+  HIGH: "High",
+  MEDIUM: "Medium",
+  LOW: "Low",
+};
+
+export const WORKLOAD_KIND_LABELS: Record<WorkloadKind, string> = {
+  DEPLOYMENT: "Deployment",
+  STATEFULSET: "StatefulSet",
+  DAEMONSET: "DaemonSet",
+  JOB: "Job",
+  CRONJOB: "CronJob",
+  POD: "Pod",
+  OTHER: "Other",
+};
+
+/** The role an ownership gives a contact on a cluster, namespace or workload. */
+export const OWNERSHIP_ROLE_LABELS: Record<OwnershipRole, string> = {
+  PRIMARY: "DevOps primary owner",
+  SECONDARY: "DevOps secondary owner",
+  SECURITY: "Security owner",
+};
+
+export type Option<E extends string = string> = { value: E; label: string };
+
+/** A label map as the `{value, label}` list a select or a set of checkboxes offers, in the map's order. */
+export function optionsOf<E extends string>(labels: Readonly<Record<E, string>>): Option<E>[] {
+  return (Object.keys(labels) as E[]).map((value) => ({ value, label: labels[value] }));
+}
