@@ -21,13 +21,13 @@ import type {
 
 // Correlation of a flush's alerts into incidents (docs/decisions/006, 017), as a plan the ingest
 // DAL carries out. The rules, per correlation key (correlationKeyOf):
-// - join: an alert joins the open incident of its key whose [first − window, last + window] holds
-//   its time — one this flush already touched first (its times are ahead of the database's),
-//   else the latest;
+// - join: an alert joins an open incident of its key whose [first − window, last + window] holds
+//   its time — the one the previous alert of its key went to while that holds it, else one this
+//   flush already touched (its times are ahead of the database's), else the latest;
 // - threshold: with none to join, an alert at or above the source's minimum priority opens one;
 //   below it, it stays unattached;
 // - take-along: an incident that opens takes the unattached alerts of its key within the window of
-//   its opening alert, those of the flush first, then earlier stored ones;
+//   its opening alert, those of the flush first, then stored ones (below the threshold earlier);
 // - folding: an incident's severity is the worst of its alerts', its ATT&CK techniques and
 //   tactics the union of theirs, its first/last alert times their bounds.
 // Alerts are taken in time order (ties by id) and keys in key order, and incidents open in the
@@ -101,7 +101,9 @@ function groupByKey(alerts: readonly CorrelatedAlert[], skip: ReadonlySet<string
     if (!alert.security || skip.has(alert.id) || seen.has(alert.id)) continue;
     seen.add(alert.id);
     const key = correlationKeyOf(alert);
-    groups.set(key, [...(groups.get(key) ?? []), alert]);
+    const group = groups.get(key);
+    if (group) group.push(alert);
+    else groups.set(key, [alert]);
   }
   for (const group of groups.values()) group.sort(byTime);
   return groups;
