@@ -77,7 +77,10 @@ export const incident = (key: string) =>
   testDb().incident.findUniqueOrThrow({
     where: { number: Number(key.slice(4)) },
     include: {
-      owners: { include: { contact: { select: { name: true } } }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] },
+      owners: {
+        include: { contact: { select: { name: true } } },
+        orderBy: [{ role: "asc" }, { createdAt: "asc" }, { contact: { name: "asc" } }],
+      },
       timeline: { orderBy: [{ at: "asc" }, { id: "asc" }] },
       suggestedPlaybook: { select: { incidentType: true } },
       planRevision: { select: { number: true } },
