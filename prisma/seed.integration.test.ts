@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { techniqueById } from "@/lib/domain/attack";
 import { verifyChainSegment } from "@/lib/domain/audit-chain";
+import { correlationKeyOf } from "@/lib/domain/correlation/key";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent, type NormalizedEvent } from "@/lib/domain/falco/normalize";
 import { orderSteps, placeholderProblems } from "@/lib/domain/playbook-steps";
@@ -183,7 +184,7 @@ describe("the demo seed", () => {
     for (const incident of incidents) {
       expect(incident.alerts.length, incident.title).toBeGreaterThan(0);
       expect(incident.alertCount).toBe(incident.alerts.length);
-      expect(incident.correlationKey).toBe(`${incident.cluster}/${incident.namespace}/${incident.workload}`);
+      expect(incident.correlationKey).toBe(correlationKeyOf(incident));
       expect(incident.clusterId).not.toBeNull();
       expect(incident.namespaceId).not.toBeNull();
       expect(incident.planRevisionId).toBe(revisions[0]!.id);
@@ -197,6 +198,8 @@ describe("the demo seed", () => {
         const normalized = normalizeFalcoEvent(alert.raw);
         expect(normalized.ok).toBe(true);
         expect(alert.dedupKey).toBe(dedupKeyOf((normalized as { ok: true; event: NormalizedEvent }).event));
+        // Each seeded alert correlates into its incident, as ingest would have put it there.
+        expect(correlationKeyOf(alert)).toBe(incident.correlationKey);
         expect(raw.rule).toBe(alert.rule);
         expect(raw.output_fields["k8s.ns.name"]).toBe(alert.namespace);
         expect(raw.output_fields["container.id"]).toBe(alert.containerId);

@@ -5,6 +5,6 @@
 export const SQL_ONLY_INDEXES: Record<string, string> = {
   /** One ACTIVE run per incident and playbook (lib/dal/run-start.ts turns a violation into a ConflictError). */
   PlaybookRun_one_active_per_incident_playbook: `CREATE UNIQUE INDEX "PlaybookRun_one_active_per_incident_playbook" ON public."PlaybookRun" USING btree ("incidentId", "playbookId") WHERE (status = 'ACTIVE'::"RunStatus")`,
-  /** The open incidents of a correlation key, read by every ingest flush (lib/dal/ingest-incidents.ts). */
+  /** The open incidents of a correlation key, read by every ingest flush (lib/dal/ingest/correlation-statements.ts). */
   Incident_open_correlationKey_lastAlertAt: `CREATE INDEX "Incident_open_correlationKey_lastAlertAt" ON public."Incident" USING btree ("correlationKey", "lastAlertAt") WHERE (status <> 'CLOSED'::"IncidentStatus")`,
 };

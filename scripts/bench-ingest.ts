@@ -206,6 +206,8 @@ async function main() {
       ...process.env,
       DATABASE_URL: postgres.url,
       AUTH_SECRET: randomBytes(33).toString("base64"),
+      // With DATABASE_URL given, npm start seeds only when asked: the demo's detection source holds the token.
+      BULKHEAD_DEMO: "1",
       BULKHEAD_DEMO_INGEST_TOKEN: token,
       BULKHEAD_DATA_DIR: path.join(tmp, "app"),
       BULKHEAD_LOG_LEVEL: "warn",
@@ -225,6 +227,8 @@ async function main() {
     }
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
+    // The finally below stops PostgreSQL under this client when the run fails: the failure is what to report.
+    db.on("error", () => {});
     const {
       rows: [source],
     } = await db.query<{ id: string }>(`SELECT "id" FROM "DetectionSource" LIMIT 1`);

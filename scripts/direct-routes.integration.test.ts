@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { shellEvent } from "@/lib/domain/falco/test-events";
+import { shellEvent } from "@/tests/support/falco-events";
 import { flushIngestRefusals } from "@/lib/dal/ingest";
 import { resetTables, testDb } from "@/tests/support/db";
 import { directRoute, serveDirect } from "./direct-routes";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { keyIdOf, parseSigningKey, publicKeyPem, signCheckpoint, type SignedCheckpoint } from "@/lib/domain/audit-signature";
-import { newRowId } from "@/lib/dal/row-id";
+import { newRowId } from "@/lib/server/db/row-id";
 
 // Signed checkpoints of the audit chain (docs/decisions/012). Signing happens here, off the
 // append path: appends (lib/dal/audit.ts, pipelined by alert ingest) never wait for a signature.

@@ -4,8 +4,8 @@ import { auditHashText, GENESIS_HASH } from "@/lib/domain/audit-chain";
 import type { Actor } from "@/lib/domain/roles";
 import type { Tx } from "@/lib/db";
 import { requestOrigin, type RequestOrigin } from "@/lib/dal/request-context";
-import { newRowId } from "@/lib/dal/row-id";
-import { queryInTransaction, statement, type SqlStatement } from "@/lib/dal/sql-statement";
+import { newRowId } from "@/lib/server/db/row-id";
+import { queryInTransaction, statement, type SqlStatement } from "@/lib/server/db/sql-statement";
 
 /** Any fixed number: the advisory lock that serialises appends to the audit chain. */
 const AUDIT_CHAIN_LOCK = 7_310_421;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { queryInTransaction, statement, type SqlStatement } from "@/lib/dal/sql-statement";
+import { queryInTransaction, statement, type SqlStatement } from "@/lib/server/db/sql-statement";
 import type { LiveEventInput, LiveTopic, RunTopic } from "@/lib/dto/live";
 
 /** The one PostgreSQL channel every instance listens on; payloads carry ids only. */

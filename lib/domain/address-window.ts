@@ -1,5 +1,5 @@
 // Per-address counting in fixed one-minute windows, kept in one process's memory: how alert ingest
-// paces refused requests (lib/dal/ingest-sources.ts) without a database write per request. Pure:
+// paces refused requests (lib/dal/ingest/sources.ts) without a database write per request. Pure:
 // the caller passes the time.
 
 /** Where addresses beyond `maxKeys` in one window are counted together, so memory stays bounded under a spray from many addresses. */

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Assets } from "./assets";
+import { correlationKeyOf } from "@/lib/domain/correlation/key";
 import { incidentKey } from "@/lib/domain/incident-status";
 import { later, sha256Hex, type Clock } from "./clock";
 import { falcoAlert } from "./falco-event";
@@ -50,7 +51,7 @@ async function seedIncident(tx: Tx, clock: Clock, seed: IncidentSeed, refs: Inci
       severity: seed.severity,
       status: seed.status,
       summary: seed.summary,
-      correlationKey: `${ctx.cluster}/${ctx.namespace}/${ctx.workload}`,
+      correlationKey: correlationKeyOf(ctx),
       cluster: ctx.cluster,
       namespace: ctx.namespace,
       workload: ctx.workload,

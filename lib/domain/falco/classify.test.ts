@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { FALCO_PRIORITIES } from "@/lib/domain/falco/normalize";
 import {
   attackFromTags,
-  correlationKey,
   incidentTitle,
   incidentTypeFor,
   priorityAtLeast,
@@ -243,17 +242,7 @@ describe("incidentTypeFor (Falco's real rule names)", () => {
   });
 });
 
-describe("correlationKey and incidentTitle", () => {
-  const cases: [cluster: string | null, namespace: string | null, workload: string | null, node: string | null, key: string][] = [
-    ["prod-eu", "payments", "payments-api", null, "prod-eu/payments/payments-api"],
-    ["prod-eu", "default", null, "node-1", "prod-eu/default/-"],
-    ["prod-eu", null, null, "node-1", "prod-eu/-/node:node-1"],
-    [null, null, null, null, "-/-/-"],
-  ];
-  it.each(cases)("%s %s %s %s → %s", (cluster, namespace, workload, node, key) =>
-    expect(correlationKey(cluster, namespace, workload, node)).toBe(key),
-  );
-
+describe("incidentTitle", () => {
   it("titles an incident after its first rule and where it happened", () => {
     expect(incidentTitle("Terminal shell in container", { cluster: "prod-eu", namespace: "payments", workload: "payments-api" })).toBe(
       "Terminal shell in container — payments-api in prod-eu/payments",

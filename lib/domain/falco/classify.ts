@@ -176,16 +176,6 @@ export function incidentTypeFor(rule: string, tags: readonly string[]): Incident
 }
 
 /**
- * What alerts join one open incident on: cluster/namespace/workload (the form the demo data uses,
- * e.g. `prod-eu/payments/payments-api`). An event outside any workload (a host event, or a
- * Kubernetes audit event about no pod) correlates on its node when one is given, else on the namespace.
- */
-export function correlationKey(cluster: string | null, namespace: string | null, workload: string | null, node?: string | null): string {
-  const last = workload ?? (!namespace && node ? `node:${node}` : null);
-  return `${cluster ?? "-"}/${namespace ?? "-"}/${last ?? "-"}`;
-}
-
-/**
  * Titles are built from alert fields, which the container's owner writes: each part and the whole
  * are capped so that a 10,000-character rule or namespace makes a long title, not a broken board.
  */

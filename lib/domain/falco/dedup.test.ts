@@ -9,7 +9,7 @@ import {
   nullFieldsEvent,
   shellEvent,
   viaFalcosidekick,
-} from "@/lib/domain/falco/test-events";
+} from "@/tests/support/falco-events";
 
 function keyOf(event: unknown, defaultCluster: string | null = "prod-eu"): string {
   const result = normalizeFalcoEvent(event, { defaultCluster });

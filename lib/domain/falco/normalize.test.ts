@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeFalcoEvent, parsePriority, type NormalizedEvent } from "@/lib/domain/falco/normalize";
 import { parseFalcoBody } from "@/lib/domain/falco/parse-body";
-import { hostEvent, kubeAuditExecEvent, metricsSnapshot, minerEvent, nullFieldsEvent, shellEvent } from "@/lib/domain/falco/test-events";
+import { hostEvent, kubeAuditExecEvent, metricsSnapshot, minerEvent, nullFieldsEvent, shellEvent } from "@/tests/support/falco-events";
 import { parseRfc3339 } from "@/lib/domain/falco/time";
 
 function normalized(value: unknown, defaultCluster: string | null = "prod-eu"): NormalizedEvent {

@@ -1,22 +1,22 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { InsertedAlert } from "@/lib/dal/ingest-incident-open";
-import { newRowId } from "@/lib/dal/row-id";
+import type { AlertInsertRow } from "@/lib/dal/ingest/columns";
+import type { CorrelatedAlert } from "@/lib/domain/correlation/types";
+import { newRowId } from "@/lib/server/db/row-id";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
 import type { BodyEntry } from "@/lib/domain/falco/parse-body";
 import type { IngestResult } from "@/lib/validation/ingest";
 
-// A request's events turned into Alert rows before they queue for a flush (ingest-flush.ts): all
+// A request's events turned into Alert rows before they queue for a flush (write-combining.ts): all
 // the per-event work (normalising, dedup key, JSON for the INSERT) happens here, on the request,
 // so that the flush transaction does nothing per event but hand PostgreSQL one JSON document.
 
 export type PreparedAlert = {
   dedupKey: string;
-  /** The row as `json_to_recordset` in the INSERT reads it (ingest-store.ts). */
+  /** The row (AlertInsertRow) as `json_to_recordset` in the insert reads it (alert-statements.ts). */
   json: string;
   /** What correlation needs to know of the alert if it is inserted. */
-  alert: InsertedAlert;
+  alert: CorrelatedAlert;
 };
 
 export type PreparedBatch = {
@@ -29,22 +29,16 @@ export type PreparedBatch = {
 
 // PostgreSQL text and jsonb cannot hold NUL characters or unpaired UTF-16 surrogates, which JSON
 // can carry. Such an event is stored with U+FFFD in their place rather than lost.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // JSON.stringify escapes exactly these two as \u0000 and \udXXX: a cheap test of the row's JSON before the deep copy.
 const ESCAPED_UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
 
 function storable<T>(value: T): T {
-  if (typeof value === "string") return value.replace(UNSTORABLE, "\uFFFD") as T;
+  if (typeof value === "string") return value.toWellFormed().replaceAll("\0", "\uFFFD") as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value && typeof value === "object" && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)])) as T;
   }
   return value;
-}
-
-/** Refuses, at compile time, a normalised column the Alert model does not have. */
-function alertColumns<T extends Record<Exclude<keyof T, keyof Prisma.AlertCreateManyInput>, never>>(row: T): T {
-  return row;
 }
 
 export function prepareAlerts(sourceId: string, defaultCluster: string | null, entries: readonly BodyEntry[]): PreparedBatch {
@@ -67,14 +61,14 @@ export function prepareAlerts(sourceId: string, defaultCluster: string | null, e
     const dedupKey = dedupKeyOf(result.event);
     if (byKey.has(dedupKey)) continue;
     const id = newRowId();
-    const row = alertColumns({
+    const row: AlertInsertRow = {
       ...result.event.alert,
       id,
       sourceId,
       dedupKey,
       receivedAt,
       eventTime: result.event.alert.eventTime.toISOString(),
-    });
+    };
     let json = JSON.stringify(row);
     let columns = result.event.alert;
     if (ESCAPED_UNSTORABLE.test(json)) {

@@ -1,45 +1,17 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FalcoPriority, IncidentType, OwnershipRole, Severity } from "@/lib/generated/prisma/enums";
+import type { IncidentType, OwnershipRole } from "@/lib/generated/prisma/enums";
 import { clusterTreeSelect, toClusterScopes } from "@/lib/dal/platform-scopes";
 import { attackFromTags, incidentTitle, incidentTypeFor, severityForPriority } from "@/lib/domain/falco/classify";
 import { resolveOwners, type ScopeRef } from "@/lib/domain/owner-resolution";
+import type { CorrelatedAlert } from "@/lib/domain/correlation/types";
 
-// Opening an incident from the alert that crossed its source's threshold, inside the ingest
-// flush (lib/dal/ingest-incidents.ts): type, severity, ATT&CK, suggested playbook, the plan
-// revision in force and the owners resolved from the plan. Rare next to joining, so it may take a
-// few statements of its own.
-
-export type InsertedAlert = {
-  id: string;
-  eventTime: Date;
-  rule: string;
-  priority: FalcoPriority;
-  tags: string[];
-  cluster: string | null;
-  namespace: string | null;
-  workload: string | null;
-  podName: string | null;
-  nodeName: string | null;
-  processCmdline: string | null;
-  /** False for Falco's operational events: they never open or join an incident. */
-  security: boolean;
-};
-
-export type IncidentState = {
-  id: string;
-  key: string;
-  number: number;
-  isNew: boolean;
-  loadedSeverity: Severity;
-  severity: Severity;
-  techniques: Set<string>;
-  tactics: Set<string>;
-  firstAlertAt: Date;
-  lastAlertAt: Date;
-  alertIds: string[];
-};
+// Opening an incident the correlation plan opens, inside the ingest flush's transaction
+// (correlation.ts), from the alert that crossed its source's threshold: type, severity, ATT&CK,
+// suggested playbook, the plan revision in force and the owners resolved from the plan. Rare next
+// to joining, so it may take a few statements of its own. Its totals are the plan's, written with
+// everyone else's (incident-statements.ts).
 
 /** Lookups shared by every incident one flush opens. */
 export type BatchCache = {
@@ -85,7 +57,7 @@ function inheritedFrom(ref: ScopeRef, namespace: string | null): string | null {
 }
 
 /** Owners from the plan as IncidentOwner rows, and the OWNERS timeline message that explains them. */
-async function planOwners(tx: Tx, cache: BatchCache, alert: InsertedAlert) {
+async function planOwners(tx: Tx, cache: BatchCache, alert: CorrelatedAlert) {
   const where = [alert.cluster, alert.namespace].filter(Boolean).join("/");
   const tree = alert.cluster ? await clusterTree(tx, cache, alert.cluster) : null;
   if (!tree) {
@@ -124,10 +96,10 @@ async function planOwners(tx: Tx, cache: BatchCache, alert: InsertedAlert) {
 export async function openIncident(
   tx: Tx,
   cache: BatchCache,
-  alert: InsertedAlert,
+  alert: CorrelatedAlert,
   key: string,
   now: Date,
-): Promise<{ state: IncidentState; owners: { message: string; data: unknown } }> {
+): Promise<{ id: string; number: number; owners: { message: string; data: unknown } }> {
   const type = incidentTypeFor(alert.rule, alert.tags);
   const attack = attackFromTags(alert.tags);
   const severity = severityForPriority(alert.priority);
@@ -161,18 +133,5 @@ export async function openIncident(
   });
   if (owners.rows.length)
     await tx.incidentOwner.createMany({ data: owners.rows.map((o, rank) => ({ ...o, rank, incidentId: incident.id })) });
-  const state: IncidentState = {
-    id: incident.id,
-    key,
-    number: incident.number,
-    isNew: true,
-    loadedSeverity: severity,
-    severity,
-    techniques: new Set(attack.techniques),
-    tactics: new Set(attack.tactics),
-    firstAlertAt: alert.eventTime,
-    lastAlertAt: alert.eventTime,
-    alertIds: [],
-  };
-  return { state, owners: { message: owners.message, data: owners.rows.map((o) => ({ ...o })) } };
+  return { ...incident, owners: { message: owners.message, data: owners.rows.map((o) => ({ ...o })) } };
 }

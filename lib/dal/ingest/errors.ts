@@ -43,7 +43,7 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|terminating connection|database system is (starting up|shutting down|in recovery mode|not yet accepting)|Can't reach database|Server has closed the connection|Connection is closed|Client has encountered a connection error|Transaction already closed|connect ECONNREFUSED|read ECONNRESET/i;
+  /Connection terminated|terminating connection|database system is (?:starting up|shutting down|in recovery mode|not yet accepting)|Can't reach database|Server has closed the connection|Connection is closed|Client has encountered a connection error|Transaction already closed|connect ECONNREFUSED|read ECONNRESET/i;
 
 /** True when the error (or what it wraps) says the database was unreachable rather than that the request was wrong. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

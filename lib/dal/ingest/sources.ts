@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { FalcoPriority } from "@/lib/generated/prisma/enums";
 import { AuditTally } from "@/lib/dal/audit-aggregate";
-import { IngestAuthError, IngestThrottledError } from "@/lib/dal/ingest-errors";
+import { IngestAuthError, IngestThrottledError } from "@/lib/dal/ingest/errors";
 import { AddressWindow } from "@/lib/domain/address-window";
 
 // Who is posting alerts. The caller is a machine holding a detection source's token, not a
@@ -13,7 +13,7 @@ import { AddressWindow } from "@/lib/domain/address-window";
 //
 // A source looked up by its token is remembered for SOURCE_CACHE_MS, so a stream of requests does
 // not read the same row each time. That cache never lets a revoked token store anything: every
-// flush re-reads the source by id AND token hash inside its own transaction (ingest-flush.ts), so
+// flush re-reads the source by id AND token hash inside its own transaction (write-combining.ts), so
 // a revocation, deactivation or rotation that has committed refuses the very next flush.
 
 export type IngestSource = {

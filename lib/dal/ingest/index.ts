@@ -1,21 +1,21 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/dal/errors";
-import { IngestBatchTooLargeError, IngestUnavailableError, isDatabaseUnavailable } from "@/lib/dal/ingest-errors";
-import { storeAlerts } from "@/lib/dal/ingest-flush";
-import { prepareAlerts } from "@/lib/dal/ingest-rows";
-import { authenticateSource, type IngestSource } from "@/lib/dal/ingest-sources";
+import { IngestBatchTooLargeError, IngestUnavailableError, isDatabaseUnavailable } from "@/lib/dal/ingest/errors";
+import { storeAlerts } from "@/lib/dal/ingest/write-combining";
+import { prepareAlerts } from "@/lib/dal/ingest/alert-rows";
+import { authenticateSource, type IngestSource } from "@/lib/dal/ingest/sources";
 import { requestOrigin } from "@/lib/dal/request-context";
 import { parseFalcoBody, type BodyEntry } from "@/lib/domain/falco/parse-body";
 import { MAX_INGEST_EVENTS, type IngestResult } from "@/lib/validation/ingest";
 
-export { IngestAuthError, IngestBatchTooLargeError, IngestThrottledError, IngestUnavailableError } from "@/lib/dal/ingest-errors";
-export { flushIngestRefusals } from "@/lib/dal/ingest-sources";
-export type { IngestSource } from "@/lib/dal/ingest-sources";
+export { IngestAuthError, IngestBatchTooLargeError, IngestThrottledError, IngestUnavailableError } from "@/lib/dal/ingest/errors";
+export { flushIngestRefusals } from "@/lib/dal/ingest/sources";
+export type { IngestSource } from "@/lib/dal/ingest/sources";
 
 // Alert ingest for Falco and falcosidekick (DESIGN.md: POST /api/ingest/falco). The source's token
-// is the authorization (ingest-sources.ts); the events are normalised here, on the request, and
-// stored by a flush that may combine them with other requests' (ingest-flush.ts, decision 008).
+// is the authorization (sources.ts); the events are normalised here, on the request, and
+// stored by a flush that may combine them with other requests' (write-combining.ts, decision 008).
 
 export type IngestOptions = {
   /** How close alerts of one workload must be to join one incident; README's BULKHEAD_CORRELATION_WINDOW_MINUTES. */
@@ -54,7 +54,7 @@ async function ingestEntries(
 /**
  * The detection source of a token, before anything of the request is read: 401 (IngestAuthError)
  * for none, 429 (IngestThrottledError) for an address past its rate of refusals. Refusals are
- * counted per address and audited once a minute (ingest-sources.ts).
+ * counted per address and audited once a minute (sources.ts).
  */
 export async function authenticateIngest(token: string | null): Promise<IngestSource> {
   return unavailableAsExpected(async () => authenticateSource(token, (await requestOrigin()).ip));

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Statements that the alert ingest flush sends pipelined, several in one round trip, as prepared
-// statements (parsed and planned once per connection, lib/dal/ingest-store.ts): on a small machine
+// statements (parsed and planned once per connection, lib/dal/ingest/flush.ts): on a small machine
 // a round trip, and planning a large statement, each cost more than the work they carry
 // (docs/decisions/014). The same statements run unnamed inside a Prisma transaction too, so each
 // exists once.

@@ -1,13 +1,13 @@
 import "server-only";
 import { log } from "@/lib/log";
-import { isDatabaseUnavailable } from "@/lib/dal/ingest-errors";
-import { forgetSource, refuseIngest } from "@/lib/dal/ingest-sources";
-import { storeFlush, type FlushOutcome, type FlushRequest } from "@/lib/dal/ingest-store";
+import { isDatabaseUnavailable } from "@/lib/dal/ingest/errors";
+import { forgetSource, refuseIngest } from "@/lib/dal/ingest/sources";
+import { storeFlush, type FlushOutcome, type FlushRequest } from "@/lib/dal/ingest/flush";
 import type { IngestResult } from "@/lib/validation/ingest";
 
 // Write-combining for alert ingest (docs/decisions/008-ingest-write-combining.md). Requests of one
 // source that arrive while earlier flushes are in the database queue up here and are stored
-// together by the next flush (ingest-store.ts): one transaction, one audit event, one commit for
+// together by the next flush (flush.ts): one transaction, one audit event, one commit for
 // all of them, where each request still gets its own counts, rejections and incidents, and its
 // answer only after the commit that holds its alerts. When a combined flush fails, each of its
 // requests is stored again on its own, so one bad request cannot fail the others.

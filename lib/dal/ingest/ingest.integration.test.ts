@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ValidationError } from "@/lib/dal/errors";
 import { flushIngestRefusals, IngestAuthError, IngestBatchTooLargeError, ingestFalcoBody, ingestFalcoEvents } from "@/lib/dal/ingest";
 import { parseFalcoBody, type BodyEntry } from "@/lib/domain/falco/parse-body";
-import { viaFalcosidekick } from "@/lib/domain/falco/test-events";
+import { viaFalcosidekick } from "@/tests/support/falco-events";
 import type { FalcoPriority } from "@/lib/generated/prisma/enums";
 import { seedDemo } from "@/prisma/seed";
 import { demoSnapshot, resetAllTables, restoreDemo, testDb } from "@/tests/support/db";
