@@ -247,7 +247,7 @@ describe("the demo seed", () => {
     expect(purple).toMatchObject({
       status: "COMPLETED",
       prerequisiteId: tabletop.id,
-      facilitatorThirdParty: true,
+      facilitatorOrganisation: "Redline Security",
       scenario: tabletop.scenario,
     });
     expect(tabletop.conductedAt!.getTime()).toBeLessThan(purple.conductedAt!.getTime());

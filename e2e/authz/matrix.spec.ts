@@ -25,6 +25,7 @@ import {
 import { insertSource, sourceOf } from "./detection-data";
 import { insertPlaybook, playbookRow, stepCount, stepRow, versionRow } from "./playbook-data";
 import { insertRun, runStatus, runStepRow } from "./run-data";
+import { columnOf, countWhere, insertActionItem, insertExercise, insertFinding } from "./exercise-data";
 
 type Who = Role | "anonymous";
 const EVERYONE: readonly Who[] = ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR", "anonymous"];
@@ -50,6 +51,7 @@ const PLAYBOOKS_EDIT = SOURCES_MANAGE;
 const PLAYBOOKS_OPEN = { ...PLAYBOOKS_EDIT, IR_MANAGER: "opens" } as const;
 const RUNS_ACT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "allowed", AUDITOR: "denied", anonymous: "login" } as const;
 const RUNS_OPEN = { ...RUNS_ACT, IR_MANAGER: "opens", RESPONDER: "opens" } as const;
+const EXERCISES_EDIT = PLAN_EDIT;
 const INCIDENTS_ACT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "allowed", AUDITOR: "denied", anonymous: "login" } as const;
 
 const PAGE_FOR_ALL = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: "login" } as const;
@@ -678,6 +680,102 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
       };
     },
   },
+  // ── exercises (issue 12): managers edit, everyone else reads ──
+  "app/(portal)/exercises/[id]/actions.ts#changeExerciseStatusAction": {
+    expect: EXERCISES_EDIT,
+    scenario: async ({ db }) => {
+      const id = await insertExercise(db);
+      return {
+        page: `/exercises/${id}`,
+        fields: { id, version: "0", to: "IN_PROGRESS" },
+        happened: async () => (await columnOf(db, "Exercise", "status", id)) === "IN_PROGRESS",
+      };
+    },
+  },
+  "app/(portal)/exercises/[id]/actions.ts#updateExerciseAction": {
+    expect: EXERCISES_EDIT,
+    scenario: async ({ db }) => {
+      const id = await insertExercise(db);
+      return {
+        page: `/exercises/${id}`,
+        fields: { id, version: "0", kind: "TABLETOP", title: "Renamed by the matrix", scenario: "Matrix scenario", facilitator: "Matrix" },
+        happened: async () => (await columnOf(db, "Exercise", "title", id)) === "Renamed by the matrix",
+      };
+    },
+  },
+  "app/(portal)/exercises/[id]/actions.ts#addExerciseLogEntryAction": {
+    expect: EXERCISES_EDIT,
+    scenario: async ({ db }) => {
+      const id = await insertExercise(db, "IN_PROGRESS");
+      return {
+        page: `/exercises/${id}`,
+        fields: { exerciseId: id, at: "2026-12-01T10:00", text: "Inject 1 read out" },
+        happened: async () => (await countWhere(db, "ExerciseLogEntry", "exerciseId", id)) === 1,
+      };
+    },
+  },
+  "app/(portal)/exercises/[id]/actions.ts#createFindingAction": {
+    expect: EXERCISES_EDIT,
+    scenario: async ({ db }) => {
+      const id = await insertExercise(db, "IN_PROGRESS");
+      return {
+        page: `/exercises/${id}`,
+        fields: { exerciseId: id, title: "Found by the matrix", category: "OTHER", severity: "LOW", recommendation: "Fix it" },
+        happened: async () => (await countWhere(db, "Finding", "exerciseId", id)) === 1,
+      };
+    },
+  },
+  "app/(portal)/exercises/[id]/actions.ts#updateFindingAction": {
+    expect: EXERCISES_EDIT,
+    scenario: async ({ db }) => {
+      const { exerciseId, findingId } = await insertFinding(db);
+      return {
+        page: `/exercises/${exerciseId}`,
+        fields: {
+          id: findingId,
+          version: "0",
+          title: "Edited by the matrix",
+          category: "OTHER",
+          severity: "LOW",
+          recommendation: "Fix it",
+        },
+        happened: async () => (await columnOf(db, "Finding", "title", findingId)) === "Edited by the matrix",
+      };
+    },
+  },
+  "app/(portal)/exercises/[id]/actions.ts#createActionItemAction": {
+    expect: EXERCISES_EDIT,
+    scenario: async ({ db }) => {
+      const { exerciseId, findingId } = await insertFinding(db);
+      return {
+        page: `/exercises/${exerciseId}`,
+        fields: { findingId, title: "Item from the matrix" },
+        happened: async () => (await countWhere(db, "ActionItem", "findingId", findingId)) === 1,
+      };
+    },
+  },
+  "app/(portal)/exercises/[id]/actions.ts#updateActionItemAction": {
+    expect: EXERCISES_EDIT,
+    scenario: async ({ db }) => {
+      const { exerciseId, itemId } = await insertActionItem(db);
+      return {
+        page: `/exercises/${exerciseId}`,
+        fields: { id: itemId, version: "0", title: "Item edited by the matrix" },
+        happened: async () => (await columnOf(db, "ActionItem", "title", itemId)) === "Item edited by the matrix",
+      };
+    },
+  },
+  "app/(portal)/exercises/[id]/actions.ts#changeActionItemStatusAction": {
+    expect: EXERCISES_EDIT,
+    scenario: async ({ db }) => {
+      const { exerciseId, itemId } = await insertActionItem(db);
+      return {
+        page: `/exercises/${exerciseId}`,
+        fields: { id: itemId, version: "0", to: "IN_PROGRESS" },
+        happened: async () => (await columnOf(db, "ActionItem", "status", itemId)) === "IN_PROGRESS",
+      };
+    },
+  },
 };
 
 const CLUSTER_DETAILS = { provider: "GKE", runtime: "CONTAINERD", environment: "STAGING", criticality: "LOW", description: "" };
@@ -727,7 +825,11 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/runs": { expect: PAGE_FOR_ALL },
   "/runs/[id]": { get: async (db) => [`/runs/${(await insertRun(db, (await insertIncident(db)).id)).id}`], expect: PAGE_FOR_ALL },
   "/sources": { expect: PAGE_FOR_ALL },
-  "/exercises": { expect: PAGE_FOR_ALL },
+  "/exercises": { get: async () => ["/exercises", "/exercises?kind=TABLETOP&status=COMPLETED&page=2"], expect: PAGE_FOR_ALL },
+  "/exercises/[id]": {
+    get: async (db) => [`/exercises/${(await one(db, `SELECT "id" FROM "Exercise" ORDER BY "createdAt" LIMIT 1`, [])).id}`],
+    expect: PAGE_FOR_ALL,
+  },
   "/audit": { expect: PAGE_FOR_AUDIT_READ },
   "/users": { expect: PAGE_FOR_USERS_MANAGE },
   // ── accounts and sessions (issue 10) ──

@@ -15,7 +15,10 @@ export type VersionedTarget =
   | "Incident"
   | "Playbook"
   | "PlaybookVersion"
-  | "PlaybookRun";
+  | "PlaybookRun"
+  | "Exercise"
+  | "Finding"
+  | "ActionItem";
 
 type LastChange = { updatedAt: Date; updatedBy: { name: string; email: string } | null };
 

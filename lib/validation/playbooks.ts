@@ -17,7 +17,7 @@ const IncidentTypeField = z
   .enum(INCIDENT_TYPES as [string, ...string[]], { error: "Choose the incident type" })
   .transform((v) => v as (typeof INCIDENT_TYPES)[number]);
 
-const Techniques = z.preprocess(
+export const Techniques = z.preprocess(
   (raw) =>
     [raw ?? []]
       .flat()

@@ -34,7 +34,8 @@ type ExerciseSeed = {
   title: string;
   conductedAgo: Span;
   facilitator: string;
-  facilitatorThirdParty: boolean;
+  /** A third-party facilitator's organisation. */
+  facilitatorOrganisation: string | null;
   attackTechniques: string[];
   outcome: string;
   participants: { contact: ContactKey; part: string }[];
@@ -46,7 +47,7 @@ const TABLETOP: ExerciseSeed = {
   title: "Tabletop: cryptominer in a production namespace",
   conductedAgo: { days: 152, hours: 3 },
   facilitator: "Dana Whitfield",
-  facilitatorThirdParty: false,
+  facilitatorOrganisation: null,
   attackTechniques: ["T1190", "T1496.001", "T1610"],
   outcome:
     "Walked through a miner found in data-pipeline on prod-eu via an exposed Airflow webserver. The team reached containment in 95 minutes against a 60-minute target. Inject 3 (owner unreachable) stalled containment for 25 minutes because nobody was sure who may isolate a production namespace; in inject 4 the pod was deleted before anyone had preserved it. Three findings.",
@@ -116,7 +117,7 @@ const PURPLE_TEAM: ExerciseSeed = {
   title: "Purple team: cryptominer in a production namespace",
   conductedAgo: { days: 55, hours: 5 },
   facilitator: "Redline Security (external red team)",
-  facilitatorThirdParty: true,
+  facilitatorOrganisation: "Redline Security",
   attackTechniques: ["T1190", "T1496.001", "T1036.005", "T1610"],
   outcome:
     "The red team ran a renamed XMRig build against a lab pool from a canary namespace on prod-eu. Falco flagged the dropped binary within 4 seconds and the pool-port rule fired; containment took 38 minutes under the new containment authority, with a checkpoint taken first. Mining over TLS through a proxy on port 443 went unnoticed for the 30-minute window.",
@@ -183,7 +184,7 @@ async function seedExercise(
       scheduledAt: conductedAt,
       conductedAt,
       facilitator: seed.facilitator,
-      facilitatorThirdParty: seed.facilitatorThirdParty,
+      facilitatorOrganisation: seed.facilitatorOrganisation,
       attackTechniques: seed.attackTechniques,
       status: "COMPLETED",
       outcome: seed.outcome,

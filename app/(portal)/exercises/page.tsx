@@ -1,19 +1,57 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import Link from "next/link";
+import { ExerciseFilters } from "@/components/exercises/exercise-filters";
+import { ExercisePagination } from "@/components/exercises/exercise-pagination";
+import { ExerciseTable } from "@/components/exercises/exercise-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
+import { listExercises } from "@/lib/dal/exercises/list";
+import { can } from "@/lib/domain/roles";
+import { ExerciseListFilter } from "@/lib/validation/exercises";
 
 export const metadata: Metadata = { title: "Exercises" };
 
-export default async function ExercisesPage() {
-  await requirePagePermission("exercises.read");
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function ExercisesPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const actor = await requirePagePermission("exercises.read");
+  const filter = ExerciseListFilter.parse(await searchParams);
+  const result = await listExercises(actor, filter);
+  const canEdit = can(actor.role, "exercises.edit");
+  const filtered = Boolean(filter.kind || filter.status || filter.scenario);
   return (
-    <NotBuiltYet
-      title="Exercises"
-      description="Tabletop and purple-team exercises, their findings and action items."
-      area="The exercise record"
-    >
-      Managers will record tabletop exercises and then purple-team exercises of the same scenario here, with findings and action items that
-      flow back into the plan and playbooks; auditors will export the history.
-    </NotBuiltYet>
+    <>
+      <PageHeader
+        title="Exercises"
+        description="Tabletop exercises first, then purple-team exercises of the same scenario: findings, action items that close through the plan and playbooks, and the history auditors review."
+      />
+      <ExerciseFilters kind={filter.kind} status={filter.status} scenario={filter.scenario} scenarios={result.scenarios} />
+      {result.exercises.length > 0 ? (
+        <>
+          <ExerciseTable exercises={result.exercises} />
+          <ExercisePagination
+            filter={{ kind: filter.kind, status: filter.status, scenario: filter.scenario }}
+            total={result.total}
+            page={result.page}
+            pageSize={result.pageSize}
+            pageCount={result.pageCount}
+          />
+        </>
+      ) : filtered ? (
+        <EmptyState title="No exercises match this filter">
+          <Link href="/exercises" className="text-sky-800 underline">
+            Clear the filter
+          </Link>{" "}
+          to see every exercise.
+        </EmptyState>
+      ) : (
+        <EmptyState title="No exercises recorded yet">
+          {canEdit
+            ? "Start with a tabletop exercise of one of the container scenarios; a purple team of the same scenario can follow once the tabletop's high and critical findings are closed."
+            : "An IR manager records tabletop and purple-team exercises here; ask yours to plan the first tabletop."}
+        </EmptyState>
+      )}
+    </>
   );
 }

@@ -1,0 +1,103 @@
+import type { ExerciseKind, ExerciseStatus, FindingSeverity } from "@/lib/generated/prisma/enums";
+
+// Components take the enum types from here, not from the generated client.
+export type { ExerciseKind, ExerciseStatus, FindingSeverity };
+
+/** One row of the exercise list: the outcome at a glance (open findings by severity, action-item state). */
+export type ExerciseListItemDto = {
+  id: string;
+  kind: ExerciseKind;
+  title: string;
+  scenario: string;
+  status: ExerciseStatus;
+  scheduledAt: Date | null;
+  conductedAt: Date | null;
+  facilitatorOrganisation: string | null;
+  redTeamOrganisation: string | null;
+  overrideReason: string | null;
+  openFindings: Record<FindingSeverity, number>;
+  findingCount: number;
+  actionItems: { open: number; closed: number; overdue: number };
+};
+
+export type ExercisePageDto = {
+  exercises: ExerciseListItemDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** Every scenario recorded, for the scenario filter. */
+  scenarios: string[];
+};
+
+type Person = { id: string; name: string; email: string };
+
+export type ActionItemDto = {
+  id: string;
+  findingId: string;
+  title: string;
+  dueAt: Date | null;
+  status: "OPEN" | "IN_PROGRESS" | "DONE" | "WONT_FIX";
+  wontFixReason: string | null;
+  closedAt: Date | null;
+  version: number;
+  owner: { id: string; name: string } | null;
+  closedByPlanRevision: { id: string; number: number | null; publishedAt: Date | null } | null;
+  closedByPlaybookVersion: { id: string; number: number; publishedAt: Date | null; playbook: { id: string; title: string } } | null;
+  updatedBy: Person | null;
+};
+
+export type FindingDto = {
+  id: string;
+  title: string;
+  category: "PLAN" | "PLAYBOOK" | "DETECTION" | "TOOLING" | "PEOPLE" | "COMMUNICATION" | "OTHER";
+  severity: FindingSeverity;
+  description: string | null;
+  recommendation: string;
+  status: "OPEN" | "RESOLVED" | "ACCEPTED";
+  planSectionKey: string | null;
+  attackTechnique: string | null;
+  version: number;
+  createdAt: Date;
+  playbook: { id: string; title: string } | null;
+  playbookStep: { id: string; title: string; position: number } | null;
+  cluster: { id: string; name: string } | null;
+  actionItems: ActionItemDto[];
+};
+
+/** An exercise's full record, as its page shows it. */
+export type ExerciseDto = {
+  id: string;
+  kind: ExerciseKind;
+  title: string;
+  scenario: string;
+  scenarioDescription: string | null;
+  scheduledAt: Date | null;
+  conductedAt: Date | null;
+  facilitator: string;
+  facilitatorOrganisation: string | null;
+  redTeamOrganisation: string | null;
+  attackTechniques: string[];
+  status: ExerciseStatus;
+  cancelReason: string | null;
+  outcome: string | null;
+  overrideReason: string | null;
+  overrideAt: Date | null;
+  version: number;
+  planRevision: { id: string; number: number | null } | null;
+  prerequisite: { id: string; title: string } | null;
+  repeats: { id: string; title: string } | null;
+  overrideBy: Person | null;
+  participants: {
+    id: string;
+    planRole: string | null;
+    part: string | null;
+    attendance: "INVITED" | "ATTENDED" | "ABSENT";
+    contact: { id: string; name: string } | null;
+    user: Person | null;
+  }[];
+  playbooks: { playbookVersion: { id: string; number: number; playbook: { id: string; title: string } } }[];
+  scope: { cluster: { id: string; name: string }; namespace: { id: string; name: string } | null }[];
+  logEntries: { id: string; at: Date; text: string; author: Person }[];
+  findings: FindingDto[];
+};
