@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { inputClasses } from "@/components/ui/field";
-import { EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS } from "@/lib/domain/exercises/labels";
+import { EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS } from "@/lib/dto/labels";
 import type { ExerciseKind, ExerciseStatus } from "@/lib/dto/exercises";
 
 /** A GET form: the filter lives in the URL. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
-import { EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS, FINDING_SEVERITY_LABELS } from "@/lib/domain/exercises/labels";
+import { EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS, FINDING_SEVERITY_LABELS } from "@/lib/dto/labels";
 import type { ExerciseListItemDto, FindingSeverity } from "@/lib/dto/exercises";
 
 const SEVERITIES: FindingSeverity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];

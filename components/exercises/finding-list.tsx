@@ -1,12 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { isOverdue } from "@/lib/domain/exercises/action-items";
-import {
-  ACTION_ITEM_STATUS_LABELS,
-  FINDING_CATEGORY_LABELS,
-  FINDING_SEVERITY_LABELS,
-  FINDING_STATUS_LABELS,
-} from "@/lib/domain/exercises/labels";
+import { ACTION_ITEM_STATUS_LABELS, FINDING_CATEGORY_LABELS, FINDING_SEVERITY_LABELS, FINDING_STATUS_LABELS } from "@/lib/dto/labels";
 import type { ActionItemDto, FindingDto } from "@/lib/dto/exercises";
 
 function concernOf(f: FindingDto): string[] {

@@ -21,6 +21,13 @@ const MAPS: [keyof typeof labels, Record<string, string>][] = [
   ["CRITICALITY_LABELS", enums.Criticality],
   ["WORKLOAD_KIND_LABELS", enums.WorkloadKind],
   ["OWNERSHIP_ROLE_LABELS", enums.OwnershipRole],
+  ["EXERCISE_KIND_LABELS", enums.ExerciseKind],
+  ["EXERCISE_STATUS_LABELS", enums.ExerciseStatus],
+  ["EXERCISE_ATTENDANCE_LABELS", enums.ExerciseAttendance],
+  ["FINDING_CATEGORY_LABELS", enums.FindingCategory],
+  ["FINDING_SEVERITY_LABELS", enums.FindingSeverity],
+  ["FINDING_STATUS_LABELS", enums.FindingStatus],
+  ["ACTION_ITEM_STATUS_LABELS", enums.ActionItemStatus],
 ];
 
 describe("label maps", () => {

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError } from "@/lib/dal/errors";
 import { getExerciseOrThrow } from "@/lib/dal/exercises/exercises";
-import { EXERCISE_ATTENDANCE_LABELS, EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS } from "@/lib/domain/exercises/labels";
+import { EXERCISE_ATTENDANCE_LABELS, EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS } from "@/lib/dto/labels";
 import { allowedNextStatuses } from "@/lib/domain/exercises/status";
 import { can } from "@/lib/domain/roles";
 import { changeExerciseStatusAction } from "./actions";

@@ -1,8 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { settle, type ActionState } from "@/lib/action-result";
+import { runAction, type ActionState } from "@/lib/action-result";
 import { requireActor } from "@/lib/auth/session";
 import { createExercise } from "@/lib/dal/exercises/exercises";
 import { CreateExerciseInput, exerciseFormInput } from "@/lib/validation/exercises";
@@ -10,14 +8,8 @@ import { CreateExerciseInput, exerciseFormInput } from "@/lib/validation/exercis
 /** Records a planned exercise (with the plan revision in force) and opens it. */
 export async function createExerciseAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  let createdId: string | null = null;
-  const result = await settle("createExercise", async () => {
+  return runAction("createExercise", async () => {
     const created = await createExercise(actor, CreateExerciseInput.parse(exerciseFormInput(formData)));
-    createdId = created.id;
-    return `Recorded "${created.title}".`;
+    return { message: `Recorded "${created.title}".`, revalidate: ["/exercises"], redirect: `/exercises/${created.id}` };
   });
-  if (!result.ok || !createdId) return result;
-  revalidatePath("/exercises");
-  // After the try/catch: redirect() throws to navigate.
-  redirect(`/exercises/${createdId}`);
 }
