@@ -52,6 +52,7 @@ const PLAYBOOKS_OPEN = { ...PLAYBOOKS_EDIT, IR_MANAGER: "opens" } as const;
 const RUNS_ACT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "allowed", AUDITOR: "denied", anonymous: "login" } as const;
 const RUNS_OPEN = { ...RUNS_ACT, IR_MANAGER: "opens", RESPONDER: "opens" } as const;
 const EXERCISES_EDIT = PLAN_EDIT;
+const EXERCISES_OPEN = { ...EXERCISES_EDIT, IR_MANAGER: "opens" } as const;
 const INCIDENTS_ACT = { ADMIN: "denied", IR_MANAGER: "allowed", RESPONDER: "allowed", AUDITOR: "denied", anonymous: "login" } as const;
 
 const PAGE_FOR_ALL = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: "login" } as const;
@@ -59,6 +60,7 @@ const PAGE_FOR_AUDIT_READ = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 404, AUDIT
 const PAGE_FOR_USERS_MANAGE = { ADMIN: 200, IR_MANAGER: 404, RESPONDER: 404, AUDITOR: 404, anonymous: "login" } as const;
 const PAGE_FOR_PLAYBOOKS_EDIT = { ADMIN: 404, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 404, anonymous: "login" } as const;
 const PAGE_FOR_PLAN_EDIT = { ADMIN: 404, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 404, anonymous: "login" } as const;
+const PAGE_FOR_EXERCISES_EDIT = PAGE_FOR_PLAN_EDIT;
 const API_FOR_ALL = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 401 } as const;
 const API_FOR_AUDIT_READ = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 200, anonymous: 401 } as const;
 const OPEN = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 200 } as const;
@@ -681,6 +683,16 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     },
   },
   // ── exercises (issue 12): managers edit, everyone else reads ──
+  "app/(portal)/exercises/new/actions.ts#createExerciseAction": {
+    expect: EXERCISES_OPEN,
+    scenario: async ({ db }) => {
+      const title = `Matrix exercise ${uniqueSuffix()}`;
+      return {
+        fields: { kind: "TABLETOP", title, scenario: "Matrix scenario", facilitator: "Matrix" },
+        happened: async () => (await db.query(`SELECT 1 FROM "Exercise" WHERE "title" = $1`, [title])).rowCount === 1,
+      };
+    },
+  },
   "app/(portal)/exercises/[id]/actions.ts#changeExerciseStatusAction": {
     expect: EXERCISES_EDIT,
     scenario: async ({ db }) => {
@@ -825,6 +837,7 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/runs": { expect: PAGE_FOR_ALL },
   "/runs/[id]": { get: async (db) => [`/runs/${(await insertRun(db, (await insertIncident(db)).id)).id}`], expect: PAGE_FOR_ALL },
   "/sources": { expect: PAGE_FOR_ALL },
+  "/exercises/new": { expect: PAGE_FOR_EXERCISES_EDIT },
   "/exercises": { get: async () => ["/exercises", "/exercises?kind=TABLETOP&status=COMPLETED&page=2"], expect: PAGE_FOR_ALL },
   "/exercises/[id]": {
     get: async (db) => [`/exercises/${(await one(db, `SELECT "id" FROM "Exercise" ORDER BY "createdAt" LIMIT 1`, [])).id}`],
@@ -1052,7 +1065,7 @@ test.describe("server actions", () => {
           expect(redirectTarget(response), "not sent anywhere").toBeNull();
           expect(body).toContain('"ok":true');
         }
-        if (outcome === "opens") expect(redirectTarget(response), "opens what it made").toMatch(/^\/(playbooks|runs)\/[^/]+/);
+        if (outcome === "opens") expect(redirectTarget(response), "opens what it made").toMatch(/^\/(playbooks|runs|exercises)\/[^/]+/);
         if (scenario.happened) expect(await scenario.happened(), "the action did its work").toBe(true);
       });
     }

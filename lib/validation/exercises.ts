@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ActionItemStatus, ExerciseAttendance, ExerciseKind, ExerciseStatus, FindingCategory, FindingSeverity } from "@/lib/dto/enums";
 import { PLAN_ROLE_KINDS } from "@/lib/domain/plan-roles";
 import { Techniques } from "@/lib/validation/playbooks";
 
@@ -28,8 +29,8 @@ const OptionalTime = z.preprocess(
     .nullable(),
 );
 
-const ExerciseKindField = z.enum(["TABLETOP", "PURPLE_TEAM"], { error: "Choose tabletop or purple team" });
-const Attendance = z.enum(["INVITED", "ATTENDED", "ABSENT"]);
+const ExerciseKindField = z.enum(ExerciseKind, { error: "Choose tabletop or purple team" });
+const Attendance = z.enum(ExerciseAttendance);
 
 /** A participant: `contact:<id>` or `user:<id>`, with the plan role played and attendance. */
 const Participant = z.object({
@@ -72,7 +73,7 @@ export const UpdateExerciseInput = ExerciseFields.extend({ id: Id, version: Vers
 export const ChangeExerciseStatusInput = z.object({
   id: Id,
   version: Version,
-  to: z.enum(["PLANNED", "IN_PROGRESS", "COMPLETED", "CANCELLED"], { error: "Choose the new status" }),
+  to: z.enum(ExerciseStatus, { error: "Choose the new status" }),
   cancelReason: optionalText(2_000),
   /** An IR manager's reason to start a purple team without a clean tabletop; shown on the record. */
   overrideReason: optionalText(2_000),
@@ -86,8 +87,8 @@ export const AddExerciseLogEntryInput = z.object({
 
 const FindingFields = z.object({
   title: text(200, "Give the finding a title"),
-  category: z.enum(["PLAN", "PLAYBOOK", "DETECTION", "TOOLING", "PEOPLE", "COMMUNICATION", "OTHER"], { error: "Choose a category" }),
-  severity: z.enum(["CRITICAL", "HIGH", "MEDIUM", "LOW"], { error: "Choose a severity" }),
+  category: z.enum(FindingCategory, { error: "Choose a category" }),
+  severity: z.enum(FindingSeverity, { error: "Choose a severity" }),
   description: optionalText(10_000),
   recommendation: text(10_000, "Write the recommendation"),
   planSectionKey: optionalText(80),
@@ -116,7 +117,7 @@ export const UpdateActionItemInput = ActionItemFields.extend({ id: Id, version: 
 export const ChangeActionItemStatusInput = z.object({
   id: Id,
   version: Version,
-  to: z.enum(["OPEN", "IN_PROGRESS", "DONE", "WONT_FIX"], { error: "Choose the new status" }),
+  to: z.enum(ActionItemStatus, { error: "Choose the new status" }),
   wontFixReason: optionalText(2_000),
   /** The published plan revision or playbook version that fixed it (at most one). */
   planRevisionId: optionalId,
@@ -128,7 +129,7 @@ export const EXERCISE_PAGE_SIZE = 25;
 /** Query-string filters of the exercise list; anything malformed falls back to the default. */
 export const ExerciseListFilter = z.object({
   kind: ExerciseKindField.optional().catch(undefined),
-  status: z.enum(["PLANNED", "IN_PROGRESS", "COMPLETED", "CANCELLED"]).optional().catch(undefined),
+  status: z.enum(ExerciseStatus).optional().catch(undefined),
   scenario: z
     .string()
     .trim()

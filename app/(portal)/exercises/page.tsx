@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ExerciseFilters } from "@/components/exercises/exercise-filters";
 import { ExercisePagination } from "@/components/exercises/exercise-pagination";
 import { ExerciseTable } from "@/components/exercises/exercise-table";
+import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
@@ -25,6 +26,13 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Exercises"
         description="Tabletop exercises first, then purple-team exercises of the same scenario: findings, action items that close through the plan and playbooks, and the history auditors review."
+        actions={
+          canEdit ? (
+            <Link href="/exercises/new" className={buttonClasses()}>
+              New exercise
+            </Link>
+          ) : undefined
+        }
       />
       <ExerciseFilters kind={filter.kind} status={filter.status} scenario={filter.scenario} scenarios={result.scenarios} />
       {result.exercises.length > 0 ? (
@@ -47,9 +55,17 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : (
         <EmptyState title="No exercises recorded yet">
-          {canEdit
-            ? "Start with a tabletop exercise of one of the container scenarios; a purple team of the same scenario can follow once the tabletop's high and critical findings are closed."
-            : "An IR manager records tabletop and purple-team exercises here; ask yours to plan the first tabletop."}
+          {canEdit ? (
+            <>
+              <Link href="/exercises/new" className="text-sky-800 underline">
+                Plan a tabletop exercise
+              </Link>{" "}
+              of one of the container scenarios; a purple team of the same scenario can follow once the tabletop&apos;s high and critical
+              findings are closed.
+            </>
+          ) : (
+            "An IR manager records tabletop and purple-team exercises here; ask yours to plan the first tabletop."
+          )}
         </EmptyState>
       )}
     </>
