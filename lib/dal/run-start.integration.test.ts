@@ -141,8 +141,12 @@ describe("starting a run on an incident being closed", () => {
       const inc = await incident("RECOVERED");
       const [start] = await Promise.allSettled([
         startRun(responders[round]!, { incidentKey: inc.key, playbookVersionId: versionIds[0]! }),
-        testDb()
-          .$executeRaw`UPDATE "Incident" SET status = 'CLOSED', "resolvedAt" = clock_timestamp(), version = version + 1 WHERE id = ${inc.id}`,
+        // As a close does: lock the row, then stamp the time. (A bare UPDATE computes its SET before
+        // it waits for a row lock, so its clock_timestamp() could predate a run it queued behind.)
+        testDb().$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${inc.id} FOR UPDATE`;
+          await tx.$executeRaw`UPDATE "Incident" SET status = 'CLOSED', "resolvedAt" = clock_timestamp(), version = version + 1 WHERE id = ${inc.id}`;
+        }),
       ]);
       const closed = await testDb().incident.findUniqueOrThrow({ where: { id: inc.id }, select: { status: true, resolvedAt: true } });
       expect(closed.status).toBe("CLOSED");
