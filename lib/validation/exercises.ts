@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DateTimeInput } from "@/lib/validation/date-time";
 import { ActionItemStatus, ExerciseAttendance, ExerciseKind, ExerciseStatus, FindingCategory, FindingSeverity } from "@/lib/dto/enums";
 import { PLAN_ROLE_KINDS } from "@/lib/domain/plan-roles";
 import { Techniques } from "@/lib/validation/playbooks";
@@ -17,17 +18,8 @@ const optionalText = (max: number) =>
   z.preprocess((v) => blankToNull(Lf(v)), z.string().trim().max(max, `Use at most ${max} characters`).nullable());
 const optionalId = z.preprocess(blankToNull, Id.nullable());
 
-/** A `datetime-local` value read as UTC unless it carries a zone (the forms send the viewer's offset), or blank. */
-const OptionalTime = z.preprocess(
-  blankToNull,
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/, "Enter a date and time")
-    .transform((value) => new Date(/(?:Z|[+-]\d{2}:\d{2})$/.test(value) || !value.includes("T") ? value : `${value}Z`))
-    .refine((date) => !Number.isNaN(date.getTime()), "Enter a valid date and time")
-    .nullable(),
-);
+/** A time or a bare date (a due date), or blank. */
+const OptionalTime = z.preprocess(blankToNull, DateTimeInput({ dateOnly: true }).nullable());
 
 const ExerciseKindField = z.enum(ExerciseKind, { error: "Choose tabletop or purple team" });
 const Attendance = z.enum(ExerciseAttendance);

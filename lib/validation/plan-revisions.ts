@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DateTimeInput } from "@/lib/validation/date-time";
 import { MAX_SECTION_BODY, normalizeBody, PLAN_SECTION_KEYS, type PlanSectionKey } from "@/lib/domain/plan-text";
 
 const DraftRef = z.object({
@@ -39,12 +40,7 @@ export const PublishDraftInput = DraftRef.extend({
 export const DiscardDraftInput = DraftRef;
 
 /** A `datetime-local` value, read as UTC (the form says so), or a full ISO time. */
-export const PlanInForceAtInput = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$/, "Enter a date and time")
-  .transform((value) => new Date(/(?:Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`))
-  .refine((date) => !Number.isNaN(date.getTime()), "Enter a valid date and time");
+export const PlanInForceAtInput = DateTimeInput();
 
 export const RevisionNumberParam = z.coerce.number().int().min(1).max(1_000_000);
 
