@@ -11,9 +11,13 @@ const PRINT_CSS = `
   .plan-document thead { display: table-header-group; }
   .plan-document tr { break-inside: avoid; }
   .plan-document a { color: inherit; text-decoration: none; }
+  .exercise-debrief thead { display: table-header-group; }
+  .exercise-debrief tr, .debrief-finding h3 { break-inside: avoid; }
 }
 .plan-document table { border-collapse: collapse; }
 .plan-document th, .plan-document td { border: 1px solid #94a3b8; }
+.exercise-debrief table { border-collapse: collapse; }
+.exercise-debrief th, .exercise-debrief td { border: 1px solid #94a3b8; }
 `;
 
 export default function PrintLayout({ children }: { children: React.ReactNode }) {

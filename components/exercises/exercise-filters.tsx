@@ -4,17 +4,17 @@ import { EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS } from "@/lib/dto/labels";
 import type { ExerciseKind, ExerciseStatus } from "@/lib/dto/exercises";
 
 /** A GET form: the filter lives in the URL. */
-export function ExerciseFilters({
-  kind,
-  status,
-  scenario,
-  scenarios,
-}: {
+export type ExerciseFilterValues = {
   kind?: ExerciseKind;
   status?: ExerciseStatus;
   scenario?: string;
-  scenarios: string[];
-}) {
+  from?: string;
+  to?: string;
+  thirdParty?: "yes" | "no";
+};
+
+export function ExerciseFilters({ filter, scenarios }: { filter: ExerciseFilterValues; scenarios: string[] }) {
+  const { kind, status, scenario, from, to, thirdParty } = filter;
   return (
     <form
       method="get"
@@ -55,10 +55,26 @@ export function ExerciseFilters({
           ))}
         </select>
       </label>
+      <label className="text-sm">
+        <span className="mb-1 block font-medium text-slate-700">Third party</span>
+        <select name="thirdParty" defaultValue={thirdParty ?? ""} className={inputClasses}>
+          <option value="">Any</option>
+          <option value="yes">Facilitator or red team from outside</option>
+          <option value="no">In-house only</option>
+        </select>
+      </label>
+      <label className="text-sm">
+        <span className="mb-1 block font-medium text-slate-700">Held from</span>
+        <input type="date" name="from" defaultValue={from ?? ""} className={inputClasses} />
+      </label>
+      <label className="text-sm">
+        <span className="mb-1 block font-medium text-slate-700">to</span>
+        <input type="date" name="to" defaultValue={to ?? ""} className={inputClasses} />
+      </label>
       <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
         Apply
       </button>
-      {kind || status || scenario ? (
+      {Object.values(filter).some(Boolean) ? (
         <Link href="/exercises" className="pb-1.5 text-sm text-sky-800 underline">
           Clear
         </Link>

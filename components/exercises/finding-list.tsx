@@ -1,8 +1,40 @@
+import { ActionItemForm, ActionItemStatusForm } from "@/components/exercises/action-item-forms";
+import { FindingForm, type FindingChoices } from "@/components/exercises/finding-form";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
-import { isOverdue } from "@/lib/domain/exercises/action-items";
-import { ACTION_ITEM_STATUS_LABELS, FINDING_CATEGORY_LABELS, FINDING_SEVERITY_LABELS, FINDING_STATUS_LABELS } from "@/lib/dto/labels";
-import type { ActionItemDto, FindingDto } from "@/lib/dto/exercises";
+import { isOverdue, nextActionItemStatuses, requiredFix } from "@/lib/domain/exercises/action-items";
+import {
+  ACTION_ITEM_STATUS_LABELS,
+  FINDING_CATEGORY_LABELS,
+  FINDING_SEVERITY_LABELS,
+  FINDING_STATUS_LABELS,
+  type Option,
+} from "@/lib/dto/labels";
+import type { ActionItemDto, ExerciseFormOptions, FindingDto } from "@/lib/dto/exercises";
+import type { FormAction } from "@/lib/form-state";
+
+/** What a manager needs to change findings and their items; absent for readers. */
+export type FindingEditing = {
+  exerciseId: string;
+  choices: FindingChoices;
+  owners: Option[];
+  planRevisions: ExerciseFormOptions["planRevisions"];
+  playbookVersions: ExerciseFormOptions["playbookVersions"];
+  actions: { updateFinding: FormAction; createActionItem: FormAction; updateActionItem: FormAction; changeActionItemStatus: FormAction };
+};
+
+const toggle = "cursor-pointer text-sm text-sky-800 underline";
+
+/** The fixes a finding's items can link: published after the finding, and of its playbook when it names one. */
+function fixesFor(f: FindingDto, edit: FindingEditing) {
+  const after = (at: Date) => at.getTime() > f.createdAt.getTime();
+  return {
+    planRevisions: edit.planRevisions.filter((r) => after(r.publishedAt)).map((r) => ({ value: r.id, label: `Revision ${r.number}` })),
+    playbookVersions: edit.playbookVersions
+      .filter((v) => after(v.publishedAt) && (!f.playbook || v.playbookId === f.playbook.id))
+      .map((v) => ({ value: v.id, label: `${v.title} v${v.number}` })),
+  };
+}
 
 function concernOf(f: FindingDto): string[] {
   return [
@@ -15,10 +47,10 @@ function concernOf(f: FindingDto): string[] {
   ].filter((c): c is string => c !== null);
 }
 
-function ActionItemRow({ item, now }: { item: ActionItemDto; now: Date }) {
+function ActionItemRow({ item, now, finding, edit }: { item: ActionItemDto; now: Date; finding: FindingDto; edit?: FindingEditing }) {
   const overdue = isOverdue(item, now);
   return (
-    <li className="flex flex-wrap items-baseline gap-2 py-1">
+    <li className="flex flex-wrap items-baseline gap-2 py-1" data-testid="action-item">
       <span className="font-medium">{item.title}</span>
       <Badge tone={item.status === "DONE" ? "good" : item.status === "WONT_FIX" ? "neutral" : "info"}>
         {ACTION_ITEM_STATUS_LABELS[item.status]}
@@ -42,18 +74,62 @@ function ActionItemRow({ item, now }: { item: ActionItemDto; now: Date }) {
         <span className="text-slate-600">· fixed by plan revision {item.closedByPlanRevision.number}</span>
       ) : null}
       {item.wontFixReason ? <span className="text-slate-600">· won&apos;t fix: {item.wontFixReason}</span> : null}
+      {edit ? <ActionItemEditing item={item} finding={finding} edit={edit} /> : null}
     </li>
   );
 }
 
+function ActionItemEditing({ item, finding, edit }: { item: ActionItemDto; finding: FindingDto; edit: FindingEditing }) {
+  const fixes = fixesFor(finding, edit);
+  const concern = {
+    category: finding.category,
+    createdAt: finding.createdAt,
+    planSectionKey: finding.planSectionKey,
+    playbookId: finding.playbook?.id ?? null,
+  };
+  return (
+    <div className="basis-full space-y-2">
+      <ActionItemStatusForm
+        action={edit.actions.changeActionItemStatus}
+        item={item}
+        choices={nextActionItemStatuses(item.status).map((s) => ({ value: s, label: ACTION_ITEM_STATUS_LABELS[s] }))}
+        requiredFix={requiredFix(concern)}
+        planRevisions={fixes.planRevisions}
+        playbookVersions={fixes.playbookVersions}
+        idPrefix={`item-${item.id}-status`}
+      />
+      <details>
+        <summary className={toggle}>Edit item</summary>
+        <ActionItemForm
+          action={edit.actions.updateActionItem}
+          findingId={finding.id}
+          item={item}
+          owners={edit.owners}
+          idPrefix={`item-${item.id}`}
+        />
+      </details>
+    </div>
+  );
+}
+
 /** The findings of an exercise with their action items; overdue items are flagged. */
-export function FindingList({ findings, now }: { findings: FindingDto[]; now: Date }) {
+export function FindingList({
+  findings,
+  now,
+  edit,
+  earlier,
+}: {
+  findings: FindingDto[];
+  now: Date;
+  edit?: FindingEditing;
+  earlier?: Map<string, string>;
+}) {
   return (
     <ul className="space-y-3">
       {findings.map((f) => {
         const concerns = concernOf(f);
         return (
-          <li key={f.id} className="rounded-lg border border-slate-200 bg-white p-4">
+          <li key={f.id} id={`finding-${f.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
             <div className="flex flex-wrap items-center gap-2">
               <h3 className="font-semibold">{f.title}</h3>
               <Badge tone={f.severity === "CRITICAL" || f.severity === "HIGH" ? "bad" : f.severity === "MEDIUM" ? "warn" : "neutral"}>
@@ -67,10 +143,15 @@ export function FindingList({ findings, now }: { findings: FindingDto[]; now: Da
               <span className="font-medium">Recommendation:</span> {f.recommendation}
             </p>
             {concerns.length ? <p className="mt-1 text-xs text-slate-500">Concerns {concerns.join("; ")}</p> : null}
+            {f.recurrenceOfId ? (
+              <p className="mt-1 text-xs text-amber-800">
+                Recurred from the repeated exercise: {earlier?.get(f.recurrenceOfId) ?? "an earlier finding"}
+              </p>
+            ) : null}
             {f.actionItems.length ? (
               <ul aria-label={`Action items of ${f.title}`} className="mt-2 divide-y divide-slate-100 text-sm">
                 {f.actionItems.map((item) => (
-                  <ActionItemRow key={item.id} item={item} now={now} />
+                  <ActionItemRow key={item.id} item={item} now={now} finding={f} edit={edit} />
                 ))}
               </ul>
             ) : (
@@ -78,6 +159,29 @@ export function FindingList({ findings, now }: { findings: FindingDto[]; now: Da
                 No action items yet: the finding stays open until someone is given something to do about it.
               </p>
             )}
+            {edit ? (
+              <div className="mt-3 flex flex-wrap gap-4">
+                <details className="min-w-72 flex-1">
+                  <summary className={toggle}>Add an action item</summary>
+                  <ActionItemForm
+                    action={edit.actions.createActionItem}
+                    findingId={f.id}
+                    owners={edit.owners}
+                    idPrefix={`new-item-${f.id}`}
+                  />
+                </details>
+                <details className="min-w-72 flex-1">
+                  <summary className={toggle}>Edit finding</summary>
+                  <FindingForm
+                    action={edit.actions.updateFinding}
+                    exerciseId={edit.exerciseId}
+                    choices={edit.choices}
+                    finding={f}
+                    idPrefix={`finding-${f.id}`}
+                  />
+                </details>
+              </div>
+            ) : null}
           </li>
         );
       })}

@@ -705,7 +705,8 @@ const ACTIONS: Record<string, { expect: Record<Who, ActionOutcome>; scenario: (c
     },
   },
   "app/(portal)/exercises/[id]/actions.ts#updateExerciseAction": {
-    expect: EXERCISES_EDIT,
+    // Saved from its own edit page, it goes back to the exercise.
+    expect: EXERCISES_OPEN,
     scenario: async ({ db }) => {
       const id = await insertExercise(db);
       return {
@@ -841,6 +842,14 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/exercises": { get: async () => ["/exercises", "/exercises?kind=TABLETOP&status=COMPLETED&page=2"], expect: PAGE_FOR_ALL },
   "/exercises/[id]": {
     get: async (db) => [`/exercises/${(await one(db, `SELECT "id" FROM "Exercise" ORDER BY "createdAt" LIMIT 1`, [])).id}`],
+    expect: PAGE_FOR_ALL,
+  },
+  "/exercises/[id]/edit": {
+    get: async (db) => [`/exercises/${(await one(db, `SELECT "id" FROM "Exercise" ORDER BY "createdAt" LIMIT 1`, [])).id}/edit`],
+    expect: PAGE_FOR_EXERCISES_EDIT,
+  },
+  "/print/exercises/[id]": {
+    get: async (db) => [`/print/exercises/${(await one(db, `SELECT "id" FROM "Exercise" ORDER BY "createdAt" LIMIT 1`, [])).id}`],
     expect: PAGE_FOR_ALL,
   },
   "/audit": { expect: PAGE_FOR_AUDIT_READ },

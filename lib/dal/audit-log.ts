@@ -8,6 +8,7 @@ import { ValidationError } from "@/lib/dal/errors";
 import { AuditRecordWalk, describeAuditVerdict, type AuditChainRow, type ChainAnchor } from "@/lib/domain/audit-chain";
 import { checkpointAnchors, checkpointSignatureValid, parsePublicKey } from "@/lib/domain/audit-signature";
 import type { Actor } from "@/lib/domain/roles";
+import { utcDayRange } from "@/lib/domain/utc-time";
 import {
   AUDIT_RECEIPT_FORMAT,
   type AuditEventDto,
@@ -29,10 +30,7 @@ export async function listAuditEvents(
     actorEmail: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
     OR: filter.target ? [{ targetType: { contains: filter.target, mode: "insensitive" } }, { targetId: filter.target }] : undefined,
     outcome: filter.outcome,
-    at: {
-      gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
-      lt: filter.to ? new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
-    },
+    at: utcDayRange(filter.from, filter.to),
     seq: filter.before ? { lt: BigInt(filter.before) } : undefined,
   };
   const rows = await db().auditEvent.findMany({

@@ -11,3 +11,16 @@ export function utcText(at: Date, precision: UtcPrecision = "minute"): string {
   if (precision === "clock") return `${iso.slice(11, 16)} UTC`;
   return `${iso.slice(0, 10)} ${iso.slice(11, precision === "second" ? 19 : 16)} UTC`;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A list filter's "from" and "to" days (`YYYY-MM-DD`, both included) as the instants a query
+ * compares with: from midnight UTC of the first day up to, not including, midnight after the last.
+ */
+export function utcDayRange(from?: string, to?: string): { gte?: Date; lt?: Date } {
+  return {
+    gte: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    lt: to ? new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+  };
+}

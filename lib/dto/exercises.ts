@@ -57,6 +57,8 @@ export type FindingDto = {
   status: "OPEN" | "RESOLVED" | "ACCEPTED";
   planSectionKey: string | null;
   attackTechnique: string | null;
+  /** The earlier exercise's finding this one is a recurrence of. */
+  recurrenceOfId: string | null;
   version: number;
   createdAt: Date;
   playbook: { id: string; title: string } | null;
@@ -86,7 +88,8 @@ export type ExerciseDto = {
   version: number;
   planRevision: { id: string; number: number | null } | null;
   prerequisite: { id: string; title: string } | null;
-  repeats: { id: string; title: string } | null;
+  /** The exercise this one repeats, with its findings: each is shown as recurred or not. */
+  repeats: { id: string; title: string; findings: { id: string; title: string; severity: FindingSeverity }[] } | null;
   overrideBy: Person | null;
   participants: {
     id: string;
@@ -100,4 +103,36 @@ export type ExerciseDto = {
   scope: { cluster: { id: string; name: string }; namespace: { id: string; name: string } | null }[];
   logEntries: { id: string; at: Date; text: string; author: Person }[];
   findings: FindingDto[];
+};
+
+/** What the exercise, finding and action-item forms offer to pick from. */
+export type ExerciseFormOptions = {
+  contacts: { id: string; name: string; team: string | null }[];
+  users: { id: string; name: string; email: string }[];
+  clusters: { id: string; name: string; namespaces: { id: string; name: string }[] }[];
+  /** The latest published version of every active playbook (what an exercise pins). */
+  playbooks: {
+    versionId: string;
+    playbookId: string;
+    title: string;
+    number: number;
+    steps: { id: string; title: string; position: number }[];
+  }[];
+  /** Every published version, for closing an action item about a playbook. */
+  playbookVersions: { id: string; playbookId: string; title: string; number: number; publishedAt: Date }[];
+  planRevisions: { id: string; number: number; publishedAt: Date }[];
+  /** Earlier exercises a new one can repeat. */
+  exercises: { id: string; title: string; kind: string; scenario: string }[];
+};
+
+/** One audited change of an exercise, or of one of its findings or action items. */
+export type RecordHistoryEntryDto = {
+  seq: string;
+  at: Date;
+  action: string;
+  actorName: string;
+  targetType: string;
+  targetTitle: string | null;
+  /** Top-level fields the change touched (empty for a creation). */
+  fields: string[];
 };

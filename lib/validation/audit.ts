@@ -1,6 +1,7 @@
 import { AUDIT_RECEIPT_FORMAT } from "@/lib/dto/audit";
 import { z } from "zod";
 import { AuditOutcome, valuesOf } from "@/lib/dto/enums";
+import { QueryDay } from "@/lib/validation/search-params";
 
 /** Sequence numbers are PostgreSQL bigints: anything larger is refused before it reaches a query. */
 export const MAX_SEQ = 9_223_372_036_854_775_807n;
@@ -13,11 +14,6 @@ const optionalText = z
   .optional()
   .catch(undefined)
   .transform((v) => v || undefined);
-const optionalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
 
 /** Query-string filters of the audit page; anything malformed is ignored rather than failing the page. */
 export const AuditListFilter = z.object({
@@ -25,8 +21,8 @@ export const AuditListFilter = z.object({
   actor: optionalText,
   target: optionalText,
   outcome: z.enum(valuesOf(AuditOutcome)).optional().catch(undefined),
-  from: optionalDate,
-  to: optionalDate,
+  from: QueryDay,
+  to: QueryDay,
   /** Show events older than this sequence number (keyset pagination); the page says when it refused one. */
   before: z
     .string()

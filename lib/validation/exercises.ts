@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DateTimeInput } from "@/lib/validation/date-time";
+import { QueryDay } from "@/lib/validation/search-params";
 import { ActionItemStatus, ExerciseAttendance, ExerciseKind, ExerciseStatus, FindingCategory, FindingSeverity } from "@/lib/dto/enums";
 import { PLAN_ROLE_KINDS } from "@/lib/domain/plan-roles";
 import { Techniques } from "@/lib/validation/playbooks";
@@ -129,22 +130,38 @@ export const ExerciseListFilter = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => v || undefined),
+  /** The period the exercise was held (or scheduled) in, both days included. */
+  from: QueryDay,
+  to: QueryDay,
+  /** Exercises with a third-party facilitator or red team, or without. */
+  thirdParty: z.enum(["yes", "no"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
-/** The exercise form's lists, collected from repeated fields (participants as parallel columns). */
+/**
+ * The exercise form's lists, collected from repeated fields. A participant's fields are named after
+ * them (`participantPlanRole:<ref>`), so an unticked row cannot shift another's values.
+ */
 export function exerciseFormInput(formData: FormData): Record<string, unknown> {
-  const refs = formData.getAll("participantRef").map(String);
-  const column = (name: string) => formData.getAll(name).map(String);
-  const [planRoles, parts, attendance] = [column("participantPlanRole"), column("participantPart"), column("participantAttendance")];
+  const field = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === "string" ? v : "";
+  };
   return {
     ...Object.fromEntries(formData),
     attackTechniques: formData.getAll("attackTechniques"),
     playbookVersionIds: formData.getAll("playbookVersionIds"),
     scope: formData.getAll("scope"),
-    participants: refs
-      .map((ref, i) => ({ ref, planRole: planRoles[i] ?? "", part: parts[i] ?? "", attendance: attendance[i] || "INVITED" }))
-      .filter((p) => p.ref !== ""),
+    participants: formData
+      .getAll("participantRef")
+      .map(String)
+      .filter((ref) => ref !== "")
+      .map((ref) => ({
+        ref,
+        planRole: field(`participantPlanRole:${ref}`),
+        part: field(`participantPart:${ref}`),
+        attendance: field(`participantAttendance:${ref}`) || "INVITED",
+      })),
   };
 }
 

@@ -20,7 +20,15 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
   const filter = ExerciseListFilter.parse(await searchParams);
   const result = await listExercises(actor, filter);
   const canEdit = can(actor.role, "exercises.edit");
-  const filtered = Boolean(filter.kind || filter.status || filter.scenario);
+  const filterValues = {
+    kind: filter.kind,
+    status: filter.status,
+    scenario: filter.scenario,
+    from: filter.from,
+    to: filter.to,
+    thirdParty: filter.thirdParty,
+  };
+  const filtered = Object.values(filterValues).some(Boolean);
   return (
     <>
       <PageHeader
@@ -34,12 +42,12 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
           ) : undefined
         }
       />
-      <ExerciseFilters kind={filter.kind} status={filter.status} scenario={filter.scenario} scenarios={result.scenarios} />
+      <ExerciseFilters filter={filterValues} scenarios={result.scenarios} />
       {result.exercises.length > 0 ? (
         <>
           <ExerciseTable exercises={result.exercises} />
           <ExercisePagination
-            filter={{ kind: filter.kind, status: filter.status, scenario: filter.scenario }}
+            filter={filterValues}
             total={result.total}
             page={result.page}
             pageSize={result.pageSize}

@@ -5,6 +5,7 @@ import { authorize } from "@/lib/dal/authorize";
 import type { ExerciseListItemDto, ExercisePageDto } from "@/lib/dto/exercises";
 import { isOverdue } from "@/lib/domain/exercises/action-items";
 import type { Actor } from "@/lib/domain/roles";
+import { utcDayRange } from "@/lib/domain/utc-time";
 import { EXERCISE_PAGE_SIZE, type ExerciseListFilterValue } from "@/lib/validation/exercises";
 
 const listSelect = {
@@ -39,10 +40,22 @@ function summarise({ findings, ...row }: Row, now: Date): ExerciseListItemDto {
   return { ...row, openFindings, findingCount: findings.length, actionItems };
 }
 
+/** The list's filter as a query: the period is when it was held, or scheduled if it has not been. */
+function listWhere(filter: ExerciseListFilterValue): Prisma.ExerciseWhereInput {
+  const period = utcDayRange(filter.from, filter.to);
+  const and: Prisma.ExerciseWhereInput[] = [];
+  if (period.gte || period.lt) {
+    and.push({ OR: [{ conductedAt: period }, { conductedAt: null, scheduledAt: period }] });
+  }
+  if (filter.thirdParty === "yes") and.push({ OR: [{ facilitatorOrganisation: { not: null } }, { redTeamOrganisation: { not: null } }] });
+  if (filter.thirdParty === "no") and.push({ facilitatorOrganisation: null, redTeamOrganisation: null });
+  return { kind: filter.kind, status: filter.status, scenario: filter.scenario, AND: and };
+}
+
 /** One page of exercises, newest first (scheduled or conducted); a page past the end shows the last page. */
 export async function listExercises(actor: Actor, filter: ExerciseListFilterValue, now = new Date()): Promise<ExercisePageDto> {
   await authorize(actor, "exercises.read", { type: "Exercise" });
-  const where: Prisma.ExerciseWhereInput = { kind: filter.kind, status: filter.status, scenario: filter.scenario };
+  const where = listWhere(filter);
   const [total, scenarioRows] = await Promise.all([
     db().exercise.count({ where }),
     db().exercise.findMany({ distinct: ["scenario"], orderBy: { scenario: "asc" }, select: { scenario: true } }),

@@ -66,7 +66,13 @@ export const exerciseSelect = {
   updatedAt: true,
   planRevision: { select: { id: true, number: true } },
   prerequisite: { select: { id: true, title: true } },
-  repeats: { select: { id: true, title: true } },
+  repeats: {
+    select: {
+      id: true,
+      title: true,
+      findings: { select: { id: true, title: true, severity: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  },
   overrideBy: person,
   createdBy: person,
   updatedBy: person,

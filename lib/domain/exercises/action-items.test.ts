@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ActionItemStatus } from "@/lib/generated/prisma/enums";
-import { decideActionItemChange, isOverdue, requiredFix, type FindingConcern, type LinkedFix } from "@/lib/domain/exercises/action-items";
+import {
+  decideActionItemChange,
+  isOverdue,
+  nextActionItemStatuses,
+  requiredFix,
+  type FindingConcern,
+  type LinkedFix,
+} from "@/lib/domain/exercises/action-items";
 import { findingStatusOf } from "@/lib/domain/exercises/findings";
 
 const FOUND = new Date("2026-06-01T12:00:00Z");
@@ -129,5 +136,17 @@ describe("finding status from its action items", () => {
   ];
   it.each(cases)("%j → %s", (items, status) => {
     expect(findingStatusOf(items.map((s) => ({ status: s })))).toBe(status);
+  });
+});
+
+describe("the statuses a form offers", () => {
+  const all: ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "WONT_FIX"];
+  it("offers exactly the moves the rule accepts", () => {
+    for (const from of all) {
+      for (const to of all) {
+        const accepted = decideActionItemChange(from, { to, wontFixReason: "Reason given" }, toolingFinding).ok;
+        expect(nextActionItemStatuses(from).includes(to), `${from} → ${to}`).toBe(accepted);
+      }
+    }
   });
 });

@@ -18,6 +18,11 @@ const NEXT: Readonly<Record<ActionItemStatus, readonly ActionItemStatus[]>> = {
 
 export const WONT_FIX_REASON_MAX = 2000;
 
+/** Where an action item can go from its status (what the form offers; the DAL decides). */
+export function nextActionItemStatuses(from: ActionItemStatus): readonly ActionItemStatus[] {
+  return NEXT[from];
+}
+
 /** What the finding is about, as far as closing its items goes. */
 export type FindingConcern = { category: FindingCategory; createdAt: Date; planSectionKey: string | null; playbookId: string | null };
 

@@ -29,7 +29,7 @@ export async function updateExerciseAction(_previous: ActionState, formData: For
   const actor = await requireActor();
   return runAction("updateExercise", async () => {
     const exercise = await updateExercise(actor, UpdateExerciseInput.parse(exerciseFormInput(formData)));
-    return { message: `Saved "${exercise.title}".`, revalidate: EXERCISE_PAGES };
+    return { message: `Saved "${exercise.title}".`, revalidate: EXERCISE_PAGES, redirect: `/exercises/${exercise.id}` };
   });
 }
 

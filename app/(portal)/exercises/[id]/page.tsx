@@ -1,19 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LogEntryForm } from "@/components/exercises/action-item-forms";
+import { ExerciseDetails, ParticipantList } from "@/components/exercises/exercise-details";
+import { findingChoices } from "@/components/exercises/exercise-form-choices";
+import { ExerciseHistory, RecurrenceList } from "@/components/exercises/exercise-history";
 import { ExerciseStatusForm } from "@/components/exercises/exercise-status-form";
-import { FindingList } from "@/components/exercises/finding-list";
-import { Badge } from "@/components/ui/badge";
+import { FindingForm } from "@/components/exercises/finding-form";
+import { FindingList, type FindingEditing } from "@/components/exercises/finding-list";
+import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
+import { getExerciseHistory } from "@/lib/dal/audit-history";
 import { NotFoundError } from "@/lib/dal/errors";
 import { getExerciseOrThrow } from "@/lib/dal/exercises/exercises";
-import { EXERCISE_ATTENDANCE_LABELS, EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS } from "@/lib/dto/labels";
+import { getExerciseFormOptions } from "@/lib/dal/exercises/form-options";
+import { EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS } from "@/lib/dto/labels";
 import { allowedNextStatuses } from "@/lib/domain/exercises/status";
 import { can } from "@/lib/domain/roles";
-import { changeExerciseStatusAction } from "./actions";
+import {
+  addExerciseLogEntryAction,
+  changeActionItemStatusAction,
+  changeExerciseStatusAction,
+  createActionItemAction,
+  createFindingAction,
+  updateActionItemAction,
+  updateFindingAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Exercise" };
 
@@ -24,12 +39,45 @@ const rethrowUnlessNotFound = (error: unknown): never => {
   throw error;
 };
 
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mb-6">
+      <h2 id={id} className="mb-2 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export default async function ExercisePage({ params }: Props) {
   const actor = await requirePagePermission("exercises.read");
   const { id } = await params;
-  const exercise = await getExerciseOrThrow(actor, id).catch(rethrowUnlessNotFound);
   const canEdit = can(actor.role, "exercises.edit");
+  const [exercise, history, options] = await Promise.all([
+    getExerciseOrThrow(actor, id).catch(rethrowUnlessNotFound),
+    getExerciseHistory(actor, id).catch(rethrowUnlessNotFound),
+    canEdit ? getExerciseFormOptions(actor) : null,
+  ]);
   const now = new Date();
+  const held = exercise.status === "IN_PROGRESS" || exercise.status === "COMPLETED";
+  const edit: FindingEditing | undefined = options
+    ? {
+        exerciseId: exercise.id,
+        choices: findingChoices(options, exercise),
+        owners: options.contacts.map((c) => ({ value: c.id, label: c.team ? `${c.name} (${c.team})` : c.name })),
+        planRevisions: options.planRevisions,
+        playbookVersions: options.playbookVersions,
+        actions: {
+          updateFinding: updateFindingAction,
+          createActionItem: createActionItemAction,
+          updateActionItem: updateActionItemAction,
+          changeActionItemStatus: changeActionItemStatusAction,
+        },
+      }
+    : undefined;
+  const earlierTitles = new Map((exercise.repeats?.findings ?? []).map((f) => [f.id, f.title]));
+  const recurred = new Set(exercise.findings.map((f) => f.recurrenceOfId).filter((r): r is string => r !== null));
   return (
     <>
       <p className="mb-2 text-sm">
@@ -40,9 +88,21 @@ export default async function ExercisePage({ params }: Props) {
       <PageHeader
         title={exercise.title}
         description={`${EXERCISE_KIND_LABELS[exercise.kind]} · ${exercise.scenario} · ${EXERCISE_STATUS_LABELS[exercise.status]}`}
+        actions={
+          <div className="flex gap-2">
+            <Link href={`/print/exercises/${exercise.id}`} className={buttonClasses("secondary")}>
+              Debrief
+            </Link>
+            {canEdit ? (
+              <Link href={`/exercises/${exercise.id}/edit`} className={buttonClasses()}>
+                Edit exercise
+              </Link>
+            ) : null}
+          </div>
+        }
       />
       {exercise.overrideReason ? (
-        <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm break-words text-amber-900">
           Started without a clean tabletop on an override by {exercise.overrideBy?.name ?? "an IR manager"}
           {exercise.overrideAt ? (
             <>
@@ -65,111 +125,22 @@ export default async function ExercisePage({ params }: Props) {
         </div>
       ) : null}
       {exercise.cancelReason ? (
-        <p className="mb-4 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm">Cancelled: {exercise.cancelReason}</p>
+        <p className="mb-4 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm break-words">
+          Cancelled: {exercise.cancelReason}
+        </p>
       ) : null}
-      <dl className="mb-6 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="font-medium text-slate-700">Scheduled</dt>
-          <dd>{exercise.scheduledAt ? <LocalTime value={exercise.scheduledAt} /> : "Not scheduled"}</dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Conducted</dt>
-          <dd>{exercise.conductedAt ? <LocalTime value={exercise.conductedAt} /> : "Not yet"}</dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Facilitator</dt>
-          <dd>
-            {exercise.facilitator}
-            {exercise.facilitatorOrganisation ? ` (third party: ${exercise.facilitatorOrganisation})` : ""}
-          </dd>
-        </div>
-        {exercise.kind === "PURPLE_TEAM" ? (
-          <div>
-            <dt className="font-medium text-slate-700">Red team</dt>
-            <dd>{exercise.redTeamOrganisation ? `Third party: ${exercise.redTeamOrganisation}` : "In-house"}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt className="font-medium text-slate-700">Plan revision in force</dt>
-          <dd>
-            {exercise.planRevision?.number ? (
-              <Link href={`/plan/revisions/${exercise.planRevision.number}`} className="text-sky-800 underline">
-                Revision {exercise.planRevision.number}
-              </Link>
-            ) : (
-              "None published when it was recorded"
-            )}
-          </dd>
-        </div>
-        {exercise.prerequisite || exercise.repeats ? (
-          <div>
-            <dt className="font-medium text-slate-700">Follows</dt>
-            <dd className="space-x-2">
-              {exercise.prerequisite ? (
-                <Link href={`/exercises/${exercise.prerequisite.id}`} className="text-sky-800 underline">
-                  {exercise.prerequisite.title}
-                </Link>
-              ) : null}
-              {exercise.repeats ? (
-                <Link href={`/exercises/${exercise.repeats.id}`} className="text-sky-800 underline">
-                  Repeats {exercise.repeats.title}
-                </Link>
-              ) : null}
-            </dd>
-          </div>
-        ) : null}
-        <div>
-          <dt className="font-medium text-slate-700">ATT&amp;CK for Containers</dt>
-          <dd>{exercise.attackTechniques.length ? exercise.attackTechniques.join(", ") : "None named"}</dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Playbooks exercised</dt>
-          <dd>
-            {exercise.playbooks.length
-              ? exercise.playbooks.map((p) => `${p.playbookVersion.playbook.title} v${p.playbookVersion.number}`).join("; ")
-              : "None"}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Scope</dt>
-          <dd>
-            {exercise.scope.length
-              ? exercise.scope.map((s) => (s.namespace ? `${s.cluster.name}/${s.namespace.name}` : s.cluster.name)).join(", ")
-              : "Not limited"}
-          </dd>
-        </div>
-      </dl>
+      <ExerciseDetails exercise={exercise} />
       {exercise.outcome ? (
-        <section aria-labelledby="outcome" className="mb-6">
-          <h2 id="outcome" className="mb-2 text-lg font-semibold">
-            Outcome
-          </h2>
-          <p className="text-sm whitespace-pre-line text-slate-700">{exercise.outcome}</p>
-        </section>
+        <Section id="outcome" title="Outcome">
+          <p className="text-sm break-words whitespace-pre-line text-slate-700">{exercise.outcome}</p>
+        </Section>
       ) : null}
-      <section aria-labelledby="participants" className="mb-6">
-        <h2 id="participants" className="mb-2 text-lg font-semibold">
-          Participants
-        </h2>
-        {exercise.participants.length ? (
-          <ul className="text-sm">
-            {exercise.participants.map((p) => (
-              <li key={p.id}>
-                {p.contact?.name ?? p.user?.name}
-                {p.part ? `, ${p.part}` : ""} <Badge>{EXERCISE_ATTENDANCE_LABELS[p.attendance]}</Badge>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-500">Nobody listed yet.</p>
-        )}
-      </section>
-      <section aria-labelledby="findings" className="mb-6">
-        <h2 id="findings" className="mb-2 text-lg font-semibold">
-          Findings
-        </h2>
+      <Section id="participants" title="Participants">
+        <ParticipantList participants={exercise.participants} />
+      </Section>
+      <Section id="findings" title="Findings">
         {exercise.findings.length ? (
-          <FindingList findings={exercise.findings} now={now} />
+          <FindingList findings={exercise.findings} now={now} edit={edit} earlier={earlierTitles} />
         ) : (
           <EmptyState title="No findings recorded">
             {exercise.status === "PLANNED"
@@ -179,15 +150,25 @@ export default async function ExercisePage({ params }: Props) {
                 : "None were recorded for this exercise."}
           </EmptyState>
         )}
-      </section>
-      <section aria-labelledby="log" className="mb-6">
-        <h2 id="log" className="mb-2 text-lg font-semibold">
-          Facilitator&apos;s log
-        </h2>
+        {edit && held ? (
+          <details className="mt-3" open={exercise.findings.length === 0}>
+            <summary className="cursor-pointer text-sm font-medium text-sky-800 underline">Record a finding</summary>
+            <div className="mt-2 max-w-3xl">
+              <FindingForm action={createFindingAction} exerciseId={exercise.id} choices={edit.choices} idPrefix="new-finding" />
+            </div>
+          </details>
+        ) : null}
+      </Section>
+      {exercise.repeats ? (
+        <Section id="recurrence" title={`Did the findings of “${exercise.repeats.title}” recur?`}>
+          <RecurrenceList earlier={exercise.repeats.findings} recurred={recurred} />
+        </Section>
+      ) : null}
+      <Section id="log" title="Facilitator's log">
         {exercise.logEntries.length ? (
           <ol className="space-y-1 text-sm">
             {exercise.logEntries.map((e) => (
-              <li key={e.id}>
+              <li key={e.id} className="break-words">
                 <LocalTime value={e.at} /> — {e.text} <span className="text-slate-500">({e.author.name})</span>
               </li>
             ))}
@@ -195,7 +176,11 @@ export default async function ExercisePage({ params }: Props) {
         ) : (
           <p className="text-sm text-slate-500">Nothing logged.</p>
         )}
-      </section>
+        {canEdit && exercise.status !== "CANCELLED" ? <LogEntryForm action={addExerciseLogEntryAction} exerciseId={exercise.id} /> : null}
+      </Section>
+      <Section id="history" title="Change history">
+        <ExerciseHistory entries={history.entries} more={history.more} />
+      </Section>
     </>
   );
 }

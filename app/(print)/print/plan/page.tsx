@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PlanDocument } from "@/components/plan/revisions/plan-document";
-import { PrintButton } from "@/components/plan/revisions/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError } from "@/lib/dal/errors";

@@ -1,0 +1,226 @@
+"use client";
+
+import { useState } from "react";
+import { Field, inputClasses } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useKeptForm } from "@/components/ui/use-kept-form";
+import type { FindingDto } from "@/lib/dto/exercises";
+import type { Option } from "@/lib/dto/labels";
+import { fieldErrorsOf, type FormAction } from "@/lib/form-state";
+
+/** What a finding can be about, and the earlier findings it can recur. */
+export type FindingChoices = {
+  categories: Option[];
+  severities: Option[];
+  planSections: Option[];
+  playbooks: { id: string; title: string; steps: { id: string; title: string; position: number }[] }[];
+  techniques: Option[];
+  clusters: Option[];
+  /** Findings of the exercise this one repeats (empty when it repeats none). */
+  earlierFindings: Option[];
+};
+
+function Select({
+  id,
+  label,
+  name,
+  options,
+  defaultValue,
+  value,
+  onChange,
+  blank,
+  errors,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  options: Option[];
+  defaultValue?: string;
+  value?: string;
+  onChange?: (value: string) => void;
+  blank?: string;
+  errors?: string[];
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value === undefined ? defaultValue : undefined}
+        value={value}
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+        aria-invalid={errors?.length ? true : undefined}
+        className={inputClasses}
+      >
+        {blank !== undefined ? <option value="">{blank}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {errors?.[0] ? <p className="text-sm text-red-700">{errors[0]}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * Records a finding of an exercise, or edits one: what was observed, the recommendation, and what
+ * it concerns (a plan section, a playbook step, a technique, a cluster). A finding about the plan
+ * or a playbook closes only through a published fix, so naming the concern matters.
+ */
+export function FindingForm({
+  action,
+  exerciseId,
+  choices,
+  finding,
+  idPrefix,
+}: {
+  action: FormAction;
+  exerciseId: string;
+  choices: FindingChoices;
+  finding?: FindingDto;
+  idPrefix: string;
+}) {
+  const { state, pending, formRef, onSubmit } = useKeptForm(action, { resetOnSuccess: !finding });
+  const errors = fieldErrorsOf(state);
+  const [playbookId, setPlaybookId] = useState(finding?.playbook?.id ?? "");
+  const steps = choices.playbooks.find((p) => p.id === playbookId)?.steps ?? [];
+  const stepOptions = steps.map((s) => ({ value: s.id, label: `${s.position + 1}. ${s.title}` }));
+  if (finding?.playbookStep && finding.playbook?.id === playbookId && !steps.some((s) => s.id === finding.playbookStep!.id)) {
+    stepOptions.unshift({ value: finding.playbookStep.id, label: `${finding.playbookStep.position + 1}. ${finding.playbookStep.title}` });
+  }
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      aria-label={finding ? `Edit finding ${finding.title}` : "Record a finding"}
+      className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4"
+    >
+      {finding ? (
+        <>
+          <input type="hidden" name="id" value={finding.id} />
+          <input type="hidden" name="version" value={finding.version} />
+        </>
+      ) : (
+        <input type="hidden" name="exerciseId" value={exerciseId} />
+      )}
+      <Field id={id("title")} label="Finding" name="title" required maxLength={200} defaultValue={finding?.title} errors={errors.title} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Select
+          id={id("category")}
+          label="Category"
+          name="category"
+          options={choices.categories}
+          defaultValue={finding?.category ?? "PLAN"}
+          errors={errors.category}
+        />
+        <Select
+          id={id("severity")}
+          label="Severity"
+          name="severity"
+          options={choices.severities}
+          defaultValue={finding?.severity ?? "MEDIUM"}
+          errors={errors.severity}
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={id("description")} className="block text-sm font-medium text-slate-700">
+          What was observed
+        </label>
+        <textarea
+          id={id("description")}
+          name="description"
+          rows={3}
+          maxLength={10000}
+          defaultValue={finding?.description ?? ""}
+          className={inputClasses}
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={id("recommendation")} className="block text-sm font-medium text-slate-700">
+          Recommendation
+        </label>
+        <textarea
+          id={id("recommendation")}
+          name="recommendation"
+          rows={2}
+          required
+          maxLength={10000}
+          defaultValue={finding?.recommendation ?? ""}
+          aria-invalid={errors.recommendation ? true : undefined}
+          className={inputClasses}
+        />
+        {errors.recommendation?.[0] ? <p className="text-sm text-red-700">{errors.recommendation[0]}</p> : null}
+      </div>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-1 text-sm font-medium text-slate-700">What it concerns (optional)</legend>
+        <Select
+          id={id("plan-section")}
+          label="Plan section"
+          name="planSectionKey"
+          options={choices.planSections}
+          defaultValue={finding?.planSectionKey ?? ""}
+          blank="—"
+          errors={errors.planSectionKey}
+        />
+        <Select
+          id={id("playbook")}
+          label="Playbook"
+          name="playbookId"
+          options={choices.playbooks.map((p) => ({ value: p.id, label: p.title }))}
+          value={playbookId}
+          onChange={setPlaybookId}
+          blank="—"
+          errors={errors.playbookId}
+        />
+        <Select
+          key={playbookId}
+          id={id("step")}
+          label="Playbook step"
+          name="playbookStepId"
+          options={stepOptions}
+          defaultValue={finding?.playbookStep?.id ?? ""}
+          blank={playbookId ? "The playbook as a whole" : "Choose a playbook first"}
+          errors={errors.playbookStepId}
+        />
+        <Select
+          id={id("technique")}
+          label="ATT&CK technique"
+          name="attackTechnique"
+          options={choices.techniques}
+          defaultValue={finding?.attackTechnique ?? ""}
+          blank="—"
+          errors={errors.attackTechnique}
+        />
+        <Select
+          id={id("cluster")}
+          label="Cluster"
+          name="clusterId"
+          options={choices.clusters}
+          defaultValue={finding?.cluster?.id ?? ""}
+          blank="—"
+          errors={errors.clusterId}
+        />
+        {choices.earlierFindings.length ? (
+          <Select
+            id={id("recurrence")}
+            label="Recurs a finding of the repeated exercise"
+            name="recurrenceOfId"
+            options={choices.earlierFindings}
+            defaultValue={finding?.recurrenceOfId ?? ""}
+            blank="No, new this time"
+            errors={errors.recurrenceOfId}
+          />
+        ) : null}
+      </fieldset>
+      <SubmitButton pending={pending}>{finding ? "Save finding" : "Record finding"}</SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
