@@ -1,6 +1,8 @@
 // The order of practice, in the browser: a manager runs a tabletop that finds a high playbook gap,
 // is refused the purple team of the same scenario, closes the gap by publishing the playbook's next
 // version and linking it, and then starts the purple team; an auditor reads it all with no edits.
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
 import { expect, test, uniqueSuffix } from "./fixtures";
 import { insertReadOnlyPlaybook } from "./playbook-helpers";
 
@@ -69,8 +71,10 @@ test("a tabletop's high finding gates the purple team until a published playbook
   await expect(page.getByLabel(/Override: why go ahead anyway/)).toBeVisible();
   await expect(page.getByText(/Purple team · .* · Planned/)).toBeVisible();
 
-  // Publishing the playbook's next version and linking it closes the item.
+  // The playbook's page shows the open item about it; publishing its next version and linking it closes the item.
   await page.goto(`/playbooks/${playbook.id}?version=2`);
+  const pending = page.getByRole("list", { name: "Open action items about this playbook" });
+  await expect(pending.getByRole("link", { name: "Add an isolation step" })).toHaveAttribute("href", /^\/exercises\/[^/]+#action-item-/);
   await page.getByRole("button", { name: "Publish version 2…" }).click();
   const publish = page.getByRole("form", { name: "Publish version 2?" });
   await publish.getByLabel("Change note").fill("Isolate the pod first, from the tabletop.");
@@ -108,4 +112,30 @@ test("a tabletop's high finding gates the purple team until a published playbook
   await expect(page.getByRole("heading", { level: 1, name: `Tabletop ${scenario}` })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: /No step isolates the pod — High/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+
+  // The auditor downloads the history: the findings as CSV (read back with a CSV parser) and everything as JSON.
+  await page.goto("/exercises");
+  const exports = page.getByRole("region", { name: "Export the whole history" });
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), exports.getByRole("link", { name: "Findings (CSV)" }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^bulkhead-exercises-findings-\d{8}T\d{6}Z-audit-\d+\.csv$/);
+  const findingRows = parse(await readFile(await csvDownload.path(), "utf8"), { columns: true }) as Record<string, string>[];
+  expect(findingRows.filter((r) => r.exercise_title === `Tabletop ${scenario}`).map((r) => [r.severity, r.status])).toEqual(
+    expect.arrayContaining([
+      ["HIGH", "RESOLVED"],
+      ["LOW", "OPEN"],
+    ]),
+  );
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    exports.getByRole("link", { name: "Everything (JSON)" }).click(),
+  ]);
+  const exported = JSON.parse(await readFile(await jsonDownload.path(), "utf8")) as {
+    auditHead: { seq: string; hash: string };
+    exercises: { title: string; overrideReason: string | null; prerequisite: { title: string } | null }[];
+  };
+  expect(exported.auditHead.hash).toMatch(/^[0-9a-f]{64}$/);
+  expect(exported.exercises.find((e) => e.title === `Purple team ${scenario}`)).toMatchObject({
+    overrideReason: null,
+    prerequisite: { title: `Tabletop ${scenario}` },
+  });
 });

@@ -15,10 +15,22 @@ test("a manager plans a tabletop from the scenario library and lands on it", asy
   await page.getByLabel("Start from the scenario library").selectOption({ label: "Cryptominer in a production namespace" });
   await expect(page.getByLabel("Scenario", { exact: true })).toHaveValue("Cryptominer in a production namespace");
   await expect(page.getByRole("checkbox", { name: /T1496\.001/ })).toBeChecked();
+  // Participants are added one by one from a single list, each with a plan role and attendance.
+  const participants = page.getByRole("table", { name: "Participants" });
+  await page.getByLabel("Add a participant").selectOption({ label: "Priya Raman (Platform SRE)" });
+  await page.getByRole("button", { name: "Add participant" }).click();
+  await page.getByLabel("Add a participant").selectOption({ label: "Owen Gallagher (Communications)" });
+  await page.getByRole("button", { name: "Add participant" }).click();
+  await expect(page.getByLabel("Add a participant").getByRole("option", { name: "Priya Raman (Platform SRE)" })).toHaveCount(0);
+  await participants.getByLabel("Plan role of Priya Raman (Platform SRE)").selectOption({ label: "DevOps primary owner" });
+  await participants.getByLabel("Attendance of Priya Raman (Platform SRE)").selectOption({ label: "Attended" });
+  await participants.getByRole("button", { name: "Remove Owen Gallagher (Communications)" }).click();
+  await expect(participants.getByRole("row")).toHaveCount(2);
   await page.getByLabel("Facilitator", { exact: true }).fill(" ");
   await page.getByRole("button", { name: "Record exercise" }).click();
   await expect(page.getByText("Name the facilitator")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(participants.getByLabel("Plan role of Priya Raman (Platform SRE)")).toHaveValue("DEVOPS_PRIMARY");
 
   await page.getByLabel("Facilitator", { exact: true }).fill("Dana Whitfield");
   await page.getByLabel("Scheduled for").fill("2027-01-14T10:00");
@@ -26,6 +38,8 @@ test("a manager plans a tabletop from the scenario library and lands on it", asy
   await expect(page).toHaveURL(/\/exercises\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText(/Tabletop · Cryptominer in a production namespace · Planned/)).toBeVisible();
+  const listed = page.getByRole("region", { name: "Participants" }).getByRole("listitem");
+  await expect(listed).toHaveText([/^Priya Raman — DevOps primary owner\s*Attended$/]);
 });
 
 test("a responder reads the exercises with no way to record one", async ({ page, createUser, signInAs }) => {

@@ -186,10 +186,9 @@ export type Readiness = {
     kind: string;
     label: string;
     weight: number;
-    measured: boolean;
-    passed: number | null;
-    total: number | null;
-    fraction: number | null;
+    passed: number;
+    total: number;
+    fraction: number;
   }[];
   gaps: { kind: string; check: string; message: string; href: string }[];
 };
@@ -207,11 +206,10 @@ export function checkOf(readiness: Readiness, kind: string): Readiness["checks"]
   return check!;
 }
 
-/** The score before rounding (README, "Readiness"): 100 × Σ weight × fraction / Σ weight over measured checks. */
+/** The score before rounding (README, "Readiness"): 100 × Σ weight × fraction / Σ weight. */
 export function exactScore(readiness: Readiness): number {
-  const measured = readiness.checks.filter((c) => c.measured);
-  const weight = measured.reduce((sum, c) => sum + c.weight, 0);
-  return (100 * measured.reduce((sum, c) => sum + c.weight * (c.fraction ?? 0), 0)) / weight;
+  const weight = readiness.checks.reduce((sum, c) => sum + c.weight, 0);
+  return (100 * readiness.checks.reduce((sum, c) => sum + c.weight * c.fraction, 0)) / weight;
 }
 
 // ───────────────────────────── server actions by hand ─────────────────────────────

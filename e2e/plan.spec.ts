@@ -210,7 +210,7 @@ test.describe.serial("an IR manager", () => {
     const currencyAfter = checkOf(after, "owner-currency");
     expect(after.gaps.map((g) => g.message)).not.toContain(gap);
     expect(currencyAfter.total).toBe(currencyBefore.total);
-    expect(currencyAfter.passed).toBe(currencyBefore.passed! + 3);
+    expect(currencyAfter.passed).toBe(currencyBefore.passed + 3);
     expect(checkOf(after, "owner-coverage")).toEqual(checkOf(before, "owner-coverage"));
     // The score rises by exactly those three scopes' share of the currency check (it is a share of
     // every scope in use, so with the other specs' clusters the rounded score may move by a point or
@@ -218,7 +218,7 @@ test.describe.serial("an IR manager", () => {
     const predicted = {
       ...before,
       checks: before.checks.map((c) =>
-        c.kind === "owner-currency" ? { ...c, passed: c.passed! + 3, fraction: (c.passed! + 3) / c.total! } : c,
+        c.kind === "owner-currency" ? { ...c, passed: c.passed + 3, fraction: (c.passed + 3) / c.total } : c,
       ),
     };
     expect(exactScore(after)).toBeGreaterThan(exactScore(before));

@@ -13,20 +13,14 @@ import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { startAppInstance } from "./lib/app-instance";
-import { machineLine, percentile, signIn } from "./lib/bench";
+import { machineLine, measurePage, numberArg, percentile, signIn, timedGet, type MeasuredPage } from "./lib/bench";
 import { applyMigrations } from "./lib/migrate";
 import { startEmbeddedPostgres } from "./lib/postgres";
 import { insertAlerts, refreshIncidentCounters, sqlOf } from "./lib/scale-data";
 
-const arg = (name: string, fallback: number) => {
-  const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-  const value = raw === undefined ? fallback : Number(raw.replaceAll("_", ""));
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return Math.round(value);
-};
-const TARGET = arg("alerts", 1_000_000);
-const BASELINE = Math.min(arg("baseline", 10_000), TARGET);
-const SAMPLES = arg("samples", 30);
+const TARGET = numberArg("alerts", 1_000_000);
+const BASELINE = Math.min(numberArg("baseline", 10_000), TARGET);
+const SAMPLES = numberArg("samples", 30);
 /** `--hold`: keep the app and database up after the report (prints the address and a session cookie) until Ctrl-C. */
 const HOLD = process.argv.includes("--hold");
 const ALERTS_PER_INCIDENT = 50;
@@ -42,7 +36,7 @@ const EMAIL = "bench-scale@bench.local";
 const start = new Date(Date.now() - TARGET * STEP_MS);
 
 type Page = { name: string; path: string };
-type Measured = { name: string; p50: number; p95: number; bytes: number; status: number };
+type Measured = MeasuredPage;
 type Phase = {
   alerts: number;
   incidents: number;
@@ -55,32 +49,8 @@ type Phase = {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
-/** One GET without Accept-Encoding, so the bytes are what the server renders (before gzip). */
-function get(url: string, cookie: string): Promise<{ status: number; bytes: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { Cookie: cookie } }, (response) => {
-      let bytes = 0;
-      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      response.once("end", () => resolve({ status: response.statusCode ?? 0, bytes, ms: performance.now() - started }));
-      response.once("error", reject);
-    });
-    request.once("error", reject);
-  });
-}
-
-async function measure(base: string, cookie: string, page: Page): Promise<Measured> {
-  for (let i = 0; i < 3; i++) await get(base + page.path, cookie);
-  const times: number[] = [];
-  let last = { status: 0, bytes: 0 };
-  for (let i = 0; i < SAMPLES; i++) {
-    const r = await get(base + page.path, cookie);
-    times.push(r.ms);
-    last = r;
-  }
-  times.sort((a, b) => a - b);
-  return { name: page.name, p50: percentile(times, 50), p95: percentile(times, 95), bytes: last.bytes, status: last.status };
-}
+const get = (url: string, cookie: string) => timedGet(agent, url, cookie);
+const measure = (base: string, cookie: string, page: Page) => measurePage(agent, base + page.path, cookie, page.name, SAMPLES);
 
 /** Three people on the largest incident at once (the probe that ran the server out of heap). */
 async function concurrent(base: string, cookie: string, path: string): Promise<Measured> {

@@ -50,7 +50,7 @@ function concernOf(f: FindingDto): string[] {
 function ActionItemRow({ item, now, finding, edit }: { item: ActionItemDto; now: Date; finding: FindingDto; edit?: FindingEditing }) {
   const overdue = isOverdue(item, now);
   return (
-    <li className="flex flex-wrap items-baseline gap-2 py-1" data-testid="action-item">
+    <li id={`action-item-${item.id}`} className="flex flex-wrap items-baseline gap-2 py-1" data-testid="action-item">
       <span className="font-medium">{item.title}</span>
       <Badge tone={item.status === "DONE" ? "good" : item.status === "WONT_FIX" ? "neutral" : "info"}>
         {ACTION_ITEM_STATUS_LABELS[item.status]}

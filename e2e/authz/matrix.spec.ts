@@ -63,6 +63,8 @@ const PAGE_FOR_PLAN_EDIT = { ADMIN: 404, IR_MANAGER: 200, RESPONDER: 404, AUDITO
 const PAGE_FOR_EXERCISES_EDIT = PAGE_FOR_PLAN_EDIT;
 const API_FOR_ALL = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 401 } as const;
 const API_FOR_AUDIT_READ = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 200, anonymous: 401 } as const;
+/** exercises.export: auditors, managers and admins; responders read exercises on the pages only. */
+const API_FOR_EXERCISES_EXPORT = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 404, AUDITOR: 200, anonymous: 401 } as const;
 const OPEN = { ADMIN: 200, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 200 } as const;
 const SIGN_IN_PAGE = { ADMIN: "home", IR_MANAGER: "home", RESPONDER: "home", AUDITOR: "home", anonymous: 200 } as const;
 
@@ -851,6 +853,10 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/print/exercises/[id]": {
     get: async (db) => [`/print/exercises/${(await one(db, `SELECT "id" FROM "Exercise" ORDER BY "createdAt" LIMIT 1`, [])).id}`],
     expect: PAGE_FOR_ALL,
+  },
+  "/api/exercises/export": {
+    get: async () => ["/api/exercises/export", "/api/exercises/export?format=csv&table=action-items"],
+    expect: API_FOR_EXERCISES_EXPORT,
   },
   "/audit": { expect: PAGE_FOR_AUDIT_READ },
   "/users": { expect: PAGE_FOR_USERS_MANAGE },

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditChainHead } from "@/lib/dal/audit";
 import type { KeyObject } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -43,9 +44,7 @@ export async function allAuditCheckpoints(): Promise<CheckpointRow[]> {
   return db().auditCheckpoint.findMany({ orderBy: { seq: "asc" }, select: CHECKPOINT_SELECT });
 }
 
-async function chainHead(): Promise<{ seq: bigint; hash: string } | null> {
-  return db().auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-}
+const chainHead = () => auditChainHead(db());
 
 export type SignOutcome =
   { status: "signed" | "current"; checkpoint: CheckpointRow } | { status: "empty" | "no key" } | { status: "refused"; reason: string };

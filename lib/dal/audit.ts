@@ -92,6 +92,11 @@ export function auditAppendStatements(input: AuditInput, origin: RequestOrigin):
  * Appends one event to the hash chain inside the caller's transaction, so the change and its audit
  * row commit together or not at all.
  */
+/** The newest event of the chain as this client sees it (in a transaction after an append: that event). */
+export async function auditChainHead(client: Tx): Promise<{ seq: bigint; hash: string; at: Date } | null> {
+  return client.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true, at: true } });
+}
+
 export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
   const origin = input.origin ?? (await requestOrigin());
   for (const s of auditAppendStatements(input, origin)) await queryInTransaction(tx, s);

@@ -47,18 +47,52 @@ describe("plan readiness of the demo", () => {
     expect(readiness.checks.find((c) => c.kind === "playbook-coverage")).toMatchObject({ passed: 6, total: 7 });
     // 3 clusters, 12 namespace rows and 10 workloads, each with a distinct primary and secondary.
     expect(readiness.checks.find((c) => c.kind === "owner-coverage")).toMatchObject({ passed: 25, total: 25 });
-    for (const kind of ["plan-roles", "escalation", "plan-revision"]) {
+    for (const kind of ["plan-roles", "escalation", "plan-revision", "tabletop-recency"]) {
       expect(
         readiness.checks.find((c) => c.kind === kind),
         kind,
-      ).toMatchObject({ measured: true, fraction: 1 });
+      ).toMatchObject({ fraction: 1 });
     }
-    // The seeded exercises exist, but exercises are not recorded in the portal yet: not measured.
-    expect(readiness.checks.filter((c) => !c.measured).map((c) => c.kind)).toEqual([
-      "playbooks-exercised",
-      "tabletop-recency",
-      "action-items",
+  });
+
+  it("measures practice from the exercise record: the cryptominer playbook exercised, one action item overdue", async () => {
+    const readiness = await getPlanReadiness(manager);
+    const db = testDb();
+    const exercised = readiness.checks.find((c) => c.kind === "playbooks-exercised")!;
+    expect(exercised.total).toBe(6);
+    expect(exercised.passed).toBeGreaterThanOrEqual(1);
+    expect(readiness.gaps.some((g) => g.kind === "playbook-not-exercised" && g.message.includes("Cryptominer"))).toBe(false);
+
+    const overdue = await db.actionItem.findMany({
+      where: { status: { in: ["OPEN", "IN_PROGRESS"] }, dueAt: { lt: new Date() } },
+      select: { id: true, title: true, finding: { select: { exerciseId: true } } },
+    });
+    expect(overdue).toHaveLength(1);
+    const open = await db.actionItem.count({ where: { status: { in: ["OPEN", "IN_PROGRESS"] } } });
+    expect(readiness.checks.find((c) => c.kind === "action-items")).toMatchObject({ passed: open - 1, total: open });
+    expect(readiness.gaps.filter((g) => g.check === "action-items")).toEqual([
+      {
+        check: "action-items",
+        kind: "overdue-action-item",
+        message: expect.stringMatching(new RegExp(`^Action item “${overdue[0]!.title}” is overdue by \\d+ days?$`)),
+        href: `/exercises/${overdue[0]!.finding.exerciseId}#action-item-${overdue[0]!.id}`,
+      },
     ]);
+  });
+
+  it("counts only exercises completed in the last 12 months, and only completed tabletops", async () => {
+    const db = testDb();
+    const later = new Date(Date.now() + 400 * 86_400_000);
+    const readiness = await getPlanReadiness(manager, later);
+    expect(readiness.checks.find((c) => c.kind === "playbooks-exercised")).toMatchObject({ passed: 0 });
+    expect(readiness.gaps.find((g) => g.kind === "no-recent-tabletop")?.message).toMatch(/^No tabletop exercise in the last 12 months/);
+
+    await db.exercise.updateMany({ where: { kind: "TABLETOP" }, data: { status: "CANCELLED", cancelReason: "test" } });
+    const none = await getPlanReadiness(manager);
+    expect(none.gaps.find((g) => g.kind === "no-recent-tabletop")).toMatchObject({
+      message: "No tabletop exercise has been conducted",
+      href: "/exercises/new",
+    });
   });
 
   it("raises the score and drops the gap once an active, reviewed contact replaces the inactive owner", async () => {

@@ -1,18 +1,38 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/dal/authorize";
-import { computeReadiness, type PlanReadiness, type ReadinessSnapshot } from "@/lib/domain/readiness";
+import { computeReadiness, PLAYBOOK_EXERCISE_MAX_AGE_DAYS, type PlanReadiness, type ReadinessSnapshot } from "@/lib/domain/readiness";
 import type { Actor } from "@/lib/domain/roles";
+
+/** Overdue action items named one by one among the gaps; the rest are counted in one more gap. */
+const OVERDUE_ITEMS_NAMED = 50;
 
 /**
  * The plan's readiness score and gaps, computed from one consistent snapshot of the plan (the
  * reads share a REPEATABLE READ transaction, so an edit landing mid-way cannot make a scope look
  * half-owned).
  */
-export async function getPlanReadiness(actor: Actor): Promise<PlanReadiness> {
+export async function getPlanReadiness(actor: Actor, now = new Date()): Promise<PlanReadiness> {
   await authorize(actor, "plan.read", { type: "PlanReadiness" });
   const client = db();
-  const [contacts, clusters, ownerships, planRoles, escalationPolicies, latestRevision, playbooks] = await client.$transaction(
+  const exercisedSince = new Date(now.getTime() - PLAYBOOK_EXERCISE_MAX_AGE_DAYS * 86_400_000);
+  const open = { status: { in: ["OPEN", "IN_PROGRESS"] } } satisfies Prisma.ActionItemWhereInput;
+  const overdue = { ...open, dueAt: { lt: now } } satisfies Prisma.ActionItemWhereInput;
+  const [
+    contacts,
+    clusters,
+    ownerships,
+    planRoles,
+    escalationPolicies,
+    latestRevision,
+    playbooks,
+    exercisedPlaybooks,
+    lastTabletop,
+    openActionItemCount,
+    overdueActionItemCount,
+    overdueActionItems,
+  ] = await client.$transaction(
     [
       client.contact.findMany({ select: { id: true, name: true, active: true, lastReviewedAt: true } }),
       client.cluster.findMany({
@@ -51,12 +71,33 @@ export async function getPlanReadiness(actor: Actor): Promise<PlanReadiness> {
           _count: { select: { versions: { where: { status: "PUBLISHED" } } } },
         },
       }),
+      client.playbook.findMany({
+        where: {
+          versions: {
+            some: { exercises: { some: { exercise: { status: "COMPLETED", conductedAt: { gte: exercisedSince } } } } },
+          },
+        },
+        select: { id: true },
+      }),
+      client.exercise.findFirst({
+        where: { kind: "TABLETOP", status: "COMPLETED", conductedAt: { not: null } },
+        orderBy: { conductedAt: "desc" },
+        select: { conductedAt: true },
+      }),
+      client.actionItem.count({ where: open }),
+      client.actionItem.count({ where: overdue }),
+      client.actionItem.findMany({
+        where: overdue,
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take: OVERDUE_ITEMS_NAMED,
+        select: { id: true, title: true, dueAt: true, finding: { select: { exerciseId: true } } },
+      }),
     ],
     { isolationLevel: "RepeatableRead" },
   );
 
   const snapshot: ReadinessSnapshot = {
-    now: new Date(),
+    now,
     contacts,
     clusters,
     ownerships: ownerships.filter((o): o is typeof o & { role: "PRIMARY" | "SECONDARY" } => o.role !== "SECURITY"),
@@ -79,11 +120,18 @@ export async function getPlanReadiness(actor: Actor): Promise<PlanReadiness> {
       published: p._count.versions > 0,
       retired: p.retiredAt !== null,
     })),
-    // Exercises, their playbooks and action items are not recorded in the portal yet, so the three
-    // practice checks are reported as not measured (README, "Readiness"). When the exercises area
-    // lands, load ReadinessPractice here: completed exercises' playbook ids, the last completed
-    // tabletop's conductedAt, and OPEN/IN_PROGRESS action items with their due dates.
-    practice: null,
+    practice: {
+      exercisedPlaybookIds: exercisedPlaybooks.map((p) => p.id),
+      lastTabletopAt: lastTabletop?.conductedAt ?? null,
+      openActionItemCount,
+      overdueActionItemCount,
+      overdueActionItems: overdueActionItems.map((item) => ({
+        id: item.id,
+        title: item.title,
+        dueAt: item.dueAt!,
+        exerciseId: item.finding.exerciseId,
+      })),
+    },
   };
   return computeReadiness(snapshot);
 }

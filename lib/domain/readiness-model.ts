@@ -30,14 +30,18 @@ export type ReadinessEscalationPolicy = {
 
 export type ReadinessPlaybook = { id: string; title: string; incidentType: IncidentType; published: boolean; retired: boolean };
 
-/** Exercise data; null until exercises are recorded in the portal (see README, "Readiness"). */
+/** What the exercise record says about practice. */
 export type ReadinessPractice = {
-  /** Playbooks that took part in a completed exercise (any of their versions). */
+  /** Playbooks that took part (any of their versions) in an exercise completed in the last 12 months. */
   exercisedPlaybookIds: string[];
   /** When the most recent completed tabletop was conducted. */
   lastTabletopAt: Date | null;
-  /** Action items still OPEN or IN_PROGRESS. */
-  openActionItems: { id: string; title: string; dueAt: Date | null }[];
+  /** How many action items are still OPEN or IN_PROGRESS. */
+  openActionItemCount: number;
+  /** How many of those are past their due instant. */
+  overdueActionItemCount: number;
+  /** The overdue ones to name as gaps, most overdue first (the DAL may load only the first few). */
+  overdueActionItems: { id: string; title: string; dueAt: Date; exerciseId: string }[];
 };
 
 export type ReadinessSnapshot = {
@@ -50,7 +54,7 @@ export type ReadinessSnapshot = {
   /** The published revision with the highest number, if any. */
   latestRevision: { number: number; publishedAt: Date } | null;
   playbooks: ReadinessPlaybook[];
-  practice: ReadinessPractice | null;
+  practice: ReadinessPractice;
 };
 
 export const CHECK_KINDS = [
@@ -80,9 +84,10 @@ export const GAP_KINDS = [
   "no-published-revision",
   "stale-revision",
   "incident-type-without-playbook",
-  "playbook-never-exercised",
+  "playbook-not-exercised",
   "no-recent-tabletop",
   "overdue-action-item",
+  "more-overdue-action-items",
 ] as const;
 export type ReadinessGapKind = (typeof GAP_KINDS)[number];
 
@@ -92,13 +97,10 @@ export type ReadinessCheck = {
   kind: ReadinessCheckKind;
   label: string;
   weight: number;
-  measured: boolean;
-  /** Null when not measured. */
-  passed: number | null;
-  total: number | null;
-  fraction: number | null;
-  /** Why a check is not measured yet. */
-  note: string | null;
+  passed: number;
+  total: number;
+  /** passed / total, and 1 when there is nothing to get wrong. */
+  fraction: number;
 };
 
 export type PlanReadiness = {

@@ -1,6 +1,5 @@
 // Plan readiness: a 0–100 score and the concrete gaps behind it (issue 3, "Readiness").
-// score = round(100 × Σ weight × fraction / Σ weight), both sums over MEASURED checks only: a check
-// whose data the portal does not record yet is reported as not measured, never as passing.
+// score = round(100 × Σ weight × fraction / Σ weight) over the nine checks; the weights add up to 100.
 // Pure: the DAL loads a ReadinessSnapshot, this decides. The formula is documented in README.md.
 import type { IncidentType, PlanRoleKind } from "@/lib/dto/enums";
 import { SEVERITIES } from "@/lib/domain/escalation";
@@ -12,6 +11,7 @@ import {
   type ReadinessCheck,
   type ReadinessCheckKind,
   type ReadinessGap,
+  type ReadinessPractice,
   type ReadinessSnapshot,
 } from "@/lib/domain/readiness-model";
 
@@ -23,6 +23,8 @@ const DAY_MS = 86_400_000;
 export const REVISION_STALE_DAYS = 365;
 /** A tabletop at least this often (PCI DSS v4.0 12.10.2: test the plan every 12 months). */
 export const TABLETOP_MAX_AGE_DAYS = 365;
+/** A playbook counts as exercised when a completed exercise used it within this many days. */
+export const PLAYBOOK_EXERCISE_MAX_AGE_DAYS = 365;
 
 /** Weights add up to 100, so that once every check is measured each weight is its share of the score. */
 export const READINESS_CHECKS: Record<ReadinessCheckKind, { label: string; weight: number }> = {
@@ -32,7 +34,7 @@ export const READINESS_CHECKS: Record<ReadinessCheckKind, { label: string; weigh
   escalation: { label: "Every severity has an escalation policy whose tiers page someone", weight: 10 },
   "plan-revision": { label: "A plan revision published in the last 12 months", weight: 10 },
   "playbook-coverage": { label: "A published playbook for every core incident type", weight: 10 },
-  "playbooks-exercised": { label: "Every published playbook has been exercised", weight: 10 },
+  "playbooks-exercised": { label: "Every published playbook exercised in the last 12 months", weight: 10 },
   "tabletop-recency": { label: "A tabletop exercise in the last 12 months", weight: 10 },
   "action-items": { label: "No overdue exercise action items", weight: 5 },
 };
@@ -63,8 +65,6 @@ export const REQUIRED_INCIDENT_TYPES: Partial<Record<IncidentType, string>> = {
   MALWARE: "malware",
   RANSOMWARE: "ransomware",
 };
-
-const NOT_MEASURED_NOTE = "Not yet measured: exercises and their action items are not recorded in the portal yet.";
 
 type Measurement = { passed: number; total: number; gaps: ReadinessGap[] };
 
@@ -153,11 +153,19 @@ function measurePlaybookCoverage(snapshot: ReadinessSnapshot): Measurement {
   return { passed: types.length - gaps.length, total: types.length, gaps };
 }
 
-function measurePlaybooksExercised(snapshot: ReadinessSnapshot, exercised: Set<string>): Measurement {
+function measurePlaybooksExercised(snapshot: ReadinessSnapshot): Measurement {
+  const exercised = new Set(snapshot.practice.exercisedPlaybookIds);
   const live = livePlaybooks(snapshot);
   const gaps = live
     .filter((p) => !exercised.has(p.id))
-    .map((p) => gap("playbooks-exercised", "playbook-never-exercised", `Playbook “${p.title}” has never been exercised`, "/exercises"));
+    .map((p) =>
+      gap(
+        "playbooks-exercised",
+        "playbook-not-exercised",
+        `Playbook “${p.title}” has not been exercised in the last 12 months`,
+        "/exercises/new",
+      ),
+    );
   return { passed: live.length - gaps.length, total: live.length, gaps };
 }
 
@@ -166,25 +174,36 @@ function measureTabletop(now: Date, lastTabletopAt: Date | null): Measurement {
   const message = lastTabletopAt
     ? `No tabletop exercise in the last 12 months (the last one was ${daysSince(lastTabletopAt, now)} days ago)`
     : "No tabletop exercise has been conducted";
-  return { passed: 0, total: 1, gaps: [gap("tabletop-recency", "no-recent-tabletop", message, "/exercises")] };
+  return { passed: 0, total: 1, gaps: [gap("tabletop-recency", "no-recent-tabletop", message, "/exercises/new")] };
 }
 
-function measureActionItems(now: Date, items: { title: string; dueAt: Date | null }[]): Measurement {
-  const gaps = items
-    .filter((item) => item.dueAt && item.dueAt.getTime() < now.getTime())
-    .map((item) => {
-      const days = Math.max(1, daysSince(item.dueAt!, now));
-      return gap("action-items", "overdue-action-item", `Action item “${item.title}” is overdue by ${plural(days, "day")}`, "/exercises");
-    });
-  return { passed: items.length - gaps.length, total: items.length, gaps };
+/** Each overdue item is a gap on its exercise; ones the DAL did not load are summed up in one more. */
+function measureActionItems(now: Date, practice: ReadinessPractice): Measurement {
+  const gaps = practice.overdueActionItems.map((item) => {
+    const days = Math.max(1, daysSince(item.dueAt, now));
+    return gap(
+      "action-items",
+      "overdue-action-item",
+      `Action item “${item.title}” is overdue by ${plural(days, "day")}`,
+      `/exercises/${item.exerciseId}#action-item-${item.id}`,
+    );
+  });
+  const unlisted = practice.overdueActionItemCount - practice.overdueActionItems.length;
+  if (unlisted > 0) {
+    gaps.push(gap("action-items", "more-overdue-action-items", `${plural(unlisted, "more action item")} overdue`, "/exercises"));
+  }
+  return {
+    passed: practice.openActionItemCount - practice.overdueActionItemCount,
+    total: practice.openActionItemCount,
+    gaps,
+  };
 }
 
-function toCheck(kind: ReadinessCheckKind, m: Measurement | null): ReadinessCheck {
+function toCheck(kind: ReadinessCheckKind, m: Measurement): ReadinessCheck {
   const { label, weight } = READINESS_CHECKS[kind];
-  if (!m) return { kind, label, weight, measured: false, passed: null, total: null, fraction: null, note: NOT_MEASURED_NOTE };
   // Nothing to get wrong (no open action items, no playbooks to exercise) is a pass.
   const fraction = m.total === 0 ? 1 : m.passed / m.total;
-  return { kind, label, weight, measured: true, passed: m.passed, total: m.total, fraction, note: null };
+  return { kind, label, weight, passed: m.passed, total: m.total, fraction };
 }
 
 export function computeReadiness(snapshot: ReadinessSnapshot): PlanReadiness {
@@ -199,9 +218,8 @@ export function computeReadiness(snapshot: ReadinessSnapshot): PlanReadiness {
     "/plan/platform",
   );
   const filled = filledRoles(snapshot);
-  const practice = snapshot.practice;
 
-  const measurements: Record<ReadinessCheckKind, Measurement | null> = {
+  const measurements: Record<ReadinessCheckKind, Measurement> = {
     "owner-coverage": noClusters
       ? { passed: 0, total: 1, gaps: [noClustersGap] }
       : { passed: ownership.covered, total: ownership.scopes, gaps: ownership.coverageGaps },
@@ -212,17 +230,16 @@ export function computeReadiness(snapshot: ReadinessSnapshot): PlanReadiness {
     escalation: measureEscalation(snapshot, filled),
     "plan-revision": measureRevision(snapshot),
     "playbook-coverage": measurePlaybookCoverage(snapshot),
-    "playbooks-exercised": practice ? measurePlaybooksExercised(snapshot, new Set(practice.exercisedPlaybookIds)) : null,
-    "tabletop-recency": practice ? measureTabletop(now, practice.lastTabletopAt) : null,
-    "action-items": practice ? measureActionItems(now, practice.openActionItems) : null,
+    "playbooks-exercised": measurePlaybooksExercised(snapshot),
+    "tabletop-recency": measureTabletop(now, snapshot.practice.lastTabletopAt),
+    "action-items": measureActionItems(now, snapshot.practice),
   };
 
   const checks = CHECK_KINDS.map((kind) => toCheck(kind, measurements[kind]));
-  const measured = checks.filter((c) => c.measured);
-  const weightSum = measured.reduce((sum, c) => sum + c.weight, 0);
-  const earned = measured.reduce((sum, c) => sum + c.weight * (c.fraction ?? 0), 0);
-  const score = weightSum === 0 ? 0 : Math.round((100 * earned) / weightSum);
-  const gaps = sortGaps(CHECK_KINDS.flatMap((kind) => measurements[kind]?.gaps ?? []));
+  const weightSum = checks.reduce((sum, c) => sum + c.weight, 0);
+  const earned = checks.reduce((sum, c) => sum + c.weight * c.fraction, 0);
+  const score = Math.round((100 * earned) / weightSum);
+  const gaps = sortGaps(CHECK_KINDS.flatMap((kind) => measurements[kind].gaps));
   return { score, measuredAt: now, checks, gaps };
 }
 

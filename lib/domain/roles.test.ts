@@ -4,9 +4,14 @@ import { can, PERMISSIONS, ROLES, type Permission } from "@/lib/domain/roles";
 describe("permissions", () => {
   it("lets auditors read everything and change nothing", () => {
     for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
-      const isRead = permission.endsWith(".read");
+      // An export is a read of the whole record, taken away as a file.
+      const isRead = permission.endsWith(".read") || permission.endsWith(".export");
       expect(can("AUDITOR", permission), permission).toBe(isRead);
     }
+  });
+
+  it("lets auditors, managers and admins export exercises, not responders", () => {
+    expect(ROLES.filter((role) => can(role, "exercises.export"))).toEqual(["ADMIN", "IR_MANAGER", "AUDITOR"]);
   });
 
   it("keeps user management to admins", () => {

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "runs.act": ["IR_MANAGER", "RESPONDER"],
   "exercises.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
   "exercises.edit": ["IR_MANAGER"],
+  "exercises.export": ["ADMIN", "IR_MANAGER", "AUDITOR"],
   "audit.read": ["ADMIN", "IR_MANAGER", "AUDITOR"],
   "users.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

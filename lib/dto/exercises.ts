@@ -136,3 +136,17 @@ export type RecordHistoryEntryDto = {
   /** Top-level fields the change touched (empty for a creation). */
   fields: string[];
 };
+
+/** An open action item where the thing it concerns is shown (incident, playbook, plan). */
+export type OpenActionItemDto = {
+  id: string;
+  title: string;
+  status: "OPEN" | "IN_PROGRESS";
+  dueAt: Date | null;
+  overdue: boolean;
+  owner: { name: string } | null;
+  finding: { title: string; severity: FindingSeverity };
+  exercise: { id: string; title: string };
+};
+
+export type OpenActionItemsDto = { items: OpenActionItemDto[]; total: number };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DateTimeInput } from "@/lib/validation/date-time";
 import { QueryDay } from "@/lib/validation/search-params";
 import { ActionItemStatus, ExerciseAttendance, ExerciseKind, ExerciseStatus, FindingCategory, FindingSeverity } from "@/lib/dto/enums";
+import { EXPORT_TABLES } from "@/lib/domain/exercises/export";
 import { PLAN_ROLE_KINDS } from "@/lib/domain/plan-roles";
 import { Techniques } from "@/lib/validation/playbooks";
 
@@ -118,6 +119,18 @@ export const ChangeActionItemStatusInput = z.object({
 });
 
 export const EXERCISE_PAGE_SIZE = 25;
+
+/** `GET /api/exercises/export`: the whole record as JSON, or one table as CSV (then `table` is required). */
+export const ExerciseExportQuery = z
+  .object({
+    format: z.enum(["json", "csv"], { error: "format is json or csv" }).default("json"),
+    table: z.enum(EXPORT_TABLES, { error: `table is one of ${EXPORT_TABLES.join(", ")}` }).optional(),
+  })
+  .refine((q) => q.format === "json" || q.table !== undefined, {
+    path: ["table"],
+    error: `A CSV export is one table: add table=${EXPORT_TABLES.join("|")}`,
+  })
+  .transform((q) => ({ format: q.format, table: q.format === "csv" ? (q.table ?? null) : null }));
 
 /** Query-string filters of the exercise list; anything malformed falls back to the default. */
 export const ExerciseListFilter = z.object({

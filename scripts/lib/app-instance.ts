@@ -6,7 +6,14 @@ import { freePort } from "./postgres";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type AppInstance = { url: string; port: number; exited: () => boolean; stop: () => Promise<void> };
+export type AppInstance = {
+  url: string;
+  port: number;
+  /** The start script's process; the server is its child (benchmarks sample the tree's memory). */
+  pid: number;
+  exited: () => boolean;
+  stop: () => Promise<void>;
+};
 
 export type AppInstanceOptions = {
   databaseUrl: string;
@@ -63,7 +70,7 @@ export async function startAppInstance(options: AppInstanceOptions): Promise<App
   });
   let exited = false;
   child.on("exit", () => (exited = true));
-  const instance: AppInstance = { url, port, exited: () => exited, stop: () => stopChild(child, () => exited) };
+  const instance: AppInstance = { url, port, pid: child.pid ?? 0, exited: () => exited, stop: () => stopChild(child, () => exited) };
   if (!(await waitForHealth(url, options.timeoutMs ?? 300_000, () => exited))) {
     await instance.stop();
     throw new Error(`the app did not start on port ${port}`);

@@ -1,4 +1,5 @@
 // What the benchmarks share: percentiles, the machine line, and signing in over HTTP.
+import http from "node:http";
 import os from "node:os";
 
 export function percentile(sorted: number[], p: number): number {
@@ -41,4 +42,50 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     throw new Error(`sign-in of ${email} failed (${response.status} ${response.headers.get("location") ?? ""})`);
   }
   return cookie();
+}
+
+/** `--name=N` from the command line (underscores allowed: 1_000_000), or the fallback; positive only. */
+export function numberArg(name: string, fallback: number): number {
+  const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const value = raw === undefined ? fallback : Number(raw.replaceAll("_", ""));
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return Math.round(value);
+}
+
+export type TimedGet = { status: number; bytes: number; ms: number };
+
+/**
+ * One GET without Accept-Encoding, so the bytes are what the server renders (before gzip); the
+ * body is counted (and handed to `onData`) as it arrives, never held.
+ */
+export function timedGet(agent: http.Agent, url: string, cookie: string, onData?: (chunk: Buffer) => void): Promise<TimedGet> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers: { Cookie: cookie } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+        onData?.(chunk);
+      });
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, bytes, ms: performance.now() - started }));
+      response.once("error", reject);
+    });
+    request.once("error", reject);
+  });
+}
+
+export type MeasuredPage = { name: string; p50: number; p95: number; bytes: number; status: number };
+
+/** `samples` sequential GETs of one page after 3 warm-ups: p50, p95, and the last answer's size and status. */
+export async function measurePage(agent: http.Agent, url: string, cookie: string, name: string, samples: number): Promise<MeasuredPage> {
+  for (let i = 0; i < 3; i++) await timedGet(agent, url, cookie);
+  const times: number[] = [];
+  let last = { status: 0, bytes: 0 };
+  for (let i = 0; i < samples; i++) {
+    const r = await timedGet(agent, url, cookie);
+    times.push(r.ms);
+    last = r;
+  }
+  times.sort((a, b) => a - b);
+  return { name, p50: percentile(times, 50), p95: percentile(times, 95), bytes: last.bytes, status: last.status };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExerciseExportLinks } from "@/components/exercises/export-links";
 import { ExerciseFilters } from "@/components/exercises/exercise-filters";
 import { ExercisePagination } from "@/components/exercises/exercise-pagination";
 import { ExerciseTable } from "@/components/exercises/exercise-table";
@@ -20,6 +21,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
   const filter = ExerciseListFilter.parse(await searchParams);
   const result = await listExercises(actor, filter);
   const canEdit = can(actor.role, "exercises.edit");
+  const canExport = can(actor.role, "exercises.export");
   const filterValues = {
     kind: filter.kind,
     status: filter.status,
@@ -76,6 +78,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
           )}
         </EmptyState>
       )}
+      {canExport && result.total > 0 ? <ExerciseExportLinks /> : null}
     </>
   );
 }

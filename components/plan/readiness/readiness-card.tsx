@@ -16,7 +16,7 @@ export function ReadinessCard({ readiness }: { readiness: PlanReadiness }) {
         <ScoreMeter score={readiness.score} size="sm" />
       </div>
       {top.length === 0 ? (
-        <p className="mt-2 text-xs text-slate-600">No gaps in what is measured.</p>
+        <p className="mt-2 text-xs text-slate-600">No gaps.</p>
       ) : (
         <ul className="mt-2 list-disc space-y-0.5 pl-5 text-xs">
           {top.map((gap) => (

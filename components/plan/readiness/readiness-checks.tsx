@@ -2,14 +2,6 @@ import { Badge } from "@/components/ui/badge";
 import type { ReadinessCheck } from "@/lib/domain/readiness";
 
 function Result({ check }: { check: ReadinessCheck }) {
-  if (!check.measured || check.fraction === null) {
-    return (
-      <>
-        <Badge>not yet measured</Badge>
-        {check.note ? <p className="mt-1 text-xs text-slate-500">{check.note}</p> : null}
-      </>
-    );
-  }
   const percent = Math.round(check.fraction * 100);
   return (
     <span className="tabular-nums">
@@ -46,7 +38,7 @@ export function ReadinessChecks({ checks }: { checks: ReadinessCheck[] }) {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {checks.map((check) => (
-              <tr key={check.kind} className={check.measured ? undefined : "text-slate-500"}>
+              <tr key={check.kind}>
                 <th scope="row" className="px-3 py-2 text-left font-normal">
                   {check.label}
                 </th>
@@ -54,9 +46,7 @@ export function ReadinessChecks({ checks }: { checks: ReadinessCheck[] }) {
                 <td className="px-3 py-2">
                   <Result check={check} />
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {check.fraction === null ? "—" : `${(check.weight * check.fraction).toFixed(1)}`}
-                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{(check.weight * check.fraction).toFixed(1)}</td>
               </tr>
             ))}
           </tbody>

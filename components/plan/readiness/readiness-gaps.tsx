@@ -26,9 +26,7 @@ export function ReadinessGaps({ gaps, checks }: { gaps: ReadinessGap[]; checks: 
         Gaps
       </h2>
       {groups.length === 0 ? (
-        <EmptyState title="No gaps in what is measured">
-          Every measured check passes. Checks marked “not yet measured” are not counted as passing.
-        </EmptyState>
+        <EmptyState title="No gaps">Every check passes: the plan is staffed, owned, current, covered and practised.</EmptyState>
       ) : (
         <div className="space-y-4">
           {groups.map(({ check, gaps: own }) => (

@@ -4,10 +4,6 @@ import { ScoreMeter } from "./score-meter";
 
 /** The big score, and how much of the formula it stands on. */
 export function ReadinessSummary({ readiness }: { readiness: PlanReadiness }) {
-  const measured = readiness.checks.filter((c) => c.measured);
-  const unmeasured = readiness.checks.length - measured.length;
-  const measuredWeight = measured.reduce((sum, c) => sum + c.weight, 0);
-  const totalWeight = readiness.checks.reduce((sum, c) => sum + c.weight, 0);
   return (
     <section aria-labelledby="readiness-score" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="readiness-score" className="text-xs font-medium tracking-wide text-slate-500 uppercase">
@@ -18,11 +14,9 @@ export function ReadinessSummary({ readiness }: { readiness: PlanReadiness }) {
       </div>
       <p className="mt-3 max-w-3xl text-sm text-slate-600">
         {readiness.gaps.length === 0
-          ? "No gaps in what is measured."
+          ? "No gaps."
           : `${readiness.gaps.length} gap${readiness.gaps.length === 1 ? "" : "s"} to close, listed below with where each is fixed.`}{" "}
-        The score weighs {measured.length} measured checks ({measuredWeight} of {totalWeight} weight)
-        {unmeasured > 0 ? `; ${unmeasured} not yet measured count neither for nor against it` : ""}. Computed{" "}
-        <LocalTime value={readiness.measuredAt} />.
+        The score weighs the {readiness.checks.length} checks below by their share. Computed <LocalTime value={readiness.measuredAt} />.
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AlertTable } from "@/components/incidents/alert-table";
 import { AttackTechniques } from "@/components/incidents/attack-techniques";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
+import { OpenActionItems } from "@/components/exercises/open-action-items";
 import { ContainerDossier } from "@/components/incidents/container-dossier";
 import { IncidentResponsePanel } from "@/components/incidents/incident-response-panel";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
@@ -14,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
 import { listIncidentAlerts } from "@/lib/dal/incident-alerts";
+import { listOpenActionItemsConcerning } from "@/lib/dal/exercises/open-action-items";
 import { getContainerDossier } from "@/lib/dal/incident-dossier";
 import { listCommanderCandidates } from "@/lib/dal/incident-response";
 import { getIncidentTimeline } from "@/lib/dal/incident-timeline";
@@ -62,7 +64,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const canAct = can(actor.role, "incidents.act");
   const older = cursorParam(search.older);
   const newer = older ? undefined : cursorParam(search.newer);
-  const [candidates, { alertPage, alertProblem }, timeline, dossier] = await Promise.all([
+  const [candidates, { alertPage, alertProblem }, timeline, dossier, openItems] = await Promise.all([
     canAct ? listCommanderCandidates(actor) : Promise.resolve([]),
     listIncidentAlerts(actor, incident.id, { older, newer }).then(
       (alertPage) => ({ alertPage, alertProblem: null }),
@@ -74,6 +76,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
     ),
     getIncidentTimeline(actor, incident.id),
     getContainerDossier(actor, incident.id),
+    listOpenActionItemsConcerning(actor, { kind: "incident", incidentId: incident.id }),
   ]);
   const base = `/incidents/${incident.key}`;
   const alertsHref = (param: "older" | "newer", cursor: string | null) =>
@@ -152,6 +155,9 @@ export default async function IncidentPage({ params, searchParams }: { params: P
       </Section>
       <Section title="ATT&CK for Containers">
         <AttackTechniques techniques={incident.techniques} tactics={incident.tactics} />
+      </Section>
+      <Section title="Open action items from exercises">
+        <OpenActionItems openItems={openItems} about="this incident's cluster, techniques or playbook" />
       </Section>
       <Section title="Container dossier">
         <ContainerDossier dossier={dossier} totalAlerts={incident.alertCount} />

@@ -17,7 +17,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { OpenActionItems } from "@/components/exercises/open-action-items";
 import { requirePagePermission } from "@/lib/auth/page";
+import { listOpenActionItemsConcerning } from "@/lib/dal/exercises/open-action-items";
 import { NotFoundError } from "@/lib/dal/errors";
 import { getPlaybookOrThrow, getPlaybookVersionOrThrow } from "@/lib/dal/playbooks";
 import { CONTAINER_TECHNIQUES } from "@/lib/domain/attack";
@@ -66,7 +68,10 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
     requested.success && playbook.versions.some((v) => v.number === requested.data)
       ? requested.data
       : ((playbook.versions.find((v) => v.status === "PUBLISHED") ?? playbook.versions[0])?.number ?? null);
-  const version = selectedNumber ? await getPlaybookVersionOrThrow(actor, id, selectedNumber).catch(rethrowUnlessNotFound) : null;
+  const [version, openItems] = await Promise.all([
+    selectedNumber ? getPlaybookVersionOrThrow(actor, id, selectedNumber).catch(rethrowUnlessNotFound) : null,
+    listOpenActionItemsConcerning(actor, { kind: "playbook", playbookId: id }),
+  ]);
   const editingDraft = canEdit && live && version?.status === "DRAFT";
   const draftRef = version ? { playbookId: id, versionId: version.id, version: version.version } : null;
   const editing: StepEditing | undefined =
@@ -173,6 +178,13 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
           />
         </section>
       ) : null}
+
+      <section className="mt-6" aria-labelledby="action-items-heading">
+        <h2 id="action-items-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+          Open action items from exercises
+        </h2>
+        <OpenActionItems openItems={openItems} about="this playbook" />
+      </section>
 
       <section className="mt-6" aria-labelledby="versions-heading">
         <h2 id="versions-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
