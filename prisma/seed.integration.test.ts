@@ -9,6 +9,7 @@ import { normalizeFalcoEvent, type NormalizedEvent } from "@/lib/domain/falco/no
 import { orderSteps, placeholderProblems } from "@/lib/domain/playbook-steps";
 import { PlanRoleKind } from "@/lib/generated/prisma/enums";
 import { appTables, resetAllTables, testDb } from "@/tests/support/db";
+import { expectExerciseStory } from "@/tests/support/exercise-story";
 import { seedDemo } from "./seed";
 
 const TOKEN = "bh_integration-test-token-0123456789ab";
@@ -88,12 +89,20 @@ describe("the demo seed", () => {
       for (const t of p.tiers) expect(t.targets.length).toBeGreaterThan(0);
     }
 
-    const revisions = await db.planRevision.findMany();
-    expect(revisions).toHaveLength(1);
-    expect(revisions[0]).toMatchObject({ number: 1, status: "PUBLISHED", publishedById: managerId });
-    const sections = revisions[0]!.sections as { key: string; title: string; body: string }[];
-    expect(sections.map((s) => s.key)).toEqual(["scope", "severity", "communication", "evidence", "containment"]);
-    for (const s of sections) expect(s.body.length).toBeGreaterThan(500);
+    // Two revisions, each published after the tabletop finding it fixes; the second is in force.
+    const revisions = await db.planRevision.findMany({ orderBy: { number: "asc" } });
+    expect(revisions.map((r) => [r.number, r.status, r.publishedById])).toEqual([
+      [1, "PUBLISHED", managerId],
+      [2, "PUBLISHED", managerId],
+    ]);
+    expect(revisions[0]!.publishedAt!.getTime()).toBeLessThan(revisions[1]!.publishedAt!.getTime());
+    const inForce = revisions[1]!;
+    expect(Date.now() - inForce.publishedAt!.getTime()).toBeLessThan(365 * 86_400_000);
+    for (const revision of revisions) {
+      const sections = revision.sections as { key: string; title: string; body: string }[];
+      expect(sections.map((s) => s.key)).toEqual(["scope", "severity", "communication", "evidence", "containment"]);
+      for (const s of sections) expect(s.body.length).toBeGreaterThan(500);
+    }
 
     // assets and ownership
     const clusters = await db.cluster.findMany({ include: { ownerships: true } });
@@ -137,35 +146,39 @@ describe("the demo seed", () => {
       "SHELL_IN_CONTAINER",
     ]);
     for (const p of playbooks) {
-      expect(p.versions).toHaveLength(1);
+      // The cryptomining playbook has a second version, the first tabletop's fix; the rest have one.
+      const versions = [...p.versions].sort((a, b) => a.number - b.number);
+      expect(versions.map((v) => v.number)).toEqual(p.incidentType === "CRYPTOMINING" ? [1, 2] : [1]);
       expect(p.retiredAt).toBeNull();
       for (const id of p.attackTechniques) expect(techniqueById(id), `${p.title}: ${id}`).toBeDefined();
-      const [version] = p.versions;
-      expect(version).toMatchObject({ number: 1, status: "PUBLISHED" });
-      expect(version!.steps.length).toBeGreaterThanOrEqual(6);
-      expect(version!.steps.length).toBeLessThanOrEqual(9);
-      // Stored in run order: positions 1..n follow the response phases, as the library edits them.
-      const steps = [...version!.steps].sort((a, b) => a.position - b.position);
-      expect(steps.map((s) => s.position)).toEqual(steps.map((_, i) => i + 1));
-      expect(
-        orderSteps(steps).map((s) => s.id),
-        p.title,
-      ).toEqual(steps.map((s) => s.id));
-      expect(placeholderProblems(steps), p.title).toEqual([]);
-      // Preserve before you kill: every playbook collects the manifest, previous logs and the image by digest.
-      const all = steps.map((s) => s.instructions).join("\n");
-      for (const must of ["-o yaml", "--previous", "{{image_digest}}"]) expect(all, `${p.title}: ${must}`).toContain(must);
-      expect(new Set(steps.map((s) => s.phase)), p.title).toEqual(
-        new Set(["DETECTION_ANALYSIS", "CONTAINMENT", "ERADICATION", "RECOVERY", "POST_INCIDENT"]),
-      );
-      for (const step of version!.steps) {
-        const text = `${step.title}\n${step.instructions}`;
-        const used = [...text.matchAll(/\{\{([^{}]*)\}\}/g)].map((m) => m[1]!);
-        for (const name of used) expect(VOCABULARY.has(name), `${p.title} / ${step.title}: {{${name}}}`).toBe(true);
-        // No malformed or nested braces left over once the placeholders are taken out.
-        expect(text.replace(/\{\{[a-z_]+\}\}/g, "")).not.toMatch(/\{\{|\}\}/);
-        expect(step.responsibleRole).not.toBeNull();
-        expect(step.expectedMinutes).toBeGreaterThan(0);
+      for (const [i, version] of versions.entries()) {
+        expect(version.status).toBe("PUBLISHED");
+        if (i > 0) expect(version.publishedAt!.getTime()).toBeGreaterThan(versions[i - 1]!.publishedAt!.getTime());
+        expect(version.steps.length).toBeGreaterThanOrEqual(6);
+        expect(version.steps.length).toBeLessThanOrEqual(9);
+        // Stored in run order: positions 1..n follow the response phases, as the library edits them.
+        const steps = [...version.steps].sort((a, b) => a.position - b.position);
+        expect(steps.map((s) => s.position)).toEqual(steps.map((_, i) => i + 1));
+        expect(
+          orderSteps(steps).map((s) => s.id),
+          p.title,
+        ).toEqual(steps.map((s) => s.id));
+        expect(placeholderProblems(steps), p.title).toEqual([]);
+        // Preserve before you kill: every playbook collects the manifest, previous logs and the image by digest.
+        const all = steps.map((s) => s.instructions).join("\n");
+        for (const must of ["-o yaml", "--previous", "{{image_digest}}"]) expect(all, `${p.title}: ${must}`).toContain(must);
+        expect(new Set(steps.map((s) => s.phase)), p.title).toEqual(
+          new Set(["DETECTION_ANALYSIS", "CONTAINMENT", "ERADICATION", "RECOVERY", "POST_INCIDENT"]),
+        );
+        for (const step of version.steps) {
+          const text = `${step.title}\n${step.instructions}`;
+          const used = [...text.matchAll(/\{\{([^{}]*)\}\}/g)].map((m) => m[1]!);
+          for (const name of used) expect(VOCABULARY.has(name), `${p.title} / ${step.title}: {{${name}}}`).toBe(true);
+          // No malformed or nested braces left over once the placeholders are taken out.
+          expect(text.replace(/\{\{[a-z_]+\}\}/g, "")).not.toMatch(/\{\{|\}\}/);
+          expect(step.responsibleRole).not.toBeNull();
+          expect(step.expectedMinutes).toBeGreaterThan(0);
+        }
       }
     }
 
@@ -187,7 +200,7 @@ describe("the demo seed", () => {
       expect(incident.correlationKey).toBe(correlationKeyOf(incident));
       expect(incident.clusterId).not.toBeNull();
       expect(incident.namespaceId).not.toBeNull();
-      expect(incident.planRevisionId).toBe(revisions[0]!.id);
+      expect(incident.planRevisionId).toBe(inForce.id);
       expect(incident.suggestedPlaybookId).not.toBeNull();
       expect(incident.owners.filter((o) => o.role === "PRIMARY")).toHaveLength(1);
       expect(incident.owners.some((o) => o.role === "SECONDARY")).toBe(true);
@@ -236,30 +249,8 @@ describe("the demo seed", () => {
     }
     expect(await db.timelineEntry.count({ where: { incidentId: run!.incidentId!, kind: "RUN" } })).toBe(1);
 
-    // exercises
-    const exercises = await db.exercise.findMany({
-      include: { findings: { include: { actionItems: true } }, participants: true, playbooks: true },
-    });
-    expect(exercises).toHaveLength(2);
-    const tabletop = exercises.find((e) => e.kind === "TABLETOP")!;
-    const purple = exercises.find((e) => e.kind === "PURPLE_TEAM")!;
-    expect(tabletop.status).toBe("COMPLETED");
-    expect(purple).toMatchObject({
-      status: "COMPLETED",
-      prerequisiteId: tabletop.id,
-      facilitatorOrganisation: "Redline Security",
-      scenario: tabletop.scenario,
-    });
-    expect(tabletop.conductedAt!.getTime()).toBeLessThan(purple.conductedAt!.getTime());
-    for (const e of exercises) {
-      expect(e.participants.length).toBeGreaterThan(0);
-      expect(e.playbooks).toHaveLength(1);
-    }
-    expect(tabletop.findings.some((f) => f.severity === "HIGH" && f.status === "RESOLVED")).toBe(true);
-    expect(tabletop.findings.some((f) => f.severity === "HIGH" && f.status === "OPEN")).toBe(false);
-    const items = tabletop.findings.flatMap((f) => f.actionItems);
-    expect(items.some((a) => a.status === "DONE" && a.closedAt && a.closedByPlanRevisionId === revisions[0]!.id)).toBe(true);
-    expect(items.some((a) => a.status === "OPEN" && a.dueAt && a.dueAt.getTime() < Date.now())).toBe(true);
+    // exercises: eighteen months of one scenario (prisma/seed-data/exercise-story.ts)
+    await expectExerciseStory(db, { managerId: managerId! });
 
     // the audit chain
     const audit = await db.auditEvent.findMany({ orderBy: { seq: "asc" } });

@@ -17,7 +17,7 @@ import { clockAt } from "./seed-data/clock";
 import { seedExercises } from "./seed-data/exercises";
 import { seedIncidents } from "./seed-data/incidents";
 import { DEMO_PASSWORD, DEMO_USERS, seedPeople, type UserKey } from "./seed-data/people";
-import { seedPlanRevision } from "./seed-data/plan";
+import { seedPlanRevisions } from "./seed-data/plan";
 import { seedPlaybooks } from "./seed-data/playbooks";
 import { seedActiveRun } from "./seed-data/runs";
 
@@ -54,7 +54,7 @@ export async function seedDemo(prisma: PrismaClient, options: { ingestToken?: st
 
       const people = await seedPeople(tx, clock, passwordHashes);
       const managerId = people.users.manager.id;
-      const plan = await seedPlanRevision(tx, clock, managerId);
+      const plan = await seedPlanRevisions(tx, clock, managerId);
       const assets = await seedAssets(tx, people.contacts);
       const playbooks = await seedPlaybooks(tx, clock, managerId);
 
@@ -75,7 +75,8 @@ export async function seedDemo(prisma: PrismaClient, options: { ingestToken?: st
         people,
         assets,
         playbooks,
-        planRevisionId: plan.id,
+        // The incidents are recent: the revision in force for them is the latest.
+        planRevisionId: plan.inForce.id,
         sourceId: source.id,
       });
       const run = await seedActiveRun(tx, clock, { people, playbooks });
@@ -83,7 +84,7 @@ export async function seedDemo(prisma: PrismaClient, options: { ingestToken?: st
         where: { id: source.id },
         data: { alertCount: incidents.alertCount, lastSeenAt: incidents.lastAlertReceivedAt },
       });
-      const exercises = await seedExercises(tx, clock, { people, playbooks, planRevisionId: plan.id });
+      const exercises = await seedExercises(tx, clock, { people, assets, playbooks, planRevisions: plan.revisions });
 
       await appendAuditEvent(tx, {
         actorEmail: "seed",
@@ -94,13 +95,14 @@ export async function seedDemo(prisma: PrismaClient, options: { ingestToken?: st
           contacts: Object.keys(people.contacts).length,
           clusters: Object.keys(assets.clusters),
           namespaces: Object.keys(assets.namespaces).length,
-          planRevision: { id: plan.id, number: 1 },
+          planRevisions: plan.revisions.map((r) => ({ id: r.id, number: r.number })),
           playbooks: Object.values(playbooks).map((p) => p.playbookId),
           detectionSource: { id: source.id, name: source.name, tokenPrefix: source.tokenPrefix },
           incidents: incidents.keys,
           alerts: incidents.alertCount,
           activeRun: run.runId,
-          exercises: [exercises.tabletopId, exercises.purpleTeamId],
+          // In the order they happened, keyed by their part in the story (prisma/seed-data/exercise-story.ts).
+          exercises,
         },
         // Not a request: keep the audit row from looking for request headers.
         origin: { ip: null, userAgent: "bulkhead seed", requestId: null },

@@ -1,229 +1,219 @@
 import type { Tx } from "@/lib/db";
-import type { ActionItemStatus, ExerciseKind, FindingCategory, FindingSeverity, FindingStatus } from "@/lib/generated/prisma/client";
-import { later, type Clock, type Span } from "./clock";
-import type { ContactKey, People } from "./people";
-import type { SeededPlaybooks } from "./playbooks";
+import { decideActionItemChange, type FindingConcern, type LinkedFix } from "@/lib/domain/exercises/action-items";
+import { findingStatusOf } from "@/lib/domain/exercises/findings";
+import { SCENARIO_LIBRARY } from "@/lib/domain/exercises/scenarios";
+import type { Assets } from "./assets";
+import { later, type Clock } from "./clock";
+import {
+  DETECTION_PURPLE_TEAM,
+  TABLETOP_1,
+  type ActionItemSeed,
+  type ExerciseKey,
+  type ExerciseSeed,
+  type FindingSeed,
+} from "./exercise-story";
+import { PURPLE_TEAM, TABLETOP_2 } from "./exercise-story-rerun";
+import type { SeededPlanRevision } from "./plan";
+import type { People } from "./people";
+import type { SeededPlaybooks, SeededPlaybookVersion } from "./playbooks";
 
-// Tabletop first, purple team after, on the same scenario (DESIGN.md step 5). The tabletop's HIGH
-// finding was closed by plan revision 1; one action item is left overdue on purpose.
+// Writes the exercise story (exercise-story.ts) in the order it happened. Findings' statuses and
+// the fixes that closed their items go through the app's own rules, so the demo cannot show
+// something the portal would have refused.
 
-const SCENARIO = "Cryptominer in a production namespace";
+export const EXERCISE_STORY: readonly ExerciseSeed[] = [TABLETOP_1, DETECTION_PURPLE_TEAM, TABLETOP_2, PURPLE_TEAM];
 
-type ActionItemSeed = {
-  title: string;
-  owner: ContactKey;
-  /** Negative: in the past. */
-  dueIn: Span;
-  status: ActionItemStatus;
-  closedAgo?: Span;
-  closedByPlanRevision?: boolean;
-};
+const SCENARIO = SCENARIO_LIBRARY.find((s) => s.key === "cryptominer-production");
 
-type FindingSeed = {
-  title: string;
-  category: FindingCategory;
-  severity: FindingSeverity;
-  status: FindingStatus;
-  description: string;
-  recommendation: string;
-  actionItems: ActionItemSeed[];
-};
+type Refs = { people: People; assets: Assets; playbooks: SeededPlaybooks; planRevisions: readonly SeededPlanRevision[] };
 
-type ExerciseSeed = {
-  kind: ExerciseKind;
-  title: string;
-  conductedAgo: Span;
-  facilitator: string;
-  /** A third-party facilitator's organisation. */
-  facilitatorOrganisation: string | null;
-  attackTechniques: string[];
-  outcome: string;
-  participants: { contact: ContactKey; part: string }[];
-  findings: FindingSeed[];
-};
+/** The last of `rows` published at or before `at` (the one in force then), if any. */
+function inForceAt<T extends { publishedAt: Date }>(rows: readonly T[], at: Date): T | null {
+  return rows.filter((r) => r.publishedAt.getTime() <= at.getTime()).at(-1) ?? null;
+}
 
-const TABLETOP: ExerciseSeed = {
-  kind: "TABLETOP",
-  title: "Tabletop: cryptominer in a production namespace",
-  conductedAgo: { days: 152, hours: 3 },
-  facilitator: "Dana Whitfield",
-  facilitatorOrganisation: null,
-  attackTechniques: ["T1190", "T1496.001", "T1610"],
-  outcome:
-    "Walked through a miner found in data-pipeline on prod-eu via an exposed Airflow webserver. The team reached containment in 95 minutes against a 60-minute target. Inject 3 (owner unreachable) stalled containment for 25 minutes because nobody was sure who may isolate a production namespace; in inject 4 the pod was deleted before anyone had preserved it. Three findings.",
-  participants: [
-    { contact: "dana", part: "facilitator" },
-    { contact: "helen", part: "incident commander" },
-    { contact: "marco", part: "security lead" },
-    { contact: "priya", part: "cluster owner, prod-eu" },
-    { contact: "sofia", part: "namespace primary owner, data-pipeline" },
-    { contact: "kenji", part: "namespace secondary owner, data-pipeline" },
-    { contact: "rebecca", part: "legal" },
-    { contact: "owen", part: "communications" },
-  ],
-  findings: [
-    {
-      title: "Nobody was authorised to isolate a production namespace",
-      category: "PLAN",
-      severity: "HIGH",
-      status: "RESOLVED",
-      description:
-        "With the namespace owner unreachable, the team waited 25 minutes before applying a NetworkPolicy. The plan did not say who may contain what on the container platform.",
-      recommendation:
-        "Add a containment authority section to the plan: who may apply a deny-all NetworkPolicy, cordon a node, scale a workload to zero or delete a pod, and what the commander may do when owners do not answer.",
-      actionItems: [
-        {
-          title: "Write and publish the containment authority section of the IR plan",
-          owner: "dana",
-          dueIn: { days: -60 },
-          status: "DONE",
-          closedAgo: { days: 62 },
-          closedByPlanRevision: true,
-        },
-      ],
-    },
-    {
-      title: "Checkpointing before containment is untested on prod-us",
-      category: "TOOLING",
-      severity: "MEDIUM",
-      status: "OPEN",
-      description:
-        "The evidence step asks for `crictl checkpoint`. It works on prod-eu (containerd 2 on Bottlerocket) but prod-us node pools run containerd 1.7 on COS, where it fails, and nobody had tried the fallback (filesystem diff from the upper directory).",
-      recommendation:
-        "Enable container checkpointing on the prod-us node pools, or document and rehearse the filesystem-diff fallback there.",
-      actionItems: [
-        {
-          title: "Enable and test container checkpointing on prod-us node pools",
-          owner: "priya",
-          dueIn: { days: -30 },
-          status: "OPEN",
-        },
-      ],
-    },
-    {
-      title: "No status page wording for a data platform security incident",
-      category: "COMMUNICATION",
-      severity: "LOW",
-      status: "ACCEPTED",
-      description: "Communications drafted the customer statement from scratch during the exercise.",
-      recommendation: "Prepare a holding statement for delayed reports and exports caused by a security incident.",
-      actionItems: [],
-    },
-  ],
-};
-
-const PURPLE_TEAM: ExerciseSeed = {
-  kind: "PURPLE_TEAM",
-  title: "Purple team: cryptominer in a production namespace",
-  conductedAgo: { days: 55, hours: 5 },
-  facilitator: "Redline Security (external red team)",
-  facilitatorOrganisation: "Redline Security",
-  attackTechniques: ["T1190", "T1496.001", "T1036.005", "T1610"],
-  outcome:
-    "The red team ran a renamed XMRig build against a lab pool from a canary namespace on prod-eu. Falco flagged the dropped binary within 4 seconds and the pool-port rule fired; containment took 38 minutes under the new containment authority, with a checkpoint taken first. Mining over TLS through a proxy on port 443 went unnoticed for the 30-minute window.",
-  participants: [
-    { contact: "dana", part: "incident commander" },
-    { contact: "marco", part: "blue team lead" },
-    { contact: "priya", part: "cluster owner, prod-eu" },
-    { contact: "sofia", part: "namespace primary owner, data-pipeline" },
-    { contact: "tomas", part: "observer, Platform SRE" },
-  ],
-  findings: [
-    {
-      title: "Mining over TLS on port 443 was not detected",
-      category: "DETECTION",
-      severity: "MEDIUM",
-      status: "OPEN",
-      description:
-        "With the pool behind a TLS proxy on 443, neither the Stratum rule (no `stratum+tcp` in the command line) nor the pool-port rule matched. Only the CPU alert from monitoring hinted at it, 22 minutes in.",
-      recommendation:
-        "Default-deny egress for data-pipeline with an allow-list, and a Falco rule for connections from data-pipeline pods to destinations outside it.",
-      actionItems: [
-        { title: "Default-deny egress with allow-list for data-pipeline", owner: "sofia", dueIn: { days: 21 }, status: "IN_PROGRESS" },
-      ],
-    },
-    {
-      title: "First executive update came 40 minutes after the SEV1 declaration",
-      category: "COMMUNICATION",
-      severity: "LOW",
-      status: "OPEN",
-      description: "The plan asks for executive updates every 30 minutes at SEV1; the first one went out at 40.",
-      recommendation: "Add an executive update template to the communication section and a reminder in the incident view.",
-      actionItems: [{ title: "Executive update template for SEV1", owner: "owen", dueIn: { days: 14 }, status: "OPEN" }],
-    },
-  ],
-};
-
-export async function seedExercises(
-  tx: Tx,
-  clock: Clock,
-  refs: { people: People; playbooks: SeededPlaybooks; planRevisionId: string },
-): Promise<{ tabletopId: string; purpleTeamId: string }> {
-  const tabletopId = await seedExercise(tx, clock, TABLETOP, refs, { planRevisionId: null, prerequisiteId: null });
-  const purpleTeamId = await seedExercise(tx, clock, PURPLE_TEAM, refs, {
-    planRevisionId: refs.planRevisionId,
-    prerequisiteId: tabletopId,
-  });
-  return { tabletopId, purpleTeamId };
+export async function seedExercises(tx: Tx, clock: Clock, refs: Refs): Promise<Record<ExerciseKey, string>> {
+  const ids = {} as Record<ExerciseKey, string>;
+  const findingIds = new Map<string, string>();
+  for (const seed of EXERCISE_STORY) {
+    ids[seed.key] = await seedExercise(tx, clock, seed, refs, { ids, findingIds });
+  }
+  return ids;
 }
 
 async function seedExercise(
   tx: Tx,
   clock: Clock,
   seed: ExerciseSeed,
-  refs: { people: People; playbooks: SeededPlaybooks; planRevisionId: string },
-  links: { planRevisionId: string | null; prerequisiteId: string | null },
+  refs: Refs,
+  seeded: { ids: Partial<Record<ExerciseKey, string>>; findingIds: Map<string, string> },
 ): Promise<string> {
+  if (!SCENARIO) throw new Error("the scenario library has no cryptominer scenario");
   const { contacts, users } = refs.people;
   const conductedAt = clock.ago(seed.conductedAgo);
+  const createdAt = later(conductedAt, { days: -seed.plannedDaysBefore });
+  const playbookVersion = inForceAt(refs.playbooks.cryptomining.versions, createdAt);
+  if (!playbookVersion) throw new Error(`${seed.key}: no cryptomining playbook version was published when it was planned`);
+  const linked = (key: ExerciseKey | undefined) => {
+    if (!key) return null;
+    const id = seeded.ids[key];
+    if (!id) throw new Error(`${seed.key} links ${key}, which the story has not seeded before it`);
+    return id;
+  };
+
   const exercise = await tx.exercise.create({
     data: {
       kind: seed.kind,
       title: seed.title,
-      scenario: SCENARIO,
+      scenario: SCENARIO.title,
+      scenarioDescription: SCENARIO.description,
       scheduledAt: conductedAt,
       conductedAt,
       facilitator: seed.facilitator,
-      facilitatorOrganisation: seed.facilitatorOrganisation,
+      facilitatorOrganisation: seed.facilitatorOrganisation ?? null,
+      redTeamOrganisation: seed.redTeamOrganisation ?? null,
       attackTechniques: seed.attackTechniques,
       status: "COMPLETED",
       outcome: seed.outcome,
-      // The tabletop predates the first plan revision kept in Bulkhead.
-      planRevisionId: links.planRevisionId,
-      prerequisiteId: links.prerequisiteId,
+      // As the DAL records it on create: the revision in force then (none before the first).
+      planRevisionId: inForceAt(refs.planRevisions, createdAt)?.id ?? null,
+      prerequisiteId: linked(seed.prerequisite),
+      repeatsId: linked(seed.repeats),
+      ...(seed.overrideReason ? { overrideReason: seed.overrideReason, overrideById: users.manager.id, overrideAt: conductedAt } : {}),
       createdById: users.manager.id,
-      createdAt: later(conductedAt, { days: -21 }),
-      participants: { create: seed.participants.map((p) => ({ contactId: contacts[p.contact], part: p.part })) },
-      playbooks: { create: [{ playbookVersionId: refs.playbooks.cryptomining.versionId }] },
+      updatedById: users.manager.id,
+      createdAt,
+      participants: {
+        create: seed.participants.map((p) => ({
+          contactId: contacts[p.contact],
+          part: p.part,
+          planRole: p.planRole ?? null,
+          attendance: p.attendance,
+        })),
+      },
+      playbooks: { create: [{ playbookVersionId: playbookVersion.id }] },
+      scope: {
+        create: seed.scope.map((s) => ({
+          clusterId: refs.assets.clusters[s.cluster],
+          namespaceId: s.namespace ? namespaceId(refs.assets, `${s.cluster}/${s.namespace}`) : null,
+        })),
+      },
+      logEntries: {
+        create: (seed.log ?? []).map((entry) => {
+          const at = later(conductedAt, { minutes: entry.minutes });
+          return { at, text: entry.text, authorId: users[entry.by].id, createdAt: at };
+        }),
+      },
     },
     select: { id: true },
   });
 
   const findingsAt = later(conductedAt, { days: 2 });
   for (const f of seed.findings) {
-    await tx.finding.create({
-      data: {
-        exerciseId: exercise.id,
-        title: f.title,
-        category: f.category,
-        severity: f.severity,
-        status: f.status,
-        description: f.description,
-        recommendation: f.recommendation,
-        createdAt: findingsAt,
-        actionItems: {
-          create: f.actionItems.map((a) => ({
-            title: a.title,
-            ownerId: contacts[a.owner],
-            dueAt: later(clock.now, a.dueIn),
-            status: a.status,
-            closedAt: a.closedAgo ? clock.ago(a.closedAgo) : null,
-            closedByPlanRevisionId: a.closedByPlanRevision ? refs.planRevisionId : null,
-            createdAt: findingsAt,
-          })),
-        },
-      },
-    });
+    const id = await seedFinding(tx, clock, f, refs, { exerciseId: exercise.id, createdAt: findingsAt, findingIds: seeded.findingIds });
+    seeded.findingIds.set(f.key, id);
   }
   return exercise.id;
+}
+
+function namespaceId(assets: Assets, key: string): string {
+  const id = assets.namespaces[key];
+  if (!id) throw new Error(`the demo has no namespace ${key}`);
+  return id;
+}
+
+async function seedFinding(
+  tx: Tx,
+  clock: Clock,
+  f: FindingSeed,
+  refs: Refs,
+  at: { exerciseId: string; createdAt: Date; findingIds: Map<string, string> },
+): Promise<string> {
+  const { cryptomining } = refs.playbooks;
+  const step = f.playbookStep
+    ? await tx.playbookStep.findFirstOrThrow({
+        where: { versionId: versionNumbered(cryptomining.versions, f.playbookStep.version).id, title: f.playbookStep.title },
+        select: { id: true },
+      })
+    : null;
+  const recurrenceOfId = f.recurrenceOf ? at.findingIds.get(f.recurrenceOf) : null;
+  if (f.recurrenceOf && !recurrenceOfId) throw new Error(`${f.key} recurs ${f.recurrenceOf}, which is not seeded before it`);
+  const playbookId = f.playbookStep || f.category === "PLAYBOOK" ? cryptomining.playbookId : null;
+  const concern: FindingConcern = { category: f.category, createdAt: at.createdAt, planSectionKey: f.planSectionKey ?? null, playbookId };
+
+  const items = f.actionItems.map((a) => actionItemRow(clock, a, concern, refs, f.key));
+  const finding = await tx.finding.create({
+    data: {
+      exerciseId: at.exerciseId,
+      title: f.title,
+      category: f.category,
+      severity: f.severity,
+      status: findingStatusOf(items),
+      description: f.description,
+      recommendation: f.recommendation,
+      planSectionKey: f.planSectionKey ?? null,
+      playbookId,
+      playbookStepId: step?.id ?? null,
+      attackTechnique: f.attackTechnique ?? null,
+      clusterId: f.cluster ? refs.assets.clusters[f.cluster] : null,
+      recurrenceOfId: recurrenceOfId ?? null,
+      createdAt: at.createdAt,
+      actionItems: {
+        create: items.map((item) => ({
+          ...item,
+          createdAt: at.createdAt,
+          updatedById: item.closedAt ? refs.people.users.manager.id : null,
+        })),
+      },
+    },
+    select: { id: true },
+  });
+  return finding.id;
+}
+
+function versionNumbered(versions: readonly SeededPlaybookVersion[], number: number): SeededPlaybookVersion {
+  const version = versions.find((v) => v.number === number);
+  if (!version) throw new Error(`the cryptomining playbook has no version ${number}`);
+  return version;
+}
+
+/** An item as the DAL would have closed it: the same decision, or the seed fails. */
+function actionItemRow(clock: Clock, a: ActionItemSeed, concern: FindingConcern, refs: Refs, findingKey: string) {
+  const base = { title: a.title, ownerId: refs.people.contacts[a.owner], dueAt: later(clock.now, a.dueIn), status: a.status };
+  if (a.status === "OPEN" || a.status === "IN_PROGRESS") {
+    if (a.closedAgo || a.closedBy || a.wontFixReason) throw new Error(`${findingKey}: an open item has no closing details`);
+    return { ...base, wontFixReason: null, closedAt: null, closedByPlanRevisionId: null, closedByPlaybookVersionId: null };
+  }
+  if (!a.closedAgo) throw new Error(`${findingKey}: a closed item needs closedAgo`);
+  const closedAt = clock.ago(a.closedAgo);
+  const fix = a.closedBy ? linkedFix(a.closedBy, refs) : null;
+  const decision = decideActionItemChange("IN_PROGRESS", { to: a.status, wontFixReason: a.wontFixReason ?? null, fix }, concern);
+  if (!decision.ok) throw new Error(`${findingKey}: ${decision.message}`);
+  if (closedAt.getTime() <= concern.createdAt.getTime() || (fix?.publishedAt && closedAt.getTime() < fix.publishedAt.getTime()))
+    throw new Error(`${findingKey}: closed before the finding or its fix existed`);
+  return {
+    ...base,
+    status: decision.status,
+    wontFixReason: decision.wontFixReason,
+    closedAt,
+    closedByPlanRevisionId: decision.closedByPlanRevisionId,
+    closedByPlaybookVersionId: decision.closedByPlaybookVersionId,
+  };
+}
+
+function linkedFix(closedBy: NonNullable<ActionItemSeed["closedBy"]>, refs: Refs): LinkedFix {
+  if ("planRevision" in closedBy) {
+    const revision = refs.planRevisions.find((r) => r.number === closedBy.planRevision);
+    if (!revision) throw new Error(`the demo plan has no revision ${closedBy.planRevision}`);
+    return { kind: "planRevision", id: revision.id, status: "PUBLISHED", publishedAt: revision.publishedAt, number: revision.number };
+  }
+  const version = versionNumbered(refs.playbooks.cryptomining.versions, closedBy.playbookVersion);
+  return {
+    kind: "playbookVersion",
+    id: version.id,
+    playbookId: refs.playbooks.cryptomining.playbookId,
+    status: "PUBLISHED",
+    publishedAt: version.publishedAt,
+    number: version.number,
+  };
 }

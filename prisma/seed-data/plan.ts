@@ -1,10 +1,15 @@
 import type { Tx } from "@/lib/db";
-import { later, type Clock } from "./clock";
+import type { Clock, Span } from "./clock";
 
 export type PlanSection = { key: string; title: string; body: string };
 
-// The text of plan revision 1. Written for this company's three clusters; the containment
-// authority section is the fix for the HIGH finding of the cryptominer tabletop.
+/** Added in revision 2: the fix for the second cryptominer tabletop's finding about chat. */
+const NEED_TO_KNOW =
+  "**Need to know.** Indicators of compromise, pod names and image digests are shared in the incident channel only. Never paste secrets, tokens or customer data into chat; register them as evidence instead.";
+
+// The text of the plan in force (revision 2). Written for this company's three clusters; the
+// containment authority section is revision 1's fix for the HIGH finding of the first cryptominer
+// tabletop, the "Need to know" paragraph revision 2's fix for the second tabletop's.
 export const PLAN_SECTIONS: readonly PlanSection[] = [
   {
     key: "scope",
@@ -44,7 +49,7 @@ Anything touching the \`payments\` or \`payments-*\` namespaces is in PCI DSS sc
 
 **Outside the company.** Nothing is said to customers, partners, regulators or the press without Communications *and* Legal. Legal decides on GDPR Article 33 notification (72 hours from awareness) and card-brand reporting for payments data. Status page wording comes from Communications.
 
-**Need to know.** Indicators of compromise, pod names and image digests are shared in the incident channel only. Never paste secrets, tokens or customer data into chat; register them as evidence instead.`,
+${NEED_TO_KNOW}`,
   },
   {
     key: "evidence",
@@ -85,23 +90,60 @@ Containment must not destroy evidence by accident: a deny-all NetworkPolicy and 
   },
 ];
 
-export async function seedPlanRevision(tx: Tx, clock: Clock, managerId: string): Promise<{ id: string; publishedAt: Date }> {
-  const createdAt = clock.ago({ days: 71 });
-  const publishedAt = clock.ago({ days: 62 });
-  const revision = await tx.planRevision.create({
-    data: {
-      number: 1,
-      status: "PUBLISHED",
-      sections: PLAN_SECTIONS,
-      changeNote:
-        "First revision kept in Bulkhead: moved over from the wiki plan v3.2 and adds the containment authority section (tabletop finding: nobody was authorised to isolate a production namespace).",
-      authorId: managerId,
-      publishedById: managerId,
-      publishedAt,
-      createdAt,
-      updatedAt: later(publishedAt, { seconds: 0 }),
-    },
-    select: { id: true, publishedAt: true },
-  });
-  return { id: revision.id, publishedAt };
+/** Revision 1 is revision 2 without the "Need to know" paragraph. */
+const REVISION_1_SECTIONS: readonly PlanSection[] = PLAN_SECTIONS.map((section) =>
+  section.key === "communication" ? { ...section, body: section.body.replace(`\n\n${NEED_TO_KNOW}`, "") } : section,
+);
+
+type RevisionSeed = { sections: readonly PlanSection[]; changeNote: string; createdAgo: Span; publishedAgo: Span };
+
+// Published after the tabletops whose findings they fix (prisma/seed-data/exercise-story.ts);
+// earlier revisions stay PUBLISHED, the highest number is in force (lib/dal/plan-revisions.ts).
+const REVISIONS: readonly RevisionSeed[] = [
+  {
+    sections: REVISION_1_SECTIONS,
+    changeNote:
+      "First revision kept in Bulkhead: moved over from the wiki plan v3.2 and adds the containment authority section (tabletop finding: nobody was authorised to isolate a production namespace).",
+    createdAgo: { days: 455 },
+    publishedAgo: { days: 440 },
+  },
+  {
+    sections: PLAN_SECTIONS,
+    changeNote:
+      "Communication: need to know — indicators, pod names and digests stay in the incident channel, secrets never go into chat (second cryptominer tabletop finding: a wallet address and a warehouse credential were pasted into a team channel).",
+    createdAgo: { days: 196 },
+    publishedAgo: { days: 180 },
+  },
+];
+
+export type SeededPlanRevision = { id: string; number: number; publishedAt: Date };
+
+/** The published revisions, oldest first; the last is the one in force. */
+export async function seedPlanRevisions(
+  tx: Tx,
+  clock: Clock,
+  managerId: string,
+): Promise<{ revisions: SeededPlanRevision[]; inForce: SeededPlanRevision }> {
+  const revisions: SeededPlanRevision[] = [];
+  for (const [i, r] of REVISIONS.entries()) {
+    const publishedAt = clock.ago(r.publishedAgo);
+    const revision = await tx.planRevision.create({
+      data: {
+        number: i + 1,
+        status: "PUBLISHED",
+        sections: r.sections,
+        changeNote: r.changeNote,
+        authorId: managerId,
+        publishedById: managerId,
+        publishedAt,
+        createdAt: clock.ago(r.createdAgo),
+        updatedAt: publishedAt,
+      },
+      select: { id: true },
+    });
+    revisions.push({ id: revision.id, number: i + 1, publishedAt });
+  }
+  const inForce = revisions.at(-1);
+  if (!inForce) throw new Error("the demo plan has no revision");
+  return { revisions, inForce };
 }

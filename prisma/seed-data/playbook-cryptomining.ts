@@ -1,16 +1,20 @@
-import { md, sh, yaml, type PlaybookSeed } from "./playbook-format";
+import { md, sh, yaml, type PlaybookSeed, type StepSeed } from "./playbook-format";
 
 // Miners are usually deployed by hand through an exposed dashboard or a leaked credential, and
 // come back if the pod is merely deleted: this playbook cuts the pool connection first and keeps
-// the workload definition (and the node) for the investigation.
-export const CRYPTOMINING_PLAYBOOK: PlaybookSeed = {
+// the workload definition (and the node) for the investigation. This is version 2; version 1
+// deleted the pods and took no checkpoint (the first cryptominer tabletop's finding, below).
+const CURRENT: PlaybookSeed = {
   key: "cryptomining",
   title: "Cryptominer in a container",
   incidentType: "CRYPTOMINING",
   description:
     "A container is mining cryptocurrency (Falco: Detect crypto miners using the Stratum protocol, Detect outbound connections to common miner pool ports, Drop and execute new binary in container). Mining is the payload; the incident is the access that put it there.",
   attackTechniques: ["T1496", "T1496.001", "T1190", "T1610", "T1552"],
-  changeNote: "First version. Reviewed with Data Platform after the miner found on a staging Jupyter pod.",
+  changeNote:
+    "Version 2: scale the workload to zero instead of deleting its pods, and checkpoint the container and copy the miner binary before containment (first cryptominer tabletop: the deleted pod came straight back and the evidence went with it).",
+  createdAgo: { days: 436 },
+  publishedAgo: { days: 425 },
   steps: [
     {
       phase: "DETECTION_ANALYSIS",
@@ -160,6 +164,56 @@ export const CRYPTOMINING_PLAYBOOK: PlaybookSeed = {
         "Hold the review with {{primary_owner}}, {{secondary_owner}} and the security lead within five working days. Include the compute cost of the mining (cloud bill for the affected node group), how the miner got in, how long it ran before the first alert, and whether egress controls would have stopped it.",
         "Record findings and action items against {{incident_key}}.",
       ),
+    },
+  ],
+};
+
+const PRESERVE_TITLE = "Preserve the container before containment";
+const SCALE_TITLE = "Scale {{workload}} to zero instead of deleting pods";
+/** Version 1's step that the first tabletop found wanting: the playbook finding points at it by title. */
+export const CRYPTOMINING_V1_DELETE_STEP_TITLE = "Delete the miner pods";
+
+// Version 1 differs in two steps: it kept the pod's record but no checkpoint or binary, and it
+// deleted the pods, which the controller replaced at once.
+const VERSION_1_STEPS: Readonly<Record<string, StepSeed>> = {
+  [PRESERVE_TITLE]: {
+    phase: "DETECTION_ANALYSIS",
+    title: "Keep the pod's record",
+    responsibleRole: "DEPUTY_COMMANDER",
+    expectedMinutes: 10,
+    evidenceExpected: "Pod manifest, image digest, logs (current and --previous)",
+    instructions: md(
+      "Keep what Kubernetes knows about the pod:",
+      sh(
+        "kubectl get pod {{pod}} -n {{namespace}} -o yaml > {{incident_key}}-pod.yaml",
+        "kubectl get pod {{pod}} -n {{namespace}} -o jsonpath='{.status.containerStatuses[*].imageID}'",
+        "kubectl logs {{pod}} -n {{namespace}} -c {{container_name}} --timestamps > {{incident_key}}-logs.txt",
+        "kubectl logs {{pod}} -n {{namespace}} -c {{container_name}} --previous --timestamps > {{incident_key}}-logs-previous.txt",
+      ),
+      "Record the image as `{{image}}@{{image_digest}}`.",
+    ),
+  },
+  [SCALE_TITLE]: {
+    phase: "CONTAINMENT",
+    title: CRYPTOMINING_V1_DELETE_STEP_TITLE,
+    responsibleRole: "DEVOPS_PRIMARY",
+    expectedMinutes: 5,
+    instructions: md(
+      "Once the pool connection is cut, remove the mining pods:",
+      sh("kubectl delete pod {{pod}} -n {{namespace}}", "kubectl get pods -n {{namespace}} -o wide"),
+      "Check that no other pod of {{workload}} is mining.",
+    ),
+  },
+};
+
+export const CRYPTOMINING_PLAYBOOK: PlaybookSeed = {
+  ...CURRENT,
+  earlierVersions: [
+    {
+      changeNote: "First version. Reviewed with Data Platform after the miner found on a staging Jupyter pod.",
+      createdAgo: { days: 560 },
+      publishedAgo: { days: 545 },
+      steps: CURRENT.steps.map((step) => VERSION_1_STEPS[step.title] ?? step),
     },
   ],
 };

@@ -1,4 +1,5 @@
 import type { IncidentType, PlanRoleKind, PlaybookPhase } from "@/lib/generated/prisma/client";
+import type { Span } from "./clock";
 
 // Shapes and Markdown helpers shared by the playbook content files (kept apart from playbooks.ts
 // so that the content files do not import the module that imports them).
@@ -20,7 +21,14 @@ export type PlaybookSeed = {
   attackTechniques: string[];
   changeNote: string;
   steps: StepSeed[];
+  /** When the version in `steps` was written and published; absent: with the rest of the library. */
+  createdAgo?: Span;
+  publishedAgo?: Span;
+  /** Versions published before the one in `steps`, oldest first (they stay PUBLISHED; the highest number is current). */
+  earlierVersions?: EarlierVersionSeed[];
 };
+
+export type EarlierVersionSeed = { changeNote: string; steps: StepSeed[]; createdAgo: Span; publishedAgo: Span };
 
 /** A seed step as a playbook step row at its place in the version (the seed and the CACAO conformance checks store it alike). */
 export function stepRow(s: StepSeed, index: number) {

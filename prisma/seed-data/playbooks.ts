@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import type { Clock } from "./clock";
+import type { Clock, Span } from "./clock";
 import { CONTAINER_ESCAPE_PLAYBOOK } from "./playbook-container-escape";
 import { CRYPTOMINING_PLAYBOOK } from "./playbook-cryptomining";
 import { stepRow, type PlaybookKey, type PlaybookSeed } from "./playbook-format";
@@ -19,40 +19,56 @@ export const PLAYBOOKS: readonly PlaybookSeed[] = [
   RANSOMWARE_PV_PLAYBOOK,
 ];
 
-export type SeededPlaybooks = Record<PlaybookKey, { playbookId: string; versionId: string }>;
+export type SeededPlaybookVersion = { id: string; number: number; publishedAt: Date };
+/** `versionId` is the current (highest) published version; `versions` all of them, oldest first. */
+export type SeededPlaybooks = Record<PlaybookKey, { playbookId: string; versionId: string; versions: SeededPlaybookVersion[] }>;
+
+// The library was written ~7 months ago so that the exercises could use it; the cryptomining
+// playbook is older and has a second version (prisma/seed-data/playbook-cryptomining.ts).
+const LIBRARY_CREATED: Span = { days: 214 };
+const LIBRARY_PUBLISHED: Span = { days: 201 };
 
 export async function seedPlaybooks(tx: Tx, clock: Clock, managerId: string): Promise<SeededPlaybooks> {
-  // Published before the tabletop (~5 months ago) so that the exercise could use them.
-  const createdAt = clock.ago({ days: 214 });
-  const publishedAt = clock.ago({ days: 201 });
   const seeded = {} as SeededPlaybooks;
   for (const p of PLAYBOOKS) {
+    const versions = [
+      ...(p.earlierVersions ?? []),
+      {
+        changeNote: p.changeNote,
+        steps: p.steps,
+        createdAgo: p.createdAgo ?? LIBRARY_CREATED,
+        publishedAgo: p.publishedAgo ?? LIBRARY_PUBLISHED,
+      },
+    ];
     const playbook = await tx.playbook.create({
       data: {
         title: p.title,
         incidentType: p.incidentType,
         description: p.description,
         attackTechniques: p.attackTechniques,
-        createdAt,
-        versions: {
-          create: {
-            number: 1,
-            status: "PUBLISHED",
-            changeNote: p.changeNote,
-            publishedAt,
-            publishedById: managerId,
-            createdAt,
-            steps: {
-              create: p.steps.map(stepRow),
-            },
-          },
-        },
+        createdAt: clock.ago(versions[0]!.createdAgo),
       },
-      select: { id: true, versions: { select: { id: true } } },
+      select: { id: true },
     });
-    const version = playbook.versions[0];
-    if (!version) throw new Error(`playbook ${p.key} was created without its version`);
-    seeded[p.key] = { playbookId: playbook.id, versionId: version.id };
+    const rows: SeededPlaybookVersion[] = [];
+    for (const [i, v] of versions.entries()) {
+      const publishedAt = clock.ago(v.publishedAgo);
+      const version = await tx.playbookVersion.create({
+        data: {
+          playbookId: playbook.id,
+          number: i + 1,
+          status: "PUBLISHED",
+          changeNote: v.changeNote,
+          publishedAt,
+          publishedById: managerId,
+          createdAt: clock.ago(v.createdAgo),
+          steps: { create: v.steps.map(stepRow) },
+        },
+        select: { id: true },
+      });
+      rows.push({ id: version.id, number: i + 1, publishedAt });
+    }
+    seeded[p.key] = { playbookId: playbook.id, versionId: rows.at(-1)!.id, versions: rows };
   }
   return seeded;
 }

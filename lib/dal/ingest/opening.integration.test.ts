@@ -32,7 +32,8 @@ describe("opening incidents", () => {
       attackTactics: ["privilege-escalation"],
       alertCount: 1,
       suggestedPlaybook: { incidentType: "CONTAINER_ESCAPE" },
-      planRevision: { number: 1 },
+      // The demo plan in force: revision 2 (prisma/seed-data/plan.ts).
+      planRevision: { number: 2 },
     });
     expect(inc.clusterId).not.toBeNull();
     expect(inc.namespaceId).not.toBeNull();
