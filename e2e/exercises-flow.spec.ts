@@ -55,13 +55,23 @@ test("a tabletop's high finding gates the purple team until a published playbook
     await form.getByRole("button", { name: "Record finding" }).click();
     const card = page.locator("li", { has: page.getByRole("heading", { level: 3, name: f.title }) });
     await expect(card).toBeVisible();
-    await card.getByText("Add an action item").click();
+    await card.getByRole("link", { name: "Add an action item" }).click();
     const itemForm = card.getByRole("form", { name: "Add an action item" });
     await itemForm.getByLabel("What is to be done").fill(f.item);
     await itemForm.getByLabel("Due").fill("2027-06-30");
     await itemForm.getByRole("button", { name: "Add item" }).click();
     await expect(card.getByTestId("action-item").filter({ hasText: f.item })).toBeVisible();
   }
+  // One editor at a time: editing the low finding closes the item form that was open.
+  const low = page.locator("li", { has: page.getByRole("heading", { level: 3, name: findings[1]!.title }) });
+  await low.getByRole("link", { name: "Edit finding" }).click();
+  await expect(page.getByRole("form", { name: "Add an action item" })).toHaveCount(0);
+  const editLow = low.getByRole("form", { name: `Edit finding ${findings[1]!.title}` });
+  await editLow.getByLabel("Recommendation").fill("Log egress DNS queries from batch pods.");
+  await editLow.getByRole("button", { name: "Save finding" }).click();
+  await expect(low.getByText("Log egress DNS queries from batch pods.", { exact: false }).first()).toBeVisible();
+  await low.getByRole("link", { name: "Close" }).click();
+  await expect(page.getByRole("form", { name: `Edit finding ${findings[1]!.title}` })).toHaveCount(0);
   await moveTo("Completed");
   await expect(page.getByText(/Tabletop · .* · Completed/)).toBeVisible();
 

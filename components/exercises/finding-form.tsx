@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Field, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import type { FindingDto } from "@/lib/dto/exercises";
@@ -20,53 +21,6 @@ export type FindingChoices = {
   /** Findings of the exercise this one repeats (empty when it repeats none). */
   earlierFindings: Option[];
 };
-
-function Select({
-  id,
-  label,
-  name,
-  options,
-  defaultValue,
-  value,
-  onChange,
-  blank,
-  errors,
-}: {
-  id: string;
-  label: string;
-  name: string;
-  options: Option[];
-  defaultValue?: string;
-  value?: string;
-  onChange?: (value: string) => void;
-  blank?: string;
-  errors?: string[];
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={value === undefined ? defaultValue : undefined}
-        value={value}
-        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
-        aria-invalid={errors?.length ? true : undefined}
-        className={inputClasses}
-      >
-        {blank !== undefined ? <option value="">{blank}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {errors?.[0] ? <p className="text-sm text-red-700">{errors[0]}</p> : null}
-    </div>
-  );
-}
 
 /**
  * Records a finding of an exercise, or edits one: what was observed, the recommendation, and what
@@ -112,7 +66,7 @@ export function FindingForm({
       )}
       <Field id={id("title")} label="Finding" name="title" required maxLength={200} defaultValue={finding?.title} errors={errors.title} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Select
+        <SelectField
           id={id("category")}
           label="Category"
           name="category"
@@ -120,7 +74,7 @@ export function FindingForm({
           defaultValue={finding?.category ?? "PLAN"}
           errors={errors.category}
         />
-        <Select
+        <SelectField
           id={id("severity")}
           label="Severity"
           name="severity"
@@ -160,7 +114,7 @@ export function FindingForm({
       </div>
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium text-slate-700">What it concerns (optional)</legend>
-        <Select
+        <SelectField
           id={id("plan-section")}
           label="Plan section"
           name="planSectionKey"
@@ -169,7 +123,7 @@ export function FindingForm({
           blank="—"
           errors={errors.planSectionKey}
         />
-        <Select
+        <SelectField
           id={id("playbook")}
           label="Playbook"
           name="playbookId"
@@ -179,7 +133,7 @@ export function FindingForm({
           blank="—"
           errors={errors.playbookId}
         />
-        <Select
+        <SelectField
           key={playbookId}
           id={id("step")}
           label="Playbook step"
@@ -189,7 +143,7 @@ export function FindingForm({
           blank={playbookId ? "The playbook as a whole" : "Choose a playbook first"}
           errors={errors.playbookStepId}
         />
-        <Select
+        <SelectField
           id={id("technique")}
           label="ATT&CK technique"
           name="attackTechnique"
@@ -198,7 +152,7 @@ export function FindingForm({
           blank="—"
           errors={errors.attackTechnique}
         />
-        <Select
+        <SelectField
           id={id("cluster")}
           label="Cluster"
           name="clusterId"
@@ -208,7 +162,7 @@ export function FindingForm({
           errors={errors.clusterId}
         />
         {choices.earlierFindings.length ? (
-          <Select
+          <SelectField
             id={id("recurrence")}
             label="Recurs a finding of the repeated exercise"
             name="recurrenceOfId"

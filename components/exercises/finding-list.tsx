@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ActionItemForm, ActionItemStatusForm } from "@/components/exercises/action-item-forms";
 import { FindingForm, type FindingChoices } from "@/components/exercises/finding-form";
 import { Badge } from "@/components/ui/badge";
@@ -13,8 +14,15 @@ import {
 import type { ActionItemDto, ExerciseFormOptions, FindingDto } from "@/lib/dto/exercises";
 import type { FormAction } from "@/lib/form-state";
 
+/**
+ * Which one form is open: editing a finding, adding an item to one, or editing an item. The page
+ * renders one editor at a time (from `?edit=`), so an exercise with many findings stays light.
+ */
+export type OpenEditor = { kind: "finding" | "add-item" | "item"; id: string } | null;
+
 /** What a manager needs to change findings and their items; absent for readers. */
 export type FindingEditing = {
+  open: OpenEditor;
   exerciseId: string;
   choices: FindingChoices;
   owners: Option[];
@@ -23,7 +31,38 @@ export type FindingEditing = {
   actions: { updateFinding: FormAction; createActionItem: FormAction; updateActionItem: FormAction; changeActionItemStatus: FormAction };
 };
 
-const toggle = "cursor-pointer text-sm text-sky-800 underline";
+const toggle = "text-sm text-sky-800 underline";
+
+/** A link that opens one editor on this page, scrolled to what it edits. */
+function EditorLink({
+  edit,
+  kind,
+  id,
+  anchor,
+  children,
+}: {
+  edit: FindingEditing;
+  kind: NonNullable<OpenEditor>["kind"];
+  id: string;
+  anchor: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Link href={`/exercises/${edit.exerciseId}?edit=${kind}.${encodeURIComponent(id)}#${anchor}`} className={toggle} scroll={false}>
+      {children}
+    </Link>
+  );
+}
+
+function CloseEditor({ edit, anchor }: { edit: FindingEditing; anchor: string }) {
+  return (
+    <Link href={`/exercises/${edit.exerciseId}#${anchor}`} className="text-sm text-slate-600 underline" scroll={false}>
+      Close
+    </Link>
+  );
+}
+
+const isOpen = (edit: FindingEditing, kind: NonNullable<OpenEditor>["kind"], id: string) => edit.open?.kind === kind && edit.open.id === id;
 
 /** The fixes a finding's items can link: published after the finding, and of its playbook when it names one. */
 function fixesFor(f: FindingDto, edit: FindingEditing) {
@@ -98,16 +137,22 @@ function ActionItemEditing({ item, finding, edit }: { item: ActionItemDto; findi
         playbookVersions={fixes.playbookVersions}
         idPrefix={`item-${item.id}-status`}
       />
-      <details>
-        <summary className={toggle}>Edit item</summary>
-        <ActionItemForm
-          action={edit.actions.updateActionItem}
-          findingId={finding.id}
-          item={item}
-          owners={edit.owners}
-          idPrefix={`item-${item.id}`}
-        />
-      </details>
+      {isOpen(edit, "item", item.id) ? (
+        <div className="space-y-1">
+          <ActionItemForm
+            action={edit.actions.updateActionItem}
+            findingId={finding.id}
+            item={item}
+            owners={edit.owners}
+            idPrefix={`item-${item.id}`}
+          />
+          <CloseEditor edit={edit} anchor={`action-item-${item.id}`} />
+        </div>
+      ) : (
+        <EditorLink edit={edit} kind="item" id={item.id} anchor={`action-item-${item.id}`}>
+          Edit item
+        </EditorLink>
+      )}
     </div>
   );
 }
@@ -160,26 +205,38 @@ export function FindingList({
               </p>
             )}
             {edit ? (
-              <div className="mt-3 flex flex-wrap gap-4">
-                <details className="min-w-72 flex-1">
-                  <summary className={toggle}>Add an action item</summary>
-                  <ActionItemForm
-                    action={edit.actions.createActionItem}
-                    findingId={f.id}
-                    owners={edit.owners}
-                    idPrefix={`new-item-${f.id}`}
-                  />
-                </details>
-                <details className="min-w-72 flex-1">
-                  <summary className={toggle}>Edit finding</summary>
-                  <FindingForm
-                    action={edit.actions.updateFinding}
-                    exerciseId={edit.exerciseId}
-                    choices={edit.choices}
-                    finding={f}
-                    idPrefix={`finding-${f.id}`}
-                  />
-                </details>
+              <div className="mt-3 space-y-3">
+                <div className="flex flex-wrap gap-4">
+                  <EditorLink edit={edit} kind="add-item" id={f.id} anchor={`finding-${f.id}`}>
+                    Add an action item
+                  </EditorLink>
+                  <EditorLink edit={edit} kind="finding" id={f.id} anchor={`finding-${f.id}`}>
+                    Edit finding
+                  </EditorLink>
+                </div>
+                {isOpen(edit, "add-item", f.id) ? (
+                  <div className="max-w-3xl space-y-1">
+                    <ActionItemForm
+                      action={edit.actions.createActionItem}
+                      findingId={f.id}
+                      owners={edit.owners}
+                      idPrefix={`new-item-${f.id}`}
+                    />
+                    <CloseEditor edit={edit} anchor={`finding-${f.id}`} />
+                  </div>
+                ) : null}
+                {isOpen(edit, "finding", f.id) ? (
+                  <div className="max-w-3xl space-y-1">
+                    <FindingForm
+                      action={edit.actions.updateFinding}
+                      exerciseId={edit.exerciseId}
+                      choices={edit.choices}
+                      finding={f}
+                      idPrefix={`finding-${f.id}`}
+                    />
+                    <CloseEditor edit={edit} anchor={`finding-${f.id}`} />
+                  </div>
+                ) : null}
               </div>
             ) : null}
           </li>

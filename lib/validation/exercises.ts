@@ -120,6 +120,17 @@ export const ChangeActionItemStatusInput = z.object({
 
 export const EXERCISE_PAGE_SIZE = 25;
 
+/** `?edit=finding.<id>`, `add-item.<findingId>` or `item.<id>`: the one editor the exercise page opens; anything else opens none. */
+export const ExerciseEditorParam = z
+  .string()
+  .regex(/^(?:finding|add-item|item)\.[\w-]{1,64}$/)
+  .transform((v) => {
+    const dot = v.indexOf(".");
+    return { kind: v.slice(0, dot) as "finding" | "add-item" | "item", id: v.slice(dot + 1) };
+  })
+  .nullable()
+  .catch(null);
+
 /** `GET /api/exercises/export`: the whole record as JSON, or one table as CSV (then `table` is required). */
 export const ExerciseExportQuery = z
   .object({

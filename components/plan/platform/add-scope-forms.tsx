@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { EnumSelect } from "@/components/plan/platform/enum-select";
+import { SelectField } from "@/components/ui/select-field";
 import { WORKLOAD_KINDS, type ClusterDto, type FormAction } from "@/components/plan/platform/labels";
 import { fieldErrorsOf } from "@/lib/form-state";
 
@@ -74,7 +74,7 @@ export function AddWorkloadForm({ cluster, action }: { cluster: ClusterDto; acti
           errors={errors.name}
           className="min-w-48 flex-1"
         />
-        <EnumSelect
+        <SelectField
           id={`wl-kind-${cluster.id}`}
           name="kind"
           label="Kind"

@@ -7,7 +7,7 @@ import { inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CRITICALITIES, ENVIRONMENTS, PROVIDERS, RUNTIMES, type ClusterDto, type FormAction } from "@/components/plan/platform/labels";
-import { EnumSelect } from "@/components/plan/platform/enum-select";
+import { SelectField } from "@/components/ui/select-field";
 import { CLUSTER_PROVIDER_LABELS, CONTAINER_RUNTIME_LABELS, CRITICALITY_LABELS, ENVIRONMENT_LABELS } from "@/lib/dto/labels";
 
 const CRITICALITY_TONE = { CRITICAL: "bad", HIGH: "warn", MEDIUM: "info", LOW: "neutral" } as const;
@@ -26,16 +26,16 @@ export function ClusterDetails({ cluster, canEdit, action }: { cluster: ClusterD
       >
         <input type="hidden" name="id" value={cluster.id} />
         <input type="hidden" name="version" value={cluster.version} />
-        <EnumSelect id={id("provider")} name="provider" label="Provider" options={PROVIDERS} defaultValue={cluster.provider} />
-        <EnumSelect id={id("runtime")} name="runtime" label="Container runtime" options={RUNTIMES} defaultValue={cluster.runtime} />
-        <EnumSelect
+        <SelectField id={id("provider")} name="provider" label="Provider" options={PROVIDERS} defaultValue={cluster.provider} />
+        <SelectField id={id("runtime")} name="runtime" label="Container runtime" options={RUNTIMES} defaultValue={cluster.runtime} />
+        <SelectField
           id={id("environment")}
           name="environment"
           label="Environment"
           options={ENVIRONMENTS}
           defaultValue={cluster.environment}
         />
-        <EnumSelect
+        <SelectField
           id={id("criticality")}
           name="criticality"
           label="Criticality"

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { EnumSelect } from "@/components/plan/platform/enum-select";
+import { SelectField } from "@/components/ui/select-field";
 import {
   CRITICALITIES,
   ENVIRONMENTS,
@@ -36,7 +36,7 @@ export function CreateClusterForm({ action, contacts }: { action: FormAction; co
         hint="As it appears in alerts (k8s.cluster.name); it cannot be renamed later."
         errors={errors.name}
       />
-      <EnumSelect
+      <SelectField
         id="new-cluster-provider"
         name="provider"
         label="Provider"
@@ -44,7 +44,7 @@ export function CreateClusterForm({ action, contacts }: { action: FormAction; co
         defaultValue="EKS"
         errors={errors.provider}
       />
-      <EnumSelect
+      <SelectField
         id="new-cluster-runtime"
         name="runtime"
         label="Container runtime"
@@ -52,7 +52,7 @@ export function CreateClusterForm({ action, contacts }: { action: FormAction; co
         defaultValue="CONTAINERD"
         errors={errors.runtime}
       />
-      <EnumSelect
+      <SelectField
         id="new-cluster-environment"
         name="environment"
         label="Environment"
@@ -60,7 +60,7 @@ export function CreateClusterForm({ action, contacts }: { action: FormAction; co
         defaultValue="PRODUCTION"
         errors={errors.environment}
       />
-      <EnumSelect
+      <SelectField
         id="new-cluster-criticality"
         name="criticality"
         label="Criticality"

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { EXPORT_TABLES, exportColumns, exportJson, exportRecords, type ExportedExercise } from "@/lib/domain/exercises/export";
+import {
+  csvRecords,
+  EXPORT_TABLES,
+  exportColumns,
+  exportJson,
+  type CsvPage,
+  type ExportedExercise,
+  type ExportTable,
+} from "@/lib/domain/exercises/export";
 
 const NOW = new Date("2026-12-04T12:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -82,6 +90,20 @@ function exercise(): ExportedExercise {
     ],
   };
 }
+
+/** The flat page the DAL would read for a table, from the nested record. */
+function pageOf(table: ExportTable, exercises: ExportedExercise[]): CsvPage {
+  if (table === "exercises") return { table, rows: exercises };
+  const findings = exercises.flatMap((e) => e.findings.map((f) => ({ e, f })));
+  if (table === "findings")
+    return {
+      table,
+      rows: findings.map(({ e, f }) => ({ ...f, exercise: { id: e.id, title: e.title }, actionItemCount: f.actionItems.length })),
+    };
+  return { table, rows: findings.flatMap(({ e, f }) => f.actionItems.map((a) => ({ ...a, finding: { id: f.id, exerciseId: e.id } }))) };
+}
+
+const exportRecords = (table: ExportTable, exercises: ExportedExercise[], now: Date) => csvRecords(pageOf(table, exercises), now);
 
 const record = (table: (typeof EXPORT_TABLES)[number], row: string[]) =>
   Object.fromEntries(exportColumns(table).map((c, i) => [c, row[i]]));

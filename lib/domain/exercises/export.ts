@@ -1,5 +1,6 @@
 // The auditors' exports of the exercise record (issue 12): one JSON document with everything, or
-// one CSV table at a time. Pure: the DAL loads pages of ExportedExercise, this shapes them. Every
+// one CSV table at a time. Pure: the DAL loads pages (nested exercises for JSON, flat rows for a
+// CSV table), this shapes them. Every
 // CSV cell goes through the formula guard; RFC 4180 quoting is the CSV library's job.
 import { neutraliseCsvCell } from "@/lib/domain/exercises/csv";
 import { isOverdue } from "@/lib/domain/exercises/action-items";
@@ -86,6 +87,17 @@ export type ExportedExercise = {
   findings: ExportedFinding[];
 };
 
+/** The CSV tables read flat rows, each with just what its columns need. */
+export type ExerciseCsvRow = Omit<ExportedExercise, "findings"> & { findings: { severity: FindingSeverity; status: FindingStatus }[] };
+export type FindingCsvRow = Omit<ExportedFinding, "actionItems"> & { exercise: { id: string; title: string }; actionItemCount: number };
+export type ActionItemCsvRow = ExportedActionItem & { finding: { id: string; exerciseId: string } };
+
+/** A page of one CSV table, as the DAL reads it. */
+export type CsvPage =
+  | { table: "exercises"; rows: ExerciseCsvRow[] }
+  | { table: "findings"; rows: FindingCsvRow[] }
+  | { table: "action-items"; rows: ActionItemCsvRow[] };
+
 type Cell = string | number | boolean | Date | null | undefined;
 
 const COLUMNS = {
@@ -159,7 +171,7 @@ export function exportColumns(table: ExportTable): readonly string[] {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const planRevisionLabel = (r: { number: number | null } | null) => (r ? `revision ${r.number ?? "draft"}` : null);
 
-function exerciseCells(e: ExportedExercise): Cell[] {
+function exerciseCells(e: ExerciseCsvRow): Cell[] {
   const openSevere = e.findings.filter((f) => f.status === "OPEN" && (f.severity === "HIGH" || f.severity === "CRITICAL")).length;
   return [
     e.id,
@@ -190,11 +202,11 @@ function exerciseCells(e: ExportedExercise): Cell[] {
   ];
 }
 
-function findingCells(e: ExportedExercise, f: ExportedFinding): Cell[] {
+function findingCells(f: FindingCsvRow): Cell[] {
   return [
     f.id,
-    e.id,
-    e.title,
+    f.exercise.id,
+    f.exercise.title,
     f.title,
     f.category,
     f.severity,
@@ -207,16 +219,16 @@ function findingCells(e: ExportedExercise, f: ExportedFinding): Cell[] {
     f.attackTechnique,
     f.cluster?.name,
     f.recurrenceOfId,
-    f.actionItems.length,
+    f.actionItemCount,
     iso(f.createdAt),
   ];
 }
 
-function actionItemCells(e: ExportedExercise, f: ExportedFinding, a: ExportedActionItem, now: Date): Cell[] {
+function actionItemCells(a: ActionItemCsvRow, now: Date): Cell[] {
   return [
     a.id,
-    f.id,
-    e.id,
+    a.finding.id,
+    a.finding.exerciseId,
     a.title,
     a.owner?.name,
     iso(a.dueAt),
@@ -230,17 +242,14 @@ function actionItemCells(e: ExportedExercise, f: ExportedFinding, a: ExportedAct
   ];
 }
 
-/** The CSV records of one table for a page of exercises, every cell neutralised. */
-export function exportRecords(table: ExportTable, exercises: readonly ExportedExercise[], now: Date): string[][] {
-  const rows: Cell[][] = [];
-  for (const e of exercises) {
-    if (table === "exercises") rows.push(exerciseCells(e));
-    else
-      for (const f of e.findings) {
-        if (table === "findings") rows.push(findingCells(e, f));
-        else for (const a of f.actionItems) rows.push(actionItemCells(e, f, a, now));
-      }
-  }
+/** The CSV records of one page of a table, every cell neutralised. */
+export function csvRecords(page: CsvPage, now: Date): string[][] {
+  const rows: Cell[][] =
+    page.table === "exercises"
+      ? page.rows.map(exerciseCells)
+      : page.table === "findings"
+        ? page.rows.map(findingCells)
+        : page.rows.map((a) => actionItemCells(a, now));
   return rows.map((r) => r.map(neutraliseCsvCell));
 }
 

@@ -20,6 +20,7 @@ import { getExerciseFormOptions } from "@/lib/dal/exercises/form-options";
 import { EXERCISE_KIND_LABELS, EXERCISE_STATUS_LABELS } from "@/lib/dto/labels";
 import { allowedNextStatuses } from "@/lib/domain/exercises/status";
 import { can } from "@/lib/domain/roles";
+import { ExerciseEditorParam } from "@/lib/validation/exercises";
 import {
   addExerciseLogEntryAction,
   changeActionItemStatusAction,
@@ -32,7 +33,7 @@ import {
 
 export const metadata: Metadata = { title: "Exercise" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const rethrowUnlessNotFound = (error: unknown): never => {
   if (error instanceof NotFoundError) notFound();
@@ -50,9 +51,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default async function ExercisePage({ params }: Props) {
+export default async function ExercisePage({ params, searchParams }: Props) {
   const actor = await requirePagePermission("exercises.read");
   const { id } = await params;
+  const editParam = (await searchParams).edit;
   const canEdit = can(actor.role, "exercises.edit");
   const [exercise, history, options] = await Promise.all([
     getExerciseOrThrow(actor, id).catch(rethrowUnlessNotFound),
@@ -63,6 +65,7 @@ export default async function ExercisePage({ params }: Props) {
   const held = exercise.status === "IN_PROGRESS" || exercise.status === "COMPLETED";
   const edit: FindingEditing | undefined = options
     ? {
+        open: ExerciseEditorParam.parse(typeof editParam === "string" ? editParam : null),
         exerciseId: exercise.id,
         choices: findingChoices(options, exercise),
         owners: options.contacts.map((c) => ({ value: c.id, label: c.team ? `${c.name} (${c.team})` : c.name })),

@@ -14,14 +14,15 @@ const { GET } = await import("@/app/api/exercises/export/route");
 
 const get = (query: string) => GET(new Request(`http://bulkhead.test/api/exercises/export${query}`));
 
-const EXERCISES = 7;
+// More than two pages of the JSON export (20 exercises a page).
+const EXERCISES = 45;
 
 beforeEach(async () => {
   await resetTables("AuditEvent", "ActionItem", "Finding", "ExerciseParticipant", "Exercise", "Contact", "User");
   signedIn.actor = await makeActor("AUDITOR", "auditor");
   const db = testDb();
   const owner = await db.contact.create({ data: { name: "Priya Raman", email: "priya@example.com" } });
-  // More exercises than one page of the export, findings with multi-line and formula-like text.
+  // Findings with multi-line and formula-like text.
   for (let i = 0; i < EXERCISES; i++) {
     await db.exercise.create({
       data: {
