@@ -161,6 +161,7 @@ async function measurePhase(base: string, cookies: Record<keyof typeof USERS, st
     await measure(base, cookies.auditor, "exercise page (auditor)", newest),
     await measure(base, cookies.manager, "exercise page (manager, forms)", newest),
     await measure(base, cookies.auditor, "debrief", `/print${newest}`),
+    await measure(base, cookies.auditor, "history charts (20 quarters)", "/exercises/history?quarters=20"),
   ];
   const exports: Exported[] = [];
   for (const table of ["exercises", "findings", "action-items", "json"]) exports.push(await exportOne(base, cookies.auditor, pid, table));

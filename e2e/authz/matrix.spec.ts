@@ -842,6 +842,10 @@ const ROUTES: Record<string, { get?: (db: pg.Pool) => Promise<string[]>; expect:
   "/sources": { expect: PAGE_FOR_ALL },
   "/exercises/new": { expect: PAGE_FOR_EXERCISES_EDIT },
   "/exercises": { get: async () => ["/exercises", "/exercises?kind=TABLETOP&status=COMPLETED&page=2"], expect: PAGE_FOR_ALL },
+  "/exercises/history": {
+    get: async () => ["/exercises/history", "/exercises/history?quarters=20", "/exercises/history?quarters=not-a-number"],
+    expect: PAGE_FOR_ALL,
+  },
   "/exercises/[id]": {
     get: async (db) => [`/exercises/${(await one(db, `SELECT "id" FROM "Exercise" ORDER BY "createdAt" LIMIT 1`, [])).id}`],
     expect: PAGE_FOR_ALL,

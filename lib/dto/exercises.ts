@@ -150,3 +150,19 @@ export type OpenActionItemDto = {
 };
 
 export type OpenActionItemsDto = { items: OpenActionItemDto[]; total: number };
+
+/** Completed exercises held in one quarter (`2026 Q3`, UTC), by type. */
+export type QuarterExercisesDto = { quarter: string } & Record<ExerciseKind, number>;
+/** Findings recorded in one quarter, by severity. */
+export type QuarterFindingsDto = { quarter: string } & Record<FindingSeverity, number>;
+/** Action items closed (done or won't fix) in one quarter: how many, and the median days it took (null for none). */
+export type QuarterTimeToCloseDto = { quarter: string; medianDays: number | null; closed: number };
+
+/** The auditors' exercise history per quarter, oldest first, every quarter of the range present. */
+export type ExerciseHistoryStatsDto = {
+  quarters: string[];
+  exercises: QuarterExercisesDto[];
+  findings: QuarterFindingsDto[];
+  timeToClose: QuarterTimeToCloseDto[];
+  totals: { exercises: number; findings: number; closedActionItems: number };
+};

@@ -193,3 +193,14 @@ export type ExerciseFieldsValue = z.output<typeof ExerciseFields>;
 export type FindingFieldsValue = z.output<typeof FindingFields>;
 export type ActionItemFieldsValue = z.output<typeof ActionItemFields>;
 export type ExerciseListFilterValue = z.output<typeof ExerciseListFilter>;
+
+/** How many quarters the exercise history shows, ending with the current one. */
+export const HISTORY_QUARTER_CHOICES = [4, 8, 12, 20] as const;
+
+/** The exercise history's query: anything else shows the default two years. */
+export const ExerciseHistoryFilter = z.object({
+  quarters: z
+    .enum(HISTORY_QUARTER_CHOICES.map(String) as [string, ...string[]])
+    .catch("8")
+    .transform(Number),
+});

@@ -44,6 +44,11 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
           ) : undefined
         }
       />
+      <p className="-mt-3 mb-4 text-sm">
+        <Link href="/exercises/history" className="text-sky-800 underline">
+          History charts
+        </Link>
+      </p>
       <ExerciseFilters filter={filterValues} scenarios={result.scenarios} />
       {result.exercises.length > 0 ? (
         <>
