@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_CACAO_CHARS } from "@/lib/cacao/read-document";
 import { INCIDENT_TYPE_LABELS } from "@/lib/dto/labels";
 import { INCIDENT_TYPES } from "@/lib/domain/playbook-labels";
+import { Id } from "@/lib/validation/record-ref";
 import { IncidentType } from "@/lib/generated/prisma/enums";
 
 // The zod inputs of the CACAO import action and export route (kept with the CACAO code rather than
@@ -22,7 +23,7 @@ export const CacaoImportInput = z.object({
 
 /** `GET /api/playbooks/<id>/cacao[?version=N]` */
 /** The playbook id in `/api/playbooks/<id>/cacao`. */
-export const CacaoExportParams = z.object({ id: z.string().trim().min(1).max(64) });
+export const CacaoExportParams = z.object({ id: Id });
 
 /** `?version=N`; absent or empty means the latest published version. */
 export const CacaoExportQuery = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { Email } from "@/lib/validation/auth";
 
 /** An optional form text: blank means "none" and is stored as null. */
@@ -26,8 +27,8 @@ const ContactFields = z.object({
 });
 
 const Versioned = z.object({
-  id: z.string().min(1).max(64),
-  version: z.coerce.number().int().min(0),
+  id: Id,
+  version: Version,
 });
 
 export const CreateContactInput = ContactFields;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { DetectionSourceKind, valuesOf } from "@/lib/dto/enums";
 import { FALCO_PRIORITIES } from "@/lib/domain/falco/normalize";
 
@@ -52,8 +53,8 @@ export const CreateDetectionSourceInput = SourceSettings.extend({
 });
 
 const SourceRef = z.object({
-  id: z.string().min(1).max(64),
-  version: z.coerce.number().int().min(0),
+  id: Id,
+  version: Version,
 });
 
 export const UpdateDetectionSourceInput = SourceRef.extend(SourceSettings.shape);

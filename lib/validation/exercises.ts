@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { DateTimeInput } from "@/lib/validation/date-time";
 import { QueryDay } from "@/lib/validation/search-params";
 import { ActionItemStatus, ExerciseAttendance, ExerciseKind, ExerciseStatus, FindingCategory, FindingSeverity } from "@/lib/dto/enums";
@@ -9,8 +10,6 @@ import { Techniques } from "@/lib/validation/playbooks";
 // Exercises, findings and action items (issue 12). Forms send repeated fields for lists; the
 // actions collect them with formData.getAll before parsing (exerciseFormInput below).
 
-const Id = z.string().trim().min(1).max(64);
-const Version = z.coerce.number().int().min(0);
 const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 const Lf = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v);
 

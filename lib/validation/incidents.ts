@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Version } from "@/lib/validation/record-ref";
 import { SEVERITIES } from "@/lib/domain/escalation";
 import { INCIDENT_LIFECYCLE } from "@/lib/domain/incident-status";
 
@@ -71,7 +72,7 @@ export const IncidentKeyInput = z
 
 const IncidentRef = z.object({
   key: z.string().trim().min(1).max(20),
-  version: z.coerce.number().int().min(0),
+  version: Version,
 });
 
 const Note = z.string().trim().max(4000, "Keep a note under 4,000 characters");

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { DateTimeInput } from "@/lib/validation/date-time";
 import { MAX_SECTION_BODY, normalizeBody, PLAN_SECTION_KEYS, type PlanSectionKey } from "@/lib/domain/plan-text";
 
 const DraftRef = z.object({
-  id: z.string().min(1).max(64),
-  version: z.coerce.number().int().min(0),
+  id: Id,
+  version: Version,
 });
 
 const SectionBody = z

@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { PLAN_ROLE_KINDS, type PlanRoleKind } from "@/lib/domain/plan-roles";
 import { SEVERITIES } from "@/lib/domain/escalation";
-
-const Id = z.string().min(1).max(64);
-const Version = z.coerce.number().int().min(0);
 
 export const PlanRoleKindInput = z.enum(PLAN_ROLE_KINDS as [PlanRoleKind, ...PlanRoleKind[]], { error: "Choose a plan role" });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { ClusterProvider, ContainerRuntime, Criticality, Environment, valuesOf, WorkloadKind } from "@/lib/dto/enums";
 import { wildcardCount } from "@/lib/domain/glob-match";
 import { CLUSTER_NAME, CLUSTER_NAME_MAX } from "@/lib/domain/kubernetes-names";
@@ -49,8 +50,6 @@ export const WorkloadName = z
   .max(253)
   .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "Use lowercase letters, digits, '-' and '.' (the Kubernetes object name)");
 
-const Id = z.string().trim().min(1).max(64);
-const Version = z.coerce.number().int().min(0);
 const OptionalText = (max: number) =>
   z
     .string()

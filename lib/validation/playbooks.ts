@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { techniqueById } from "@/lib/domain/attack";
 import { INCIDENT_TYPES, PLAYBOOK_PHASES } from "@/lib/domain/playbook-labels";
 import { PLAN_ROLE_KINDS } from "@/lib/domain/plan-roles";
 
-const Id = z.string().trim().min(1).max(64);
-const Version = z.coerce.number().int().min(0);
 /** Empty form fields mean "none". */
 const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 /** Textareas submit CRLF; stored text uses LF so that a version diff shows only real changes. */

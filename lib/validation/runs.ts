@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { RunStatus, valuesOf } from "@/lib/dto/enums";
 
-const Id = z.string().trim().min(1).max(64);
-const Version = z.coerce.number().int().min(0);
 const Reason = z.string().trim().min(1, "Say why: the reason goes on the record").max(2000, "Keep the reason under 2,000 characters");
 
 export const StartRunInput = z.object({

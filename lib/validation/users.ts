@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, Version } from "@/lib/validation/record-ref";
 import { ROLES } from "@/lib/domain/roles";
 import { Email } from "@/lib/validation/auth";
 
@@ -14,8 +15,8 @@ export const CreateUserInput = z.object({
 });
 
 const Versioned = z.object({
-  id: z.string().min(1).max(64),
-  version: z.coerce.number().int().min(0),
+  id: Id,
+  version: Version,
 });
 
 export const ChangeRoleInput = Versioned.extend({ role: RoleInput });

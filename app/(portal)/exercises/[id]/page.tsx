@@ -11,6 +11,7 @@ import { FindingList, type FindingEditing } from "@/components/exercises/finding
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { getExerciseHistory } from "@/lib/dal/audit-history";
@@ -83,11 +84,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const recurred = new Set(exercise.findings.map((f) => f.recurrenceOfId).filter((r): r is string => r !== null));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/exercises" className="text-sky-800 underline">
-          Exercises
-        </Link>
-      </p>
+      <BackLink href="/exercises">Exercises</BackLink>
       <PageHeader
         title={exercise.title}
         description={`${EXERCISE_KIND_LABELS[exercise.kind]} · ${exercise.scenario} · ${EXERCISE_STATUS_LABELS[exercise.status]}`}

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ExerciseForm } from "@/components/exercises/exercise-form";
 import { exerciseFormChoices } from "@/components/exercises/exercise-form-choices";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { getExerciseFormOptions } from "@/lib/dal/exercises/form-options";
 import { createExerciseAction } from "./actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "New exercise" };
 
@@ -15,11 +15,7 @@ export default async function NewExercisePage() {
   const options = await getExerciseFormOptions(actor);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/exercises" className="text-sky-800 underline">
-          ← All exercises
-        </Link>
-      </p>
+      <BackLink href="/exercises">All exercises</BackLink>
       <PageHeader
         title="New exercise"
         description="Plan a tabletop (or, after a clean tabletop of the same scenario, a purple team). Findings and action items are recorded on the exercise once it is held."

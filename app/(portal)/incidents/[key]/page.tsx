@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertTable } from "@/components/incidents/alert-table";
 import { AttackTechniques } from "@/components/incidents/attack-techniques";
@@ -25,6 +24,7 @@ import { allowedTransitions, isEarlyClose } from "@/lib/domain/incident-status";
 import { can } from "@/lib/domain/roles";
 import { addIncidentNoteAction, assignCommanderAction, transitionIncidentAction } from "./actions";
 import { IncidentRunsSection } from "../../runs/incident-runs-section";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {
   return { title: (await params).key };
@@ -96,11 +96,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   ] as const;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/incidents" className="text-sky-800 underline">
-          ← All incidents
-        </Link>
-      </p>
+      <BackLink href="/incidents">All incidents</BackLink>
       <PageHeader
         title={`${incident.key} · ${incident.title}`}
         description={incident.summary ?? undefined}

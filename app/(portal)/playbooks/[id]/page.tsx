@@ -16,6 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { buttonClasses } from "@/components/ui/button";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { OpenActionItems } from "@/components/exercises/open-action-items";
 import { requirePagePermission } from "@/lib/auth/page";
@@ -87,11 +88,7 @@ export default async function PlaybookPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/playbooks" className="text-sky-800 underline">
-          ← All playbooks
-        </Link>
-      </p>
+      <BackLink href="/playbooks">All playbooks</BackLink>
       {done === "published" && version ? (
         <p role="status" className="mb-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           Published version {version.number}. New runs use it; runs already going keep the version they started on.

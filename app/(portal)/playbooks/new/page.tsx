@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PlaybookDetailsForm } from "@/components/playbooks/playbook-details-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
@@ -7,6 +6,7 @@ import { CONTAINER_TECHNIQUES } from "@/lib/domain/attack";
 import { INCIDENT_TYPE_LABELS } from "@/lib/dto/labels";
 import { INCIDENT_TYPES } from "@/lib/domain/playbook-labels";
 import { createPlaybookAction } from "./actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "New playbook" };
 
@@ -15,11 +15,7 @@ export default async function NewPlaybookPage() {
   await requirePagePermission("playbooks.edit");
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/playbooks" className="text-sky-800 underline">
-          ← All playbooks
-        </Link>
-      </p>
+      <BackLink href="/playbooks">All playbooks</BackLink>
       <PageHeader
         title="New playbook"
         description="The playbook starts with an empty draft, version 1: add its steps there, then publish it."

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunContextCard } from "@/components/runs/run-context-card";
 import { RunLiveView } from "@/components/runs/run-live-view";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError } from "@/lib/dal/errors";
@@ -48,11 +48,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const { steps, context, ...summary } = run;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/runs" className="text-sky-800 underline">
-          ← All runs
-        </Link>
-      </p>
+      <BackLink href="/runs">All runs</BackLink>
       <PageHeader
         title={`${run.playbookTitle} v${run.versionNumber}`}
         description={

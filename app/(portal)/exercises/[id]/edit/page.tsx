@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExerciseForm } from "@/components/exercises/exercise-form";
 import { exerciseFormChoices, exerciseFormValues } from "@/components/exercises/exercise-form-choices";
@@ -9,6 +8,7 @@ import { NotFoundError } from "@/lib/dal/errors";
 import { getExerciseOrThrow } from "@/lib/dal/exercises/exercises";
 import { getExerciseFormOptions } from "@/lib/dal/exercises/form-options";
 import { updateExerciseAction } from "../actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Edit exercise" };
 
@@ -26,11 +26,7 @@ export default async function EditExercisePage({ params }: Props) {
   ]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/exercises/${exercise.id}`} className="text-sky-800 underline">
-          ← {exercise.title}
-        </Link>
-      </p>
+      <BackLink href={`/exercises/${exercise.id}`}>{exercise.title}</BackLink>
       <PageHeader
         title="Edit exercise"
         description="Participants, playbooks and scope are replaced as a whole; a colleague's change since you opened this form is refused rather than overwritten."

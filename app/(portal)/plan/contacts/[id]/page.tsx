@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContactActiveToggle } from "@/components/plan/contacts/contact-active-toggle";
 import { ContactDetails } from "@/components/plan/contacts/contact-details";
@@ -15,6 +14,7 @@ import { NotFoundError } from "@/lib/dal/errors";
 import { dutiesNamed } from "@/lib/domain/contacts";
 import { can } from "@/lib/domain/roles";
 import { markContactReviewedAction, setContactActiveAction, updateContactAction } from "../actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -30,11 +30,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const now = new Date();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/plan/contacts" className="text-sky-800 underline">
-          ← All contacts
-        </Link>
-      </p>
+      <BackLink href="/plan/contacts">All contacts</BackLink>
       <PageHeader
         title={contact.name}
         description={[contact.title, contact.team].filter(Boolean).join(", ") || undefined}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PlaybookDiffView } from "@/components/playbooks/playbook-diff-view";
@@ -9,6 +8,7 @@ import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError } from "@/lib/dal/errors";
 import { getPlaybookDiff, getPlaybookOrThrow } from "@/lib/dal/playbooks";
 import { PlaybookDiffQuery } from "@/lib/validation/playbooks";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Playbook changes" };
 
@@ -54,11 +54,7 @@ export default async function PlaybookDiffPage({ params, searchParams }: Props) 
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/playbooks/${id}`} className="text-sky-800 underline">
-          ← {playbook.title}
-        </Link>
-      </p>
+      <BackLink href={`/playbooks/${id}`}>{playbook.title}</BackLink>
       <PageHeader
         title={`Changes to ${playbook.title}`}
         description="Steps added, removed and changed between two versions; instructions compared line by line."

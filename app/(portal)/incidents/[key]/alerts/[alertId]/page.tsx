@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertDetail } from "@/components/incidents/alert-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError } from "@/lib/dal/errors";
 import { getIncidentAlertOrThrow } from "@/lib/dal/incident-alerts";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {
   return { title: `Alert on ${(await params).key}` };
@@ -21,11 +21,7 @@ export default async function IncidentAlertPage({ params }: { params: Promise<{ 
   });
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/incidents/${alert.incidentKey}#section-alerts`} className="text-sky-800 underline">
-          ← {alert.incidentKey}
-        </Link>
-      </p>
+      <BackLink href={`/incidents/${alert.incidentKey}#section-alerts`}>{alert.incidentKey}</BackLink>
       <PageHeader
         title={alert.rule.length > 120 ? `${alert.rule.slice(0, 120)}…` : alert.rule}
         description={`Alert ${alert.id} on ${alert.incidentKey}`}
