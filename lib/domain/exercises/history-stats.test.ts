@@ -77,6 +77,23 @@ describe("history stats", () => {
     expect(stats.totals).toEqual({ exercises: 0, findings: 0, closedActionItems: 0 });
   });
 
+  it("takes closed items already aggregated per quarter (as SQL gives them), rounding the median to a tenth", () => {
+    const stats = computeHistoryStats(FOUR, {
+      ...NO_ROWS,
+      closedByQuarter: [
+        { closedAt: at("2026-04-01T00:00:00Z"), closed: 3, medianDays: 12.345 },
+        { closedAt: at("2024-01-01T00:00:00Z"), closed: 9, medianDays: 1 },
+      ],
+    });
+    expect(stats.timeToClose).toEqual([
+      { quarter: "2025 Q4", medianDays: null, closed: 0 },
+      { quarter: "2026 Q1", medianDays: null, closed: 0 },
+      { quarter: "2026 Q2", medianDays: 12.3, closed: 3 },
+      { quarter: "2026 Q3", medianDays: null, closed: 0 },
+    ]);
+    expect(stats.totals.closedActionItems).toBe(3);
+  });
+
   it("for no quarters at all: empty series", () => {
     expect(computeHistoryStats([], NO_ROWS)).toEqual({
       quarters: [],

@@ -56,10 +56,19 @@ export type ExerciseHistoryRow = {
 export type FindingHistoryRow = { severity: FindingSeverity; createdAt: Date; count?: number };
 export type ActionItemHistoryRow = { status: ActionItemStatus; createdAt: Date; closedAt: Date | null };
 
+/**
+ * The closed action items of one quarter as the DAL aggregates them in SQL (any instant of the
+ * quarter, how many, the median days unrounded), by the same rules as `actionItems` rows.
+ */
+export type ClosedQuarterRow = { closedAt: Date; closed: number; medianDays: number };
+
 export type HistoryRows = {
   exercises: readonly ExerciseHistoryRow[];
   findings: readonly FindingHistoryRow[];
-  actionItems: readonly ActionItemHistoryRow[];
+  /** One row per item… */
+  actionItems?: readonly ActionItemHistoryRow[];
+  /** …or already aggregated per quarter. */
+  closedByQuarter?: readonly ClosedQuarterRow[];
 };
 
 /**
@@ -102,13 +111,16 @@ export function computeHistoryStats(quarters: readonly Quarter[], rows: HistoryR
     const bucket = findings.get(quarterLabel(quarterOf(row.createdAt)));
     if (bucket) bucket[row.severity] += row.count ?? 1;
   }
-  for (const row of rows.actionItems) {
+  for (const row of rows.actionItems ?? []) {
     if (!CLOSED.includes(row.status) || !row.closedAt) continue;
     // A close stamped before the creation (clock skew between writers) counts as the same day.
     closeDays.get(quarterLabel(quarterOf(row.closedAt)))?.push(Math.max(0, row.closedAt.getTime() - row.createdAt.getTime()) / DAY_MS);
   }
 
+  const aggregated = new Map((rows.closedByQuarter ?? []).map((r) => [quarterLabel(quarterOf(r.closedAt)), r]));
   const timeToClose = labels.map((q) => {
+    const summary = aggregated.get(q);
+    if (summary) return { quarter: q, medianDays: oneDecimal(summary.medianDays), closed: summary.closed };
     const days = closeDays.get(q)!;
     const mid = median(days);
     return { quarter: q, medianDays: mid === null ? null : oneDecimal(mid), closed: days.length };
