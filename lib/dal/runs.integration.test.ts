@@ -6,150 +6,26 @@ import {
   getRunOrThrow,
   listIncidentRuns,
   listRunPlaybookChoices,
-  listRuns,
   loadRunLiveData,
   startRun,
   updateRunStep,
 } from "@/lib/dal/runs";
-import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
 import type { StepChange } from "@/lib/domain/run-steps";
 import type { RunStepDto } from "@/lib/dto/runs";
-import { makeActor, resetTables, testDb } from "@/tests/support/db";
+import { makeActor, testDb } from "@/tests/support/db";
+import { STEPS, incident, liveEvents, playbook, resetRuns, startedRun } from "@/tests/support/runs";
 
 let responder: Actor;
 let manager: Actor;
 
-const STEPS = [
-  {
-    phase: "DETECTION_ANALYSIS",
-    title: "Preserve the pod",
-    instructions: "kubectl get pod {{pod}} -n {{namespace}} -o yaml > {{incident_key}}-pod.yaml",
-    responsibleRole: "DEPUTY_COMMANDER",
-    expectedMinutes: 15,
-  },
-  {
-    phase: "CONTAINMENT",
-    title: "Isolate the pod",
-    instructions:
-      "Quarantine {{container_name}} ({{container_id}}) of `{{image}}@{{image_digest}}` on {{node}}; tell {{primary_owner}}, else {{secondary_owner}}.",
-    responsibleRole: "DEVOPS_PRIMARY",
-    expectedMinutes: 10,
-  },
-  {
-    phase: "RECOVERY",
-    title: "Rebuild from a trusted image",
-    instructions: "Redeploy {{workload}} on {{cluster}}.",
-    responsibleRole: null,
-    expectedMinutes: null,
-  },
-] as const;
-
 beforeEach(async () => {
-  await resetTables(
-    "LiveEvent",
-    "AuditEvent",
-    "RunStep",
-    "PlaybookRun",
-    "PlaybookStep",
-    "PlaybookVersion",
-    "Playbook",
-    "TimelineEntry",
-    "IncidentOwner",
-    "Alert",
-    "Incident",
-    "DetectionSource",
-    "Contact",
-    "User",
-  );
-  responder = await makeActor("RESPONDER", "riley");
-  manager = await makeActor("IR_MANAGER", "morgan");
+  ({ responder, manager } = await resetRuns());
 });
-
-async function playbook(title: string, status: "PUBLISHED" | "DRAFT" = "PUBLISHED", retired = false) {
-  const row = await testDb().playbook.create({
-    data: {
-      title,
-      incidentType: "SHELL_IN_CONTAINER",
-      retiredAt: retired ? new Date() : null,
-      versions: {
-        create: {
-          number: 1,
-          status,
-          publishedAt: status === "PUBLISHED" ? new Date() : null,
-          steps: { create: STEPS.map((s, i) => ({ ...s, position: i + 1 })) },
-        },
-      },
-    },
-    select: { id: true, versions: { select: { id: true } } },
-  });
-  return { playbookId: row.id, versionId: row.versions[0]!.id };
-}
-
-async function incident(suggestedPlaybookId?: string) {
-  const db = testDb();
-  const source = await db.detectionSource.create({
-    data: { name: `falco-${Date.now()}-${Math.random()}`, kind: "FALCO", tokenHash: `h${Math.random()}`, tokenPrefix: "bh_" },
-  });
-  const [primary, secondary] = await Promise.all([
-    db.contact.create({ data: { name: "Priya Patel", email: `priya-${Math.random()}@x.test` } }),
-    db.contact.create({ data: { name: "Sam Okafor", email: `sam-${Math.random()}@x.test` } }),
-  ]);
-  const row = await db.incident.create({
-    data: {
-      title: "Terminal shell in container",
-      type: "SHELL_IN_CONTAINER",
-      severity: "SEV2",
-      cluster: "prod-eu",
-      namespace: "payments",
-      workload: "payments-api",
-      suggestedPlaybookId: suggestedPlaybookId ?? null,
-      owners: {
-        create: [
-          { contactId: primary.id, role: "PRIMARY" },
-          { contactId: secondary.id, role: "SECONDARY" },
-        ],
-      },
-      alerts: {
-        create: [
-          {
-            sourceId: source.id,
-            dedupKey: `a${Math.random()}`,
-            eventTime: new Date("2026-11-28T09:00:00Z"),
-            rule: "Terminal shell in container",
-            priority: "NOTICE",
-            output: "shell",
-            outputFields: {},
-            raw: {},
-            podName: "payments-api-7d9f-abcde",
-            containerId: "0123456789ab",
-            containerName: "api",
-            imageRepository: "ghcr.io/acme/payments-api",
-            imageTag: "1.4.2",
-            imageDigest: "sha256:feedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeed",
-            nodeName: "ip-10-0-1-12",
-          },
-        ],
-      },
-    },
-    select: { id: true, number: true },
-  });
-  return { id: row.id, key: incidentKey(row.number) };
-}
-
-async function startedRun() {
-  const { playbookId, versionId } = await playbook("Interactive shell in a production container");
-  const inc = await incident(playbookId);
-  const { id } = await startRun(responder, { incidentKey: inc.key, playbookVersionId: versionId });
-  const run = await getRunOrThrow(responder, id);
-  return { inc, versionId, run, step: (title: string) => run.steps.find((s) => s.title === title)! };
-}
-
-const liveEvents = (runId: string) => testDb().liveEvent.findMany({ where: { topic: `run:${runId}` }, orderBy: { id: "asc" } });
 
 describe("startRun", () => {
   it("pins the published version, renders the steps with the incident's container context, and records it", async () => {
-    const { inc, versionId, run, step } = await startedRun();
+    const { inc, versionId, run, step } = await startedRun(responder);
     expect(run).toMatchObject({
       status: "ACTIVE",
       playbookVersionId: versionId,
@@ -187,7 +63,7 @@ describe("startRun", () => {
   });
 
   it("keeps the pinned version and its rendered steps when a newer version is published", async () => {
-    const { run } = await startedRun();
+    const { run } = await startedRun(responder);
     const pinned = await testDb().playbookVersion.findUniqueOrThrow({ where: { id: run.playbookVersionId }, select: { playbookId: true } });
     await testDb().playbookVersion.create({
       data: {
@@ -236,7 +112,7 @@ describe("startRun", () => {
 
 describe("updateRunStep", () => {
   it("walks a step through every transition, audited and published live each time", async () => {
-    const { run, step } = await startedRun();
+    const { run, step } = await startedRun(responder);
     const s = step("Isolate the pod");
     let v = s.version;
     const go = async (change: StepChange, actor = responder) => {
@@ -285,7 +161,7 @@ describe("updateRunStep", () => {
   });
 
   it("refuses skip or block without a reason, DONE → BLOCKED, and a non-responder assignee, changing nothing", async () => {
-    const { step } = await startedRun();
+    const { step } = await startedRun(responder);
     const s = step("Preserve the pod");
     const ref = { stepId: s.id, version: 0 };
     await expect(updateRunStep(responder, { ...ref, change: "skip", reason: " " })).rejects.toThrow(ValidationError);
@@ -302,7 +178,7 @@ describe("updateRunStep", () => {
   });
 
   it("refuses a stale version, saying who changed what, and applies nothing", async () => {
-    const { step } = await startedRun();
+    const { step } = await startedRun(responder);
     const s = step("Isolate the pod");
     await updateRunStep(responder, { stepId: s.id, version: 0, change: "complete" });
     const stale = updateRunStep(manager, { stepId: s.id, version: 0, change: "notes", notes: "mine" });
@@ -324,7 +200,7 @@ describe("updateRunStep", () => {
   });
 
   it("refuses auditors and admins on every mutation, but lets them read", async () => {
-    const { run, step } = await startedRun();
+    const { run, step } = await startedRun(responder);
     for (const role of ["AUDITOR", "ADMIN"] as const) {
       const actor = await makeActor(role);
       await expect(updateRunStep(actor, { stepId: step("Preserve the pod").id, version: 0, change: "start" })).rejects.toThrow(
@@ -337,90 +213,4 @@ describe("updateRunStep", () => {
     }
     expect(await testDb().runStep.count({ where: { runId: run.id, version: { gt: 0 } } })).toBe(0);
   });
-});
-
-describe("completeRun and abandonRun", () => {
-  it("completes only with every step finished, or with explicit confirmation naming the open ones", async () => {
-    const { inc, run, step } = await startedRun();
-    await updateRunStep(responder, { stepId: step("Preserve the pod").id, version: 0, change: "complete" });
-    await updateRunStep(responder, { stepId: step("Isolate the pod").id, version: 0, change: "skip", reason: "Pod gone" });
-    await expect(completeRun(responder, { runId: run.id, version: 0, acceptOpenSteps: false })).rejects.toThrow(
-      /1 step is still open \(“Rebuild from a trusted image”\)/,
-    );
-    const done = await completeRun(responder, { runId: run.id, version: 0, acceptOpenSteps: true });
-    expect(done).toMatchObject({ status: "COMPLETED", version: 1, completedAt: expect.any(Date), percent: 66 });
-    expect((await testDb().timelineEntry.findMany({ where: { incidentId: inc.id }, orderBy: { at: "asc" } })).at(-1)).toMatchObject({
-      kind: "RUN",
-      message: `Run of Interactive shell in a production container v1 completed by ${responder.name} with 1 open step: “Rebuild from a trusted image”.`,
-    });
-    await expect(
-      updateRunStep(responder, { stepId: step("Rebuild from a trusted image").id, version: 0, change: "start" }),
-    ).rejects.toThrow(/completed; its steps are part of the record/);
-    await expect(completeRun(responder, { runId: run.id, version: 1, acceptOpenSteps: true })).rejects.toThrow(/already completed/);
-    await expect(completeRun(responder, { runId: run.id, version: 0, acceptOpenSteps: true })).rejects.toThrow(ConflictError);
-    expect((await liveEvents(run.id)).at(-1)).toMatchObject({ kind: "run.updated", entityId: run.id, actorId: responder.id });
-  });
-
-  it("abandons with a reason on the timeline and in the summary", async () => {
-    const { inc, run } = await startedRun();
-    await expect(abandonRun(manager, { runId: run.id, version: 0, reason: "  " })).rejects.toThrow(/Say why/);
-    expect(await abandonRun(manager, { runId: run.id, version: 0, reason: "Wrong playbook: this is a cryptominer" })).toMatchObject({
-      status: "ABANDONED",
-      abandonReason: "Wrong playbook: this is a cryptominer",
-    });
-    expect((await testDb().timelineEntry.findMany({ where: { incidentId: inc.id }, orderBy: { at: "asc" } })).at(-1)?.message).toBe(
-      `Run of Interactive shell in a production container v1 abandoned by ${manager.name}: Wrong playbook: this is a cryptominer`,
-    );
-    expect(await testDb().auditEvent.count({ where: { action: "run.abandon", targetId: run.id } })).toBe(1);
-    expect(await testDb().playbookRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
-      abandonReason: "Wrong playbook: this is a cryptominer",
-      updatedById: manager.id,
-    });
-  });
-
-  it("lists active runs first and filters by status and incident", async () => {
-    const first = await startedRun();
-    const second = await startedRun();
-    await abandonRun(manager, { runId: first.run.id, version: 0, reason: "Duplicate" });
-    const all = await listRuns(responder, {});
-    expect(all.runs.map((r) => r.id)).toEqual([second.run.id, first.run.id]);
-    expect((await listRuns(responder, { status: "ABANDONED" })).runs.map((r) => r.id)).toEqual([first.run.id]);
-    expect((await listRuns(responder, { incident: first.inc.key })).runs.map((r) => r.id)).toEqual([first.run.id]);
-    expect((await listRuns(responder, { incident: "INC-9999" })).total).toBe(0);
-  });
-});
-
-describe("concurrent step updates", () => {
-  it("5 writers × 200 updates on one step: every update either wins or is told it lost; the record adds up", async () => {
-    const { run, step } = await startedRun();
-    const stepId = step("Isolate the pod").id;
-    const writers = await Promise.all(Array.from({ length: 5 }, (_, i) => makeActor(i % 2 ? "IR_MANAGER" : "RESPONDER", `writer${i}`)));
-    const outcome = await Promise.all(
-      writers.map(async (writer) => {
-        let wins = 0;
-        let conflicts = 0;
-        for (let i = 0; i < 200; i += 1) {
-          const { version } = await testDb().runStep.findUniqueOrThrow({ where: { id: stepId }, select: { version: true } });
-          try {
-            await updateRunStep(writer, { stepId, version, change: "notes", notes: `${writer.name} update ${i}` });
-            wins += 1;
-          } catch (error) {
-            if (!(error instanceof ConflictError)) throw error;
-            expect(error.message).toMatch(/^Step “Isolate the pod” was changed by writer\d \d+ at .* — your change was not applied\.$/);
-            conflicts += 1;
-          }
-        }
-        return { wins, conflicts };
-      }),
-    );
-    const wins = outcome.reduce((n, o) => n + o.wins, 0);
-    const conflicts = outcome.reduce((n, o) => n + o.conflicts, 0);
-    expect(wins + conflicts).toBe(1000);
-    expect(wins).toBeGreaterThan(0);
-    const final = await testDb().runStep.findUniqueOrThrow({ where: { id: stepId }, include: { updatedBy: true } });
-    expect(final.version).toBe(wins);
-    expect(final.notes).toMatch(new RegExp(`^${final.updatedBy!.name} update \\d+$`));
-    expect(await testDb().auditEvent.count({ where: { action: "run.step.update", targetId: stepId } })).toBe(wins);
-    expect(await testDb().liveEvent.count({ where: { topic: `run:${run.id}`, kind: "step.updated", entityId: stepId } })).toBe(wins);
-  }, 60_000);
 });
