@@ -1,53 +1,25 @@
-import Link from "next/link";
-import { inputClasses } from "@/components/ui/field";
-import { buttonClasses } from "@/components/ui/button";
+import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import type { AuditListFilterValue } from "@/lib/validation/audit";
 
-/** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
+const OUTCOMES = [
+  { value: "SUCCESS", label: "Success" },
+  { value: "FAILURE", label: "Failure" },
+  { value: "DENIED", label: "Denied" },
+];
+
 export function AuditFilters({ filter }: { filter: AuditListFilterValue }) {
   return (
-    <form
-      method="get"
+    <FilterBar
+      action="/audit"
+      label="Filter audit events"
       className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
-      aria-label="Filter audit events"
     >
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Action</span>
-        <input name="action" defaultValue={filter.action} placeholder="e.g. auth.sign_in" className={inputClasses} />
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Actor</span>
-        <input name="actor" defaultValue={filter.actor} placeholder="email" className={inputClasses} />
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Target</span>
-        <input name="target" defaultValue={filter.target} placeholder="type or id" className={inputClasses} />
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Outcome</span>
-        <select name="outcome" defaultValue={filter.outcome ?? ""} className={inputClasses}>
-          <option value="">Any</option>
-          <option value="SUCCESS">Success</option>
-          <option value="FAILURE">Failure</option>
-          <option value="DENIED">Denied</option>
-        </select>
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">From (UTC)</span>
-        <input type="date" name="from" defaultValue={filter.from} className={inputClasses} />
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">To (UTC)</span>
-        <input type="date" name="to" defaultValue={filter.to} className={inputClasses} />
-      </label>
-      <div className="flex items-end gap-2">
-        <button type="submit" className={buttonClasses("primary")}>
-          Filter
-        </button>
-        <Link href="/audit" className={buttonClasses("ghost")}>
-          Clear
-        </Link>
-      </div>
-    </form>
+      <FilterInput label="Action" name="action" value={filter.action} placeholder="e.g. auth.sign_in" />
+      <FilterInput label="Actor" name="actor" value={filter.actor} placeholder="email" />
+      <FilterInput label="Target" name="target" value={filter.target} placeholder="type or id" />
+      <FilterSelect label="Outcome" name="outcome" value={filter.outcome} options={OUTCOMES} />
+      <FilterInput label="From (UTC)" name="from" type="date" value={filter.from} />
+      <FilterInput label="To (UTC)" name="to" type="date" value={filter.to} />
+    </FilterBar>
   );
 }

@@ -26,7 +26,7 @@ export const TABLETOP_MAX_AGE_DAYS = 365;
 /** A playbook counts as exercised when a completed exercise used it within this many days. */
 export const PLAYBOOK_EXERCISE_MAX_AGE_DAYS = 365;
 
-/** Weights add up to 100, so that once every check is measured each weight is its share of the score. */
+/** Weights add up to 100, so that each weight is its share of the score. */
 export const READINESS_CHECKS: Record<ReadinessCheckKind, { label: string; weight: number }> = {
   "owner-coverage": { label: "Every scope in use has one primary and a different secondary owner", weight: 20 },
   "owner-currency": { label: "Owners are active and reviewed in the last 90 days", weight: 15 },
