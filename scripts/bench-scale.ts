@@ -143,7 +143,7 @@ async function grow(client: pg.Client, sourceId: string, from: { alerts: number;
             'SHELL_IN_CONTAINER', (ARRAY['SEV1','SEV2','SEV3','SEV4']::"Severity"[])[1 + n % 4],
             (CASE WHEN n = 1 THEN 'OPEN' WHEN n = 2 THEN 'TRIAGED' WHEN n % 50 = 3 THEN 'OPEN' WHEN n % 50 = 4 THEN 'CONTAINED' ELSE 'CLOSED' END)::"IncidentStatus",
             'scale-c' || (n % 10) || '/ns-' || (n % 50) || '/svc-' || n, 'scale-c' || (n % 10), 'ns-' || (n % 50), 'svc-' || n,
-            $1::timestamp + n * $2 * interval '1 millisecond', now(), now()
+            $1::timestamp + n::float8 * $2 * interval '1 millisecond', now(), now()
        FROM generate_series($3::int, $4::int) n`,
     [start.toISOString(), spacingMs, from.incidents + 1, incidents],
   );
@@ -157,7 +157,7 @@ async function grow(client: pg.Client, sourceId: string, from: { alerts: number;
   await client.query(
     `INSERT INTO "TimelineEntry" ("id", "incidentId", "kind", "at", "message")
      SELECT 'scale-tl-' || n || '-' || k, 'scale-inc-' || n, (ARRAY['OWNERS','STATUS_CHANGE']::"TimelineKind"[])[k + 1],
-            $1::timestamp + (n * $2 + 1000 + k * 600000) * interval '1 millisecond',
+            $1::timestamp + (n::float8 * $2 + 1000 + k * 600000) * interval '1 millisecond',
             CASE k WHEN 0 THEN 'Owners from the plan: primary and secondary DevOps.' ELSE 'Open → Triaged' END
        FROM generate_series($3::int, $4::int) n, generate_series(0, 1) k`,
     [start.toISOString(), spacingMs, from.incidents + 1, incidents],

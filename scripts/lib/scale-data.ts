@@ -43,7 +43,7 @@ export async function insertAlerts(
   },
 ): Promise<void> {
   const { prefix, from, to } = options;
-  const eventTime = `$3::timestamp + g * ${options.stepMs} * interval '1 millisecond'`;
+  const eventTime = `$3::timestamp + g::float8 * ${options.stepMs} * interval '1 millisecond'`;
   const insert = `INSERT INTO "Alert" ("id", "sourceId", "dedupKey", "eventTime", "receivedAt", "rule", "priority", "eventSource", "output", "tags",
                           "hostname", "cluster", "namespace", "podName", "workload", "containerId", "containerName", "imageRepository",
                           "imageTag", "imageDigest", "nodeName", "processName", "processCmdline", "parentProcess", "userName",
