@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { listOpenActionItemsConcerning } from "@/lib/dal/exercises/open-action-items";
 import type { Actor } from "@/lib/domain/roles";
+import type { ActionItemStatus } from "@/lib/dto/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { makeActor, resetTables, testDb } from "@/tests/support/db";
 
 // The loop back into the work: the incident, playbook and plan pages list the open action items
@@ -10,7 +12,14 @@ const DAY = 86_400_000;
 let auditor: Actor;
 let ids: { playbook: string; otherPlaybook: string; cluster: string; exercise: string; incident: string };
 
-async function finding(concern: Record<string, unknown>, items: { title: string; status?: string; dueInDays?: number | null }[]) {
+type Concern = Partial<
+  Pick<
+    Prisma.FindingUncheckedCreateInput,
+    "category" | "planSectionKey" | "playbookId" | "playbookStepId" | "clusterId" | "attackTechnique"
+  >
+>;
+
+async function finding(concern: Concern, items: { title: string; status?: ActionItemStatus; dueInDays?: number | null }[]) {
   const db = testDb();
   return db.finding.create({
     data: {
@@ -23,7 +32,7 @@ async function finding(concern: Record<string, unknown>, items: { title: string;
       actionItems: {
         create: items.map((i) => ({
           title: i.title,
-          status: (i.status ?? "OPEN") as never,
+          status: i.status ?? "OPEN",
           wontFixReason: i.status === "WONT_FIX" ? "accepted" : null,
           dueAt: i.dueInDays == null ? null : new Date(Date.now() + i.dueInDays * DAY),
         })),
