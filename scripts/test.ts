@@ -24,6 +24,19 @@ const specFiles = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
+// The failing tests by name, repeated at the very end: CI keeps only the tail of the output.
+const failedTests: string[] = [];
+
+/** The first line of a failure message, without colour codes, short enough for a summary. */
+function firstLine(message: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  const line =
+    (message ?? "")
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .find((l) => l.trim()) ?? "";
+  return line.trim().slice(0, 200);
+}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve) => {
@@ -73,7 +86,12 @@ async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, t
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
-    testResults: { status: string; name: string; message?: string }[];
+    testResults: {
+      status: string;
+      name: string;
+      message?: string;
+      assertionResults: { status: string; fullName: string; failureMessages: string[] }[];
+    }[];
   };
   tally.passed += result.numPassedTests;
   tally.failed += result.numFailedTests;
@@ -81,7 +99,33 @@ async function vitest(project: "unit" | "integration", env: NodeJS.ProcessEnv, t
   // A file that fails to load has no tests to count but must still fail the run.
   const brokenFiles = result.testResults.filter((f) => f.status === "failed" && f.message);
   tally.failed += brokenFiles.length;
+  for (const file of result.testResults) {
+    const where = path.relative(root, file.name);
+    if (file.status === "failed" && file.message) failedTests.push(`${project}: ${where}: ${firstLine(file.message)}`);
+    for (const test of file.assertionResults) {
+      if (test.status === "failed") failedTests.push(`${project}: ${where} › ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+    }
+  }
   if (result.numFailedTests || brokenFiles.length || code !== 0) failures.push(`${project} tests`);
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; ok: boolean; line?: number; tests: { results: { status: string; error?: { message?: string } }[] }[] }[];
+};
+
+function collectPlaywrightFailures(suites: PlaywrightSuite[], titles: string[]) {
+  for (const suite of suites) {
+    const trail = suite.file && titles.length === 0 ? [] : [...titles, suite.title];
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue;
+      const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
+      failedTests.push(`e2e: ${suite.file ?? ""}:${spec.line ?? ""} › ${[...trail, spec.title].join(" › ")}: ${firstLine(error)}`);
+    }
+    collectPlaywrightFailures(suite.suites ?? [], trail);
+  }
 }
 
 async function e2e(postgres: RunningPostgres, tmp: string) {
@@ -126,9 +170,11 @@ async function e2e(postgres: RunningPostgres, tmp: string) {
       failures.push(`e2e (no report, exit ${code})`);
       return;
     }
-    const { stats } = JSON.parse(await readFile(report, "utf8")) as {
+    const { stats, suites } = JSON.parse(await readFile(report, "utf8")) as {
       stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+      suites: PlaywrightSuite[];
     };
+    collectPlaywrightFailures(suites, []);
     tally.passed += stats.expected;
     tally.failed += stats.unexpected + stats.flaky;
     tally.skipped += stats.skipped;
@@ -164,6 +210,8 @@ async function main() {
   // Skipped tests are defects here: a test either runs and asserts, or it does not exist.
   const failed = tally.failed + tally.skipped;
   process.stdout.write(`\n${failures.length ? `Failed: ${failures.join(", ")}\n` : ""}`);
+  for (const test of failedTests.slice(0, 30)) process.stdout.write(`  ✗ ${test}\n`);
+  if (failedTests.length > 30) process.stdout.write(`  … and ${failedTests.length - 30} more\n`);
   if (tally.skipped) process.stdout.write(`${tally.skipped} skipped (counted as failed)\n`);
   process.stdout.write(`${tally.passed} passed, ${failed} failed\n`);
   if (process.env.BULKHEAD_RESULTS_FILE) {
