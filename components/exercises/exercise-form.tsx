@@ -4,7 +4,7 @@ import { useState } from "react";
 import { CheckboxList } from "@/components/exercises/checkbox-list";
 import { ParticipantPicker, type ParticipantChoice, type ParticipantValue } from "@/components/exercises/participant-picker";
 import { ScopePicker, type ScopeCluster } from "@/components/exercises/scope-picker";
-import { Field, inputClasses } from "@/components/ui/field";
+import { Field, inputClasses, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { LocalDateTimeField, withInstants } from "@/components/ui/local-date-time-field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -143,20 +143,15 @@ export function ExerciseForm({
         errors={errors.scenario}
         hint="A purple team is matched to its tabletop by this name."
       />
-      <div className="space-y-1">
-        <label htmlFor="exercise-description" className="block text-sm font-medium text-slate-700">
-          Scenario description
-        </label>
-        <textarea
-          id="exercise-description"
-          name="scenarioDescription"
-          rows={3}
-          maxLength={5000}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          className={inputClasses}
-        />
-      </div>
+      <TextAreaField
+        id="exercise-description"
+        label="Scenario description"
+        name="scenarioDescription"
+        rows={3}
+        maxLength={5000}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <LocalDateTimeField
           id="exercise-scheduled"
@@ -243,19 +238,14 @@ export function ExerciseForm({
       />
       <ScopePicker clusters={choices.clusters} checked={initial?.scope} errors={errors.scope} />
       {initial ? (
-        <div className="space-y-1">
-          <label htmlFor="exercise-outcome" className="block text-sm font-medium text-slate-700">
-            Outcome summary
-          </label>
-          <textarea
-            id="exercise-outcome"
-            name="outcome"
-            rows={4}
-            maxLength={10000}
-            defaultValue={initial.outcome ?? ""}
-            className={inputClasses}
-          />
-        </div>
+        <TextAreaField
+          id="exercise-outcome"
+          label="Outcome summary"
+          name="outcome"
+          rows={4}
+          maxLength={10000}
+          defaultValue={initial.outcome ?? ""}
+        />
       ) : null}
       <div className="flex items-center gap-3">
         <SubmitButton pending={pending}>{initial ? "Save exercise" : "Record exercise"}</SubmitButton>

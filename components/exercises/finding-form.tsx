@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Field, inputClasses } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -83,35 +83,24 @@ export function FindingForm({
           errors={errors.severity}
         />
       </div>
-      <div className="space-y-1">
-        <label htmlFor={id("description")} className="block text-sm font-medium text-slate-700">
-          What was observed
-        </label>
-        <textarea
-          id={id("description")}
-          name="description"
-          rows={3}
-          maxLength={10000}
-          defaultValue={finding?.description ?? ""}
-          className={inputClasses}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={id("recommendation")} className="block text-sm font-medium text-slate-700">
-          Recommendation
-        </label>
-        <textarea
-          id={id("recommendation")}
-          name="recommendation"
-          rows={2}
-          required
-          maxLength={10000}
-          defaultValue={finding?.recommendation ?? ""}
-          aria-invalid={errors.recommendation ? true : undefined}
-          className={inputClasses}
-        />
-        {errors.recommendation?.[0] ? <p className="text-sm text-red-700">{errors.recommendation[0]}</p> : null}
-      </div>
+      <TextAreaField
+        id={id("description")}
+        label="What was observed"
+        name="description"
+        rows={3}
+        maxLength={10000}
+        defaultValue={finding?.description ?? ""}
+      />
+      <TextAreaField
+        id={id("recommendation")}
+        label="Recommendation"
+        name="recommendation"
+        rows={2}
+        required
+        maxLength={10000}
+        defaultValue={finding?.recommendation ?? ""}
+        errors={errors.recommendation}
+      />
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium text-slate-700">What it concerns (optional)</legend>
         <SelectField

@@ -1,6 +1,6 @@
 "use client";
 
-import { Field, inputClasses } from "@/components/ui/field";
+import { Field, inputClasses, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useKeptForm } from "@/components/ui/use-kept-form";
@@ -77,21 +77,16 @@ export function PlaybookDetailsForm({
         </select>
         {errors.incidentType ? <p className="text-sm text-red-700">{errors.incidentType[0]}</p> : null}
       </div>
-      <div className="space-y-1">
-        <label htmlFor={`${prefix}-description`} className="block text-sm font-medium text-slate-700">
-          Description
-        </label>
-        <textarea
-          id={`${prefix}-description`}
-          name="description"
-          rows={3}
-          maxLength={4000}
-          defaultValue={values?.description ?? ""}
-          className={inputClasses}
-          placeholder="When to use this playbook and what it assumes"
-        />
-        {errors.description ? <p className="text-sm text-red-700">{errors.description[0]}</p> : null}
-      </div>
+      <TextAreaField
+        id={`${prefix}-description`}
+        label="Description"
+        name="description"
+        rows={3}
+        maxLength={4000}
+        defaultValue={values?.description ?? ""}
+        placeholder="When to use this playbook and what it assumes"
+        errors={errors.description}
+      />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-slate-700">ATT&amp;CK for Containers techniques</legend>
         <div className="grid max-h-56 gap-x-4 gap-y-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 text-sm sm:grid-cols-2">

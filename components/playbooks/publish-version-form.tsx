@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { inputClasses } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useKeptForm } from "@/components/ui/use-kept-form";
@@ -43,22 +43,16 @@ export function PublishVersionForm({ action, draft, number }: { action: FormActi
       <input type="hidden" name="playbookId" value={draft.playbookId} />
       <input type="hidden" name="versionId" value={draft.versionId} />
       <input type="hidden" name="version" value={draft.version} />
-      <div className="space-y-1">
-        <label htmlFor="publish-change-note" className="block text-sm font-medium text-slate-700">
-          Change note
-        </label>
-        <textarea
-          id="publish-change-note"
-          name="changeNote"
-          required
-          rows={3}
-          maxLength={2000}
-          placeholder="What changed and why, e.g. the tabletop finding it fixes"
-          aria-invalid={errors.changeNote ? true : undefined}
-          className={inputClasses}
-        />
-        {errors.changeNote ? <p className="text-sm text-red-700">{errors.changeNote[0]}</p> : null}
-      </div>
+      <TextAreaField
+        id="publish-change-note"
+        label="Change note"
+        name="changeNote"
+        required
+        rows={3}
+        maxLength={2000}
+        placeholder="What changed and why, e.g. the tabletop finding it fixes"
+        errors={errors.changeNote}
+      />
       <div className="flex gap-2">
         <SubmitButton pending={pending} pendingText="Publishing…">
           Publish

@@ -3,6 +3,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { DETECTION_SOURCE_KIND_LABELS, FALCO_PRIORITY_LABELS } from "@/lib/dto/labels";
 import type { DetectionSourceDto, DetectionSourceStatus } from "@/lib/dto/detection-sources";
 import { cn } from "@/lib/cn";
+import { Cell } from "@/components/ui/data-table";
 
 const STATUS_TONES: Record<DetectionSourceStatus, "good" | "warn" | "bad"> = { active: "good", inactive: "warn", revoked: "bad" };
 
@@ -30,15 +31,15 @@ export function SourceCells({ source }: { source: DetectionSourceDto }) {
         <span className={cn("font-medium", revoked ? "text-slate-500" : "text-slate-900")}>{source.name}</span>
         <span className="block text-xs text-slate-500">{DETECTION_SOURCE_KIND_LABELS[source.kind]}</span>
       </th>
-      <td className="px-3 py-2">{source.defaultCluster ?? <span className="text-slate-400">none</span>}</td>
-      <td className="px-3 py-2">{FALCO_PRIORITY_LABELS[source.minIncidentPriority]}</td>
-      <td className="px-3 py-2">
+      <Cell>{source.defaultCluster ?? <span className="text-slate-400">none</span>}</Cell>
+      <Cell>{FALCO_PRIORITY_LABELS[source.minIncidentPriority]}</Cell>
+      <Cell>
         <code className="rounded bg-slate-100 px-1 text-xs">{source.tokenPrefix}…</code>
-      </td>
-      <td className="px-3 py-2 text-xs whitespace-nowrap">{source.lastSeenAt ? <LocalTime value={source.lastSeenAt} /> : "never"}</td>
-      <td className="px-3 py-2 tabular-nums">{source.alertCount.toLocaleString("en")}</td>
-      <td className="px-3 py-2 tabular-nums">{source.alertsLast24h.toLocaleString("en")}</td>
-      <td className="px-3 py-2 text-xs">
+      </Cell>
+      <Cell className="text-xs whitespace-nowrap">{source.lastSeenAt ? <LocalTime value={source.lastSeenAt} /> : "never"}</Cell>
+      <Cell className="tabular-nums">{source.alertCount.toLocaleString("en")}</Cell>
+      <Cell className="tabular-nums">{source.alertsLast24h.toLocaleString("en")}</Cell>
+      <Cell className="text-xs">
         <Badge tone={STATUS_TONES[source.status]}>{source.status}</Badge>
         {revoked && source.revokedAt ? (
           <span className="mt-1 block">
@@ -46,7 +47,7 @@ export function SourceCells({ source }: { source: DetectionSourceDto }) {
             {source.revokedBy ? ` by ${source.revokedBy}` : null}
           </span>
         ) : null}
-      </td>
+      </Cell>
     </>
   );
 }

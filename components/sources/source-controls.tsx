@@ -11,6 +11,7 @@ import { useKeptForm } from "@/components/ui/use-kept-form";
 import { useDismissible, useOpenUntilSuccess } from "@/components/sources/use-panel-state";
 import type { DetectionSourceDto } from "@/lib/dto/detection-sources";
 import { fieldErrorsOf } from "@/lib/form-state";
+import { Cell } from "@/components/ui/data-table";
 
 function failureOf<S extends { ok: boolean } | null>(state: S): S | null {
   return state && !state.ok ? state : null;
@@ -54,7 +55,7 @@ export function ManagedSourceRows({
     <>
       <tr className={rowClasses(source)}>
         <SourceCells source={source} />
-        <td className="space-y-1 px-3 py-2">
+        <Cell className="space-y-1">
           <div className="flex flex-wrap gap-1">
             <Button variant="secondary" onClick={only(editing)} aria-expanded={editing.open}>
               Edit{name}
@@ -67,11 +68,11 @@ export function ManagedSourceRows({
             </Button>
           </div>
           {edit.state?.ok && !editing.open ? <FormMessage state={edit.state} /> : null}
-        </td>
+        </Cell>
       </tr>
       {panelOpen ? (
         <tr>
-          <td colSpan={columns} className="space-y-3 bg-slate-50 px-3 py-3">
+          <Cell colSpan={columns} className="space-y-3 bg-slate-50 py-3">
             {editing.open ? (
               <form onSubmit={edit.onSubmit} aria-label={`Edit ${source.name}`} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 {ref}
@@ -124,7 +125,7 @@ export function ManagedSourceRows({
               </form>
             ) : null}
             {token.visible ? <IssuedToken issued={token.visible} rotated onDismiss={token.dismiss} /> : null}
-          </td>
+          </Cell>
         </tr>
       ) : null}
     </>

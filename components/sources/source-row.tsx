@@ -2,6 +2,7 @@ import { ManagedSourceRows } from "@/components/sources/source-controls";
 import { rowClasses, SOURCE_COLUMNS, SourceCells } from "@/components/sources/source-cells";
 import type { SourceRowActions } from "@/components/sources/types";
 import type { DetectionSourceDto } from "@/lib/dto/detection-sources";
+import { Cell } from "@/components/ui/data-table";
 
 /** One source; controls only when `actions` is given (IR managers). Revoked sources stay listed, greyed. */
 export function SourceRow({ source, actions }: { source: DetectionSourceDto; actions?: SourceRowActions }) {
@@ -12,7 +13,7 @@ export function SourceRow({ source, actions }: { source: DetectionSourceDto; act
       ) : (
         <tr className={rowClasses(source)}>
           <SourceCells source={source} />
-          {actions ? <td className="px-3 py-2 text-xs">Revoked for good; create a new source to replace it.</td> : null}
+          {actions ? <Cell className="text-xs">Revoked for good; create a new source to replace it.</Cell> : null}
         </tr>
       )}
     </tbody>

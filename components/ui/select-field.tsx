@@ -1,4 +1,4 @@
-import { inputClasses } from "@/components/ui/field";
+import { FieldFrame, inputClasses } from "@/components/ui/field";
 import type { Option } from "@/lib/dto/labels";
 
 /**
@@ -28,27 +28,28 @@ export function SelectField({
   errors?: string[];
 }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={value === undefined ? defaultValue : undefined}
-        value={value}
-        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
-        aria-invalid={errors?.length ? true : undefined}
-        className={inputClasses}
-      >
-        {blank !== undefined ? <option value="">{blank}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {errors?.[0] ? <p className="text-sm text-red-700">{errors[0]}</p> : null}
-    </div>
+    <FieldFrame
+      id={id}
+      label={label}
+      errors={errors}
+      control={(a11y) => (
+        <select
+          id={id}
+          name={name}
+          defaultValue={value === undefined ? defaultValue : undefined}
+          value={value}
+          onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+          {...a11y}
+          className={inputClasses}
+        >
+          {blank !== undefined ? <option value="">{blank}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { LocalTime } from "@/components/ui/local-time";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ROLE_OPTIONS, type FormAction, type UserDto } from "@/components/users/types";
+import { Cell } from "@/components/ui/data-table";
 
 export function UserRow({
   user,
@@ -32,11 +33,11 @@ export function UserRow({
   );
   return (
     <tr className="align-top" data-testid={`user-${user.email}`}>
-      <td className="px-3 py-2">
+      <Cell>
         <span className="font-medium">{user.name}</span>
         <span className="block text-xs text-slate-500">{user.email}</span>
-      </td>
-      <td className="px-3 py-2">
+      </Cell>
+      <Cell>
         <form action={roleAction} className="flex gap-2">
           {hidden}
           <label className="sr-only" htmlFor={`role-${user.id}`}>
@@ -52,17 +53,17 @@ export function UserRow({
           <SubmitButton variant="secondary">Change</SubmitButton>
         </form>
         <FormMessage state={roleState} />
-      </td>
-      <td className="space-y-1 px-3 py-2">
+      </Cell>
+      <Cell className="space-y-1">
         {user.active ? <Badge tone="good">active</Badge> : <Badge tone="bad">deactivated</Badge>}
         {user.mustChangePassword ? (
           <span className="block">
             <Badge tone="warn">must change password</Badge>
           </span>
         ) : null}
-      </td>
-      <td className="px-3 py-2 text-xs whitespace-nowrap">{user.lastSignInAt ? <LocalTime value={user.lastSignInAt} /> : "never"}</td>
-      <td className="space-y-2 px-3 py-2">
+      </Cell>
+      <Cell className="text-xs whitespace-nowrap">{user.lastSignInAt ? <LocalTime value={user.lastSignInAt} /> : "never"}</Cell>
+      <Cell className="space-y-2">
         {isSelf ? (
           <span className="text-xs text-slate-500">This is you</span>
         ) : confirming ? (
@@ -115,7 +116,7 @@ export function UserRow({
           </form>
         )}
         <FormMessage state={sessionsState} />
-      </td>
+      </Cell>
     </tr>
   );
 }

@@ -4,6 +4,7 @@ import { CreateSourceForm } from "@/components/sources/create-source-form";
 import { SOURCE_COLUMNS } from "@/components/sources/source-cells";
 import { ClusterSuggestions } from "@/components/sources/source-fields";
 import { SourceRow } from "@/components/sources/source-row";
+import { TableHead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { listClusterNamesForSources, listDetectionSources } from "@/lib/dal/detection-sources";
@@ -44,20 +45,7 @@ export default async function SourcesPage() {
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" aria-label="Detection sources">
-            <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-500 uppercase">
-              <tr>
-                {SOURCE_COLUMNS.map((column) => (
-                  <th key={column} scope="col" className="px-3 py-2">
-                    {column}
-                  </th>
-                ))}
-                {canManage ? (
-                  <th scope="col" className="px-3 py-2">
-                    Manage
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <TableHead columns={[...SOURCE_COLUMNS, canManage && "Manage"]} />
             {sources.map((source) => (
               <SourceRow key={source.id} source={source} actions={actions} />
             ))}

@@ -3,7 +3,7 @@
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, inputClasses } from "@/components/ui/field";
+import { Field, inputClasses, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { fieldErrorsOf } from "@/lib/form-state";
 import type { ContactDto, FormAction, LinkableUserDto } from "@/components/plan/contacts/types";
@@ -88,20 +88,16 @@ export function ContactForm({ action, contact, users }: { action: FormAction; co
               : "Links the person to the account they sign in with.")}
         </p>
       </div>
-      <div className="space-y-1 sm:col-span-2">
-        <label htmlFor={`${prefix}-notes`} className="block text-sm font-medium text-slate-700">
-          Notes
-        </label>
-        <textarea
-          id={`${prefix}-notes`}
-          name="notes"
-          rows={3}
-          maxLength={2000}
-          defaultValue={contact?.notes ?? ""}
-          className={inputClasses}
-        />
-        {errors.notes ? <p className="text-sm text-red-700">{errors.notes[0]}</p> : null}
-      </div>
+      <TextAreaField
+        id={`${prefix}-notes`}
+        label="Notes"
+        name="notes"
+        rows={3}
+        maxLength={2000}
+        defaultValue={contact?.notes ?? ""}
+        errors={errors.notes}
+        className="sm:col-span-2"
+      />
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? "Saving…" : "Save contact"}

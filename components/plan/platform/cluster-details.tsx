@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { inputClasses } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CRITICALITIES, ENVIRONMENTS, PROVIDERS, RUNTIMES, type ClusterDto, type FormAction } from "@/components/plan/platform/labels";
@@ -42,19 +42,15 @@ export function ClusterDetails({ cluster, canEdit, action }: { cluster: ClusterD
           options={CRITICALITIES}
           defaultValue={cluster.criticality}
         />
-        <div className="space-y-1 sm:col-span-2 lg:col-span-4">
-          <label htmlFor={id("description")} className="block text-sm font-medium text-slate-700">
-            Description
-          </label>
-          <textarea
-            id={id("description")}
-            name="description"
-            rows={2}
-            defaultValue={cluster.description ?? ""}
-            maxLength={2000}
-            className={inputClasses}
-          />
-        </div>
+        <TextAreaField
+          id={id("description")}
+          label="Description"
+          name="description"
+          rows={2}
+          defaultValue={cluster.description ?? ""}
+          maxLength={2000}
+          className="sm:col-span-2 lg:col-span-4"
+        />
         <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
           <SubmitButton>Save cluster</SubmitButton>
           <Button variant="ghost" onClick={() => setEditing(false)}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, inputClasses } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SelectField } from "@/components/ui/select-field";
@@ -94,19 +94,15 @@ export function CreateClusterForm({ action, contacts }: { action: FormAction; co
         multiple
         errors={errors.security}
       />
-      <div className="space-y-1 sm:col-span-2">
-        <label htmlFor="new-cluster-description" className="block text-sm font-medium text-slate-700">
-          Description
-        </label>
-        <textarea
-          id="new-cluster-description"
-          name="description"
-          rows={3}
-          maxLength={2000}
-          placeholder="Region, node OS, what it serves, compliance scope"
-          className={inputClasses}
-        />
-      </div>
+      <TextAreaField
+        id="new-cluster-description"
+        label="Description"
+        name="description"
+        rows={3}
+        maxLength={2000}
+        placeholder="Region, node OS, what it serves, compliance scope"
+        className="sm:col-span-2"
+      />
       <div className="flex items-end sm:col-span-2 lg:col-span-5">
         <SubmitButton pendingText="Adding…">Add cluster</SubmitButton>
       </div>

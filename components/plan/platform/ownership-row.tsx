@@ -11,6 +11,7 @@ import type { OwnerContactOptionDto, FormAction, MatrixRowDto } from "@/componen
 import { WORKLOAD_KIND_LABELS } from "@/lib/dto/labels";
 import { cn } from "@/lib/cn";
 import { fieldErrorsOf } from "@/lib/form-state";
+import { Cell } from "@/components/ui/data-table";
 
 type Actions = { setOwners: FormAction; clearOwners: FormAction };
 
@@ -83,7 +84,7 @@ export function OwnershipRow({
       </th>
       {editing ? (
         <>
-          <td className="px-3 py-2">
+          <Cell>
             <OwnerSelect
               id={`${formId}-primary`}
               name="primary"
@@ -95,8 +96,8 @@ export function OwnershipRow({
               noneLabel={none}
               errors={errors.primary}
             />
-          </td>
-          <td className="px-3 py-2">
+          </Cell>
+          <Cell>
             <OwnerSelect
               id={`${formId}-secondary`}
               name="secondary"
@@ -108,8 +109,8 @@ export function OwnershipRow({
               multiple
               errors={errors.secondary}
             />
-          </td>
-          <td className="px-3 py-2">
+          </Cell>
+          <Cell>
             <OwnerSelect
               id={`${formId}-security`}
               name="security"
@@ -121,26 +122,26 @@ export function OwnershipRow({
               multiple
               errors={errors.security}
             />
-          </td>
+          </Cell>
         </>
       ) : (
         <>
-          <td className="px-3 py-2" data-testid="primary">
+          <Cell data-testid="primary">
             <OwnerChips
               people={row.effective.primary.value ? [row.effective.primary.value] : []}
               inheritedFrom={row.effective.primary.inheritedFrom}
             />
-          </td>
-          <td className="px-3 py-2" data-testid="secondary">
+          </Cell>
+          <Cell data-testid="secondary">
             <OwnerChips people={row.effective.secondary.value} inheritedFrom={row.effective.secondary.inheritedFrom} />
-          </td>
-          <td className="px-3 py-2" data-testid="security">
+          </Cell>
+          <Cell data-testid="security">
             <OwnerChips people={row.effective.security.value} inheritedFrom={row.effective.security.inheritedFrom} />
-          </td>
+          </Cell>
         </>
       )}
       {canEdit ? (
-        <td className="space-y-2 px-3 py-2">
+        <Cell className="space-y-2">
           {editing ? (
             <form id={formId} action={saveAction} className="flex flex-wrap gap-2" aria-label={`Owners of ${row.key}`}>
               <input type="hidden" name="scopeType" value={row.scopeType} />
@@ -184,7 +185,7 @@ export function OwnershipRow({
           )}
           <FormMessage state={saveState} />
           <FormMessage state={clearState} />
-        </td>
+        </Cell>
       ) : null}
     </tr>
   );

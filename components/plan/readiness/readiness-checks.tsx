@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { ReadinessCheck } from "@/lib/domain/readiness";
+import { DataTable, Cell, RowHeader } from "@/components/ui/data-table";
 
 function Result({ check }: { check: ReadinessCheck }) {
   const percent = Math.round(check.fraction * 100);
@@ -18,40 +19,18 @@ export function ReadinessChecks({ checks }: { checks: ReadinessCheck[] }) {
       <h2 id="readiness-checks" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
         Checks
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Check
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Weight
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Passing
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Points
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {checks.map((check) => (
-              <tr key={check.kind}>
-                <th scope="row" className="px-3 py-2 text-left font-normal">
-                  {check.label}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{check.weight}</td>
-                <td className="px-3 py-2">
-                  <Result check={check} />
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{(check.weight * check.fraction).toFixed(1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={["Check", { label: "Weight", align: "right" }, "Passing", { label: "Points", align: "right" }]}>
+        {checks.map((check) => (
+          <tr key={check.kind}>
+            <RowHeader>{check.label}</RowHeader>
+            <Cell className="text-right tabular-nums">{check.weight}</Cell>
+            <Cell>
+              <Result check={check} />
+            </Cell>
+            <Cell className="text-right tabular-nums">{(check.weight * check.fraction).toFixed(1)}</Cell>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

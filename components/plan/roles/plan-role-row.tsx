@@ -7,6 +7,7 @@ import { MemberName } from "@/components/plan/roles/member-name";
 import { RoleMembersEditor } from "@/components/plan/roles/role-members-editor";
 import type { ActionState } from "@/lib/form-state";
 import type { ContactOptionDto, FormAction, PlanRoleDto } from "@/components/plan/roles/types";
+import { Cell } from "@/components/ui/data-table";
 
 /** One IR role: who fills it and the backups; managers edit the list inline (`action` given). */
 export function PlanRoleRow({ role, contacts, action }: { role: PlanRoleDto; contacts: ContactOptionDto[]; action?: FormAction }) {
@@ -25,14 +26,14 @@ export function PlanRoleRow({ role, contacts, action }: { role: PlanRoleDto; con
           <span className="font-medium">{role.name}</span>
           {role.description ? <span className="block max-w-md text-xs text-slate-500">{role.description}</span> : null}
         </th>
-        <td className="px-3 py-2">
+        <Cell>
           {first ? (
             <MemberName name={first.name} active={first.active} detail={first.phone ?? first.email} />
           ) : (
             <span className="text-sm font-medium text-amber-800">nobody — unfilled</span>
           )}
-        </td>
-        <td className="px-3 py-2">
+        </Cell>
+        <Cell>
           {backups.length === 0 ? (
             <span className="text-xs text-slate-500">no backup</span>
           ) : (
@@ -44,25 +45,25 @@ export function PlanRoleRow({ role, contacts, action }: { role: PlanRoleDto; con
               ))}
             </ol>
           )}
-        </td>
+        </Cell>
         {action ? (
-          <td className="px-3 py-2">
+          <Cell>
             {editing ? null : (
               <Button variant="secondary" aria-label={`Edit members of ${role.name}`} onClick={() => setEditing(true)}>
                 Edit…
               </Button>
             )}
-          </td>
+          </Cell>
         ) : null}
       </tr>
       {editing || state ? (
         <tr>
-          <td colSpan={columns} className="space-y-2 px-3 pb-3">
+          <Cell colSpan={columns} className="space-y-2 pt-0 pb-3">
             {editing ? (
               <RoleMembersEditor role={role} contacts={contacts} formAction={formAction} onCancel={() => setEditing(false)} />
             ) : null}
             <FormMessage state={state} />
-          </td>
+          </Cell>
         </tr>
       ) : null}
     </>
