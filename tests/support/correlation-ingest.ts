@@ -65,11 +65,27 @@ export function metricsEvent(priority: string, time: string, fields: Record<stri
   };
 }
 
+/**
+ * A flush stamps its timeline entries at its own `now` plus 0–3 ms (opened, owners, what came
+ * before, what joined: lib/domain/correlation/plan.ts), and the tests read an incident's timeline
+ * in that order, expecting a later flush's entries after an earlier one's. On a fast machine two
+ * flushes can start within the same millisecond or two, and a later flush's entry would then sort
+ * before an earlier one's owners entry. Each call therefore starts once the clock has passed
+ * everything the previous one can have stamped.
+ */
+const FLUSH_OFFSET_MS = 3;
+let lastIngestAt = 0;
+
 /** The events posted by the suite's source. */
 export async function ingest(events: unknown[], window?: number) {
   const parsed = parseFalcoBody(JSON.stringify(events));
   if (!parsed.ok) throw new Error(parsed.error);
-  return ingestFalcoEvents(TOKEN, parsed.entries, { correlationWindowMinutes: window });
+  while (Date.now() <= lastIngestAt + FLUSH_OFFSET_MS) await new Promise((resolve) => setTimeout(resolve, 1));
+  try {
+    return await ingestFalcoEvents(TOKEN, parsed.entries, { correlationWindowMinutes: window });
+  } finally {
+    lastIngestAt = Math.max(lastIngestAt, Date.now());
+  }
 }
 
 /** The incident of key INC-nnnn, with what the tests look at. */
