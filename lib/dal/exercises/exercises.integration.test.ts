@@ -133,7 +133,7 @@ describe("exercises", () => {
 
   it("refuses a purple team while the tabletop's high finding is open, and allows it once a newer playbook version closes its item", async () => {
     const { playbookId, v1 } = await publishedPlaybook(new Date(Date.now() - 30 * DAY));
-    const { item } = await completedTabletop("HIGH", playbookId);
+    const { finding, item } = await completedTabletop("HIGH", playbookId);
     const purple = await createExercise(
       manager,
       exerciseFields({ kind: "PURPLE_TEAM", title: "Purple team: miner", redTeamOrganisation: "Redline Security" }),
@@ -149,7 +149,10 @@ describe("exercises", () => {
     await expect(close(null)).rejects.toThrow(/link the published playbook version/);
     const v2 = await testDb().playbookVersion.create({ data: { playbookId, number: 2, status: "DRAFT" }, select: { id: true } });
     await expect(close(v2.id)).rejects.toThrow(/publish it first/);
-    await testDb().playbookVersion.update({ where: { id: v2.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    // Published after the finding, as the rule wants: a fast machine can reach this line within
+    // the finding's own millisecond, which the rule refuses (lib/domain/exercises/action-items.ts).
+    const publishedAt = new Date(Math.max(Date.now(), finding.createdAt.getTime() + 1));
+    await testDb().playbookVersion.update({ where: { id: v2.id }, data: { status: "PUBLISHED", publishedAt } });
     const closed = await close(v2.id);
     expect(closed).toMatchObject({ status: "DONE", closedByPlaybookVersion: { id: v2.id, number: 2 } });
     expect(closed.closedAt).not.toBeNull();
