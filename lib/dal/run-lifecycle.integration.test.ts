@@ -6,6 +6,11 @@ import type { Actor } from "@/lib/domain/roles";
 import { makeActor, testDb } from "@/tests/support/db";
 import { liveEvents, resetRuns, startedRun } from "@/tests/support/runs";
 
+// The run's start and its end can be stamped in the same millisecond on a fast machine: ordered by
+// time alone, which of the two is last would be the heap's choice. Ids are handed out in order.
+const timelineOf = (incidentId: string) =>
+  testDb().timelineEntry.findMany({ where: { incidentId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+
 let responder: Actor;
 let manager: Actor;
 
@@ -23,7 +28,7 @@ describe("completeRun and abandonRun", () => {
     );
     const done = await completeRun(responder, { runId: run.id, version: 0, acceptOpenSteps: true });
     expect(done).toMatchObject({ status: "COMPLETED", version: 1, completedAt: expect.any(Date), percent: 66 });
-    expect((await testDb().timelineEntry.findMany({ where: { incidentId: inc.id }, orderBy: { at: "asc" } })).at(-1)).toMatchObject({
+    expect((await timelineOf(inc.id)).at(-1)).toMatchObject({
       kind: "RUN",
       message: `Run of Interactive shell in a production container v1 completed by ${responder.name} with 1 open step: “Rebuild from a trusted image”.`,
     });
@@ -42,7 +47,7 @@ describe("completeRun and abandonRun", () => {
       status: "ABANDONED",
       abandonReason: "Wrong playbook: this is a cryptominer",
     });
-    expect((await testDb().timelineEntry.findMany({ where: { incidentId: inc.id }, orderBy: { at: "asc" } })).at(-1)?.message).toBe(
+    expect((await timelineOf(inc.id)).at(-1)?.message).toBe(
       `Run of Interactive shell in a production container v1 abandoned by ${manager.name}: Wrong playbook: this is a cryptominer`,
     );
     expect(await testDb().auditEvent.count({ where: { action: "run.abandon", targetId: run.id } })).toBe(1);
