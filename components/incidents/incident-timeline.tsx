@@ -31,17 +31,24 @@ export function IncidentTimeline({ timeline }: { timeline: IncidentTimelineDto }
               <div className="text-xs text-slate-500">
                 <LocalTime value={item.stretch.first} withSeconds /> – <LocalTime value={item.stretch.last} withSeconds /> · Alerts
               </div>
-              <div>
-                {plural(item.stretch.count, "alert")}
-                {": "}
-                {item.stretch.rules.map((r, i) => (
-                  <span key={r.rule}>
-                    {i > 0 ? ", " : ""}
-                    <LongText value={r.rule} max={80} /> ({r.count.toLocaleString("en")})
-                  </span>
-                ))}
-                {item.stretch.otherRules > 0 ? ` and ${plural(item.stretch.otherRules, "other rule")}` : ""}
-              </div>
+              {item.stretch.earlier ? (
+                <div>
+                  {plural(item.stretch.count, "earlier alert")}, summarised here by count only: the newest are broken down by rule below,
+                  and the alert table pages through all of them.
+                </div>
+              ) : (
+                <div>
+                  {plural(item.stretch.count, "alert")}
+                  {": "}
+                  {item.stretch.rules.map((r, i) => (
+                    <span key={r.rule}>
+                      {i > 0 ? ", " : ""}
+                      <LongText value={r.rule} max={80} /> ({r.count.toLocaleString("en")})
+                    </span>
+                  ))}
+                  {item.stretch.otherRules > 0 ? ` and ${plural(item.stretch.otherRules, "other rule")}` : ""}
+                </div>
+              )}
             </li>
           ),
         )}

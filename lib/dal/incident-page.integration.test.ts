@@ -8,7 +8,7 @@ import {
   RAW_EVENT_CHARS,
 } from "@/lib/dal/incident-alerts";
 import { DOSSIER_WINDOW, getContainerDossier } from "@/lib/dal/incident-dossier";
-import { getIncidentTimeline, TIMELINE_ENTRY_LIMIT } from "@/lib/dal/incident-timeline";
+import { getIncidentTimeline, TIMELINE_ALERT_WINDOW, TIMELINE_ENTRY_LIMIT } from "@/lib/dal/incident-timeline";
 import { DOSSIER_GROUPS, DOSSIER_SAMPLES } from "@/lib/domain/container-dossier";
 import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
@@ -154,14 +154,26 @@ describe("getIncidentTimeline", () => {
   for (const key of ["perAlert", "perBatch"] as const) {
     it(`shows people's entries and summarises the alerts between them (${key === "perAlert" ? "one entry per alert" : "one per batch"})`, async () => {
       const { items } = await getIncidentTimeline(auditor, incidents[key].id);
-      const shape = items.map((i) => (i.type === "entry" ? i.entry.kind : `${i.stretch.count} alerts`));
+      const shape = items.map((i) =>
+        i.type === "entry" ? i.entry.kind : `${i.stretch.count} ${i.stretch.earlier ? "earlier" : "alerts"}`,
+      );
       // The opening alert entry, then the alerts until the status change, and so on. A batch entry
-      // is written when its batch is in, so the first batch's alerts come just before it.
+      // is written when its batch is in, so the first batch's alerts come just before it. The
+      // newest 5,000 are summarised by rule; the 1,000 before them are one dated count, placed
+      // where they begin.
+      expect(TIMELINE_ALERT_WINDOW).toBe(5_000);
       expect(shape).toEqual(
         key === "perAlert"
-          ? ["ALERT", "2000 alerts", "STATUS_CHANGE", "2000 alerts", "NOTE", "2000 alerts"]
-          : ["98 alerts", "ALERT", "1902 alerts", "STATUS_CHANGE", "2000 alerts", "NOTE", "2000 alerts"],
+          ? ["ALERT", "1000 earlier", "1000 alerts", "STATUS_CHANGE", "2000 alerts", "NOTE", "2000 alerts"]
+          : ["1000 earlier", "ALERT", "1000 alerts", "STATUS_CHANGE", "2000 alerts", "NOTE", "2000 alerts"],
       );
+      const earlier = items.find((i) => i.type === "alerts" && i.stretch.earlier);
+      // Alert n is at start + n s: the earlier ones run from the first alert to the window's oldest, alert 1,001.
+      expect(earlier?.type === "alerts" && earlier.stretch).toMatchObject({
+        first: new Date(start.getTime() + 1_000),
+        last: new Date(start.getTime() + 1_001_000),
+        rules: [],
+      });
       const total = items.reduce((n, i) => n + (i.type === "alerts" ? i.stretch.count : 0), 0);
       expect(total).toBe(ALERTS);
       const triaged = items.find((i) => i.type === "entry" && i.entry.kind === "STATUS_CHANGE");

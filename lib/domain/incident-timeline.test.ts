@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline, RULES_PER_STRETCH, type AlertStretchRow } from "@/lib/domain/incident-timeline";
+import { buildTimeline, RULES_PER_STRETCH, type AlertStretchRow, type TimelineItem } from "@/lib/domain/incident-timeline";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
 const entry = (id: string, minute: number) => ({ id, at: at(minute) });
@@ -50,5 +50,35 @@ describe("buildTimeline", () => {
     const [item] = buildTimeline([], rows);
     expect(item!.type === "alerts" && item!.stretch.rules.map((r) => r.rule)).toEqual(["rule-7", "rule-6", "rule-5", "rule-4", "rule-3"]);
     expect(item!.type === "alerts" && item!.stretch.otherRules).toBe(3);
+  });
+
+  const label = (i: TimelineItem<{ id: string; at: Date }>) =>
+    i.type === "entry" ? i.entry.id : `${i.stretch.count} ${i.stretch.earlier ? "earlier" : "alerts"}`;
+
+  it("places the alerts older than the window where they begin, before that stretch's own summary", () => {
+    const entries = [entry("opened", 0), entry("note", 10), entry("triaged", 30)];
+    // The window starts at minute 20: the earlier alerts ran from minute 0 to it, across the note.
+    const items = buildTimeline(entries, [row(2, "r", 40, 20, 29), row(3, "r", 5, 31, 40)], { count: 900, first: at(0), last: at(20) });
+    expect(items.map(label)).toEqual(["opened", "900 earlier", "note", "40 alerts", "triaged", "5 alerts"]);
+    const earlier = items[1]!;
+    expect(earlier.type === "alerts" && earlier.stretch).toMatchObject({
+      first: at(0),
+      last: at(20),
+      rules: [],
+      otherRules: 0,
+      earlier: true,
+    });
+  });
+
+  it("puts earlier alerts first when they began before every entry, and leaves out an empty remainder", () => {
+    expect(buildTimeline([entry("note", 10)], [row(1, "r", 2, 11, 12)], { count: 7, first: at(1), last: at(11) }).map(label)).toEqual([
+      "7 earlier",
+      "note",
+      "2 alerts",
+    ]);
+    expect(buildTimeline([entry("note", 10)], [row(1, "r", 2, 11, 12)], { count: 0, first: at(1), last: at(11) }).map(label)).toEqual([
+      "note",
+      "2 alerts",
+    ]);
   });
 });

@@ -24,7 +24,16 @@ export type AlertStretch = {
   rules: { rule: string; count: number }[];
   /** Rules in the stretch beyond those listed. */
   otherRules: number;
+  /** Alerts older than the summarised window: counted and dated, not broken down by rule. */
+  earlier?: true;
 };
+
+/**
+ * The alerts older than the newest ones the DAL summarises by rule (`TIMELINE_ALERT_WINDOW`):
+ * how many and from when to when, read from the incident's own counters, so a timeline costs the
+ * same at 100,000 alerts as at 5,000.
+ */
+export type EarlierAlerts = { count: number; first: Date; last: Date };
 
 export type TimelineItem<E = TimelineEntryView> = { type: "entry"; entry: E } | { type: "alerts"; stretch: AlertStretch };
 
@@ -35,9 +44,14 @@ export const RULES_PER_STRETCH = 5;
 
 /**
  * Interleaves `entries` (oldest first; their times are the stretch boundaries the rows were
- * aggregated with) with one summary per non-empty stretch of alerts.
+ * aggregated with) with one summary per non-empty stretch of alerts. `earlier`, when the rows
+ * cover only the newest alerts, is one more summary placed where those older alerts begin.
  */
-export function buildTimeline<E extends { at: Date }>(entries: readonly E[], rows: readonly AlertStretchRow[]): TimelineItem<E>[] {
+export function buildTimeline<E extends { at: Date }>(
+  entries: readonly E[],
+  rows: readonly AlertStretchRow[],
+  earlier: EarlierAlerts | null = null,
+): TimelineItem<E>[] {
   const byStretch = new Map<number, AlertStretchRow[]>();
   for (const row of rows) {
     const stretch = Math.min(Math.max(row.stretch, 0), entries.length);
@@ -69,7 +83,13 @@ export function buildTimeline<E extends { at: Date }>(entries: readonly E[], row
       },
     ];
   };
-  const items: TimelineItem<E>[] = [...summary(0)];
-  entries.forEach((entry, i) => items.push({ type: "entry", entry }, ...summary(i + 1)));
+  // As width_bucket counts: the stretch of a time is how many entries are at or before it.
+  const earlierStretch = earlier && earlier.count > 0 ? entries.filter((e) => e.at <= earlier.first).length : -1;
+  const older = (stretch: number): TimelineItem<E>[] =>
+    stretch === earlierStretch && earlier
+      ? [{ type: "alerts", stretch: { id: "alerts-earlier", ...earlier, rules: [], otherRules: 0, earlier: true } }]
+      : [];
+  const items: TimelineItem<E>[] = [...older(0), ...summary(0)];
+  entries.forEach((entry, i) => items.push({ type: "entry", entry }, ...older(i + 1), ...summary(i + 1)));
   return items;
 }
