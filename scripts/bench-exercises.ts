@@ -8,16 +8,15 @@
 // the server's memory flat: its resident set is sampled while each export streams, and the largest
 // exports are taken again from a server whose heap is capped (HEAP_CAP_MIB).
 import { randomBytes } from "node:crypto";
-import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { startAppInstance } from "./lib/app-instance";
 import { machineLine, measurePage, numberArg, signIn, timedGet, type MeasuredPage } from "./lib/bench";
+import { runBench, type BenchScratch } from "./lib/bench-run";
 import { applyMigrations } from "./lib/migrate";
-import { startEmbeddedPostgres } from "./lib/postgres";
 
 const TARGET = numberArg("exercises", 1_000);
 const BASELINE = Math.min(numberArg("baseline", 20), TARGET);
@@ -205,9 +204,7 @@ function report(small: Phase, large: Phase): string {
   return lines.join("\n");
 }
 
-async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-bench-exercises-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bench", persistent: false });
+async function main({ tmp, postgres }: BenchScratch) {
   let app: Awaited<ReturnType<typeof startAppInstance>> | null = null;
   const client = new pg.Client({ connectionString: postgres.url });
   try {
@@ -253,12 +250,7 @@ async function main() {
     agent.destroy();
     await client.end().catch(() => undefined);
     await app?.stop();
-    await postgres.stop();
-    await rm(tmp, { recursive: true, force: true });
   }
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`bench:exercises failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench("bench:exercises", "bulkhead-bench-exercises-", main);

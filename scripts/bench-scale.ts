@@ -6,16 +6,14 @@
 // at the default), measures again, and prints both with their ratios (target ≤ 1.3×), page p95
 // (target < 150 ms) and bytes (target < 300 kB), ingest throughput, and bytes per alert.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { startAppInstance } from "./lib/app-instance";
 import { machineLine, measurePage, numberArg, percentile, signIn, timedGet, type MeasuredPage } from "./lib/bench";
+import { runBench, type BenchScratch } from "./lib/bench-run";
 import { applyMigrations } from "./lib/migrate";
-import { startEmbeddedPostgres } from "./lib/postgres";
 import { insertAlerts, refreshIncidentCounters, sqlOf } from "./lib/scale-data";
 
 const TARGET = numberArg("alerts", 1_000_000);
@@ -241,9 +239,7 @@ function report(small: Phase, large: Phase): string {
   ].join("\n");
 }
 
-async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-bench-scale-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bench", persistent: false });
+async function main({ tmp, postgres }: BenchScratch) {
   let app: Awaited<ReturnType<typeof startAppInstance>> | null = null;
   const client = new pg.Client({ connectionString: postgres.url });
   try {
@@ -295,12 +291,7 @@ async function main() {
     agent.destroy();
     await client.end().catch(() => undefined);
     await app?.stop();
-    await postgres.stop();
-    await rm(tmp, { recursive: true, force: true });
   }
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`bench:scale failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench("bench:scale", "bulkhead-bench-scale-", main);
