@@ -9,7 +9,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
-import { machineLine, percentile } from "./lib/bench";
+import { httpText, machineLine, percentile, postJson } from "./lib/bench";
 import { runBench, type BenchScratch } from "./lib/bench-run";
 import { startAppInstance } from "./lib/app-instance";
 
@@ -119,27 +119,6 @@ function ordinaryBatch(bytes: number): Record<string, unknown>[] {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-function request(
-  url: string,
-  init: { method: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: init.method,
-      agent,
-      headers: { ...init.headers, ...(init.body ? { "Content-Length": String(Buffer.byteLength(init.body)) } : {}) },
-    });
-    req.once("error", reject);
-    req.once("response", (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.once("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      response.once("error", reject);
-    });
-    req.end(init.body);
-  });
-}
-
 type Round = { answerMs: number; health: number[] };
 
 /** POSTs one batch while polling /api/health back to back; health times are those of polls started before the batch was answered. */
@@ -151,7 +130,7 @@ async function measure(base: string, token: string, batch: unknown[]): Promise<R
   const poller = (async () => {
     while (!done) {
       const started = performance.now();
-      const answer = await request(`${base}/api/health`, { method: "GET" });
+      const answer = await httpText(agent, `${base}/api/health`, { method: "GET" });
       if (answer.status !== 200) throw new Error(`/api/health answered ${answer.status}`);
       health.push(performance.now() - started);
     }
@@ -159,11 +138,7 @@ async function measure(base: string, token: string, batch: unknown[]): Promise<R
   // Let the poller's first request reach the server before the batch.
   await new Promise((r) => setTimeout(r, 5));
   const started = performance.now();
-  const answer = await request(`${base}/api/ingest/falco`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body,
-  });
+  const answer = await postJson(agent, `${base}/api/ingest/falco`, token, body);
   const answerMs = performance.now() - started;
   done = true;
   await poller;

@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { dedupKeyOf } from "../lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "../lib/domain/falco/normalize";
-import { latencySummary, machineLine, percentile } from "./lib/bench";
+import { latencySummary, machineLine, percentile, postJson } from "./lib/bench";
 import { runBench, type BenchScratch } from "./lib/bench-run";
 import { startAppInstance } from "./lib/app-instance";
 
@@ -80,26 +80,8 @@ type Counts = { accepted: number; duplicates: number; rejected: number };
 // per-request cost on Node 20 is several times higher and would be measured as the app's.
 const agent = new http.Agent({ keepAlive: true, maxSockets: BURST_CONCURRENCY });
 
-function postJson(url: string, token: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: "POST",
-      agent,
-      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
-    });
-    request.once("error", reject);
-    request.once("response", (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.once("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      response.once("error", reject);
-    });
-    request.end(body);
-  });
-}
-
 async function post(url: string, token: string, body: unknown, counts: Counts): Promise<void> {
-  const response = await postJson(url, token, JSON.stringify(body));
+  const response = await postJson(agent, url, token, JSON.stringify(body));
   if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${response.text}`);
   const result = JSON.parse(response.text) as { accepted: number; duplicates: number; rejected: unknown[] };
   counts.accepted += result.accepted;

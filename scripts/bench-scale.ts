@@ -11,7 +11,7 @@ import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { startAppInstance } from "./lib/app-instance";
-import { machineLine, measurePage, numberArg, percentile, signIn, timedGet, type MeasuredPage } from "./lib/bench";
+import { machineLine, measurePage, numberArg, percentile, postJson, signIn, timedGet, type MeasuredPage } from "./lib/bench";
 import { runBench, type BenchScratch } from "./lib/bench-run";
 import { applyMigrations } from "./lib/migrate";
 import { insertAlerts, refreshIncidentCounters, sqlOf } from "./lib/scale-data";
@@ -96,22 +96,6 @@ function falcoEvent(): Record<string, unknown> {
   };
 }
 
-function post(url: string, token: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: "POST",
-      agent,
-      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
-    });
-    request.once("error", reject);
-    request.once("response", (response) => {
-      response.resume();
-      response.once("end", () => resolve(response.statusCode ?? 0));
-    });
-    request.end(body);
-  });
-}
-
 /** A short burst through POST /api/ingest/falco: 20 requests of 100 events, 4 in flight. */
 async function ingestBurst(base: string, token: string): Promise<number> {
   const batches = Array.from({ length: 20 }, () => JSON.stringify(Array.from({ length: 100 }, falcoEvent)));
@@ -120,7 +104,7 @@ async function ingestBurst(base: string, token: string): Promise<number> {
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (next < batches.length) {
-        const status = await post(`${base}/api/ingest/falco`, token, batches[next++]!);
+        const { status } = await postJson(agent, `${base}/api/ingest/falco`, token, batches[next++]!);
         if (status !== 202) throw new Error(`ingest answered ${status}`);
       }
     }),
