@@ -7,11 +7,9 @@
 // Targets (issue 10): hostile batch answered < 200 ms, /api/health < 50 ms during it.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
-import path from "node:path";
 import pg from "pg";
 import { httpText, machineLine, percentile, postJson } from "./lib/bench";
-import { runBench, type BenchScratch } from "./lib/bench-run";
-import { startAppInstance } from "./lib/app-instance";
+import { runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
 const ROUNDS = 7;
 /** Just under the ingest limit (lib/validation/ingest.ts: 1 MiB). */
@@ -163,15 +161,8 @@ function healthLine(rounds: Round[]): string {
 
 async function main({ tmp, postgres }: BenchScratch) {
   const token = `bh_bench_${randomBytes(12).toString("hex")}`;
-  const app = await startAppInstance({
-    databaseUrl: postgres.url,
-    authSecret: randomBytes(33).toString("base64"),
-    dataDir: path.join(tmp, "app"),
-    stdio: "ignore-stdout",
-    timeoutMs: 600_000,
-    // Seeded only when the caller asks, as `npm start` with DATABASE_URL: the bench brings its own source.
-    env: { BULKHEAD_DEMO: process.env.BULKHEAD_DEMO ?? "" },
-  });
+  // Seeded only when the caller asks, as `npm start` with DATABASE_URL: the bench brings its own source.
+  const app = await startBenchApp({ tmp, postgres }, { timeoutMs: 600_000, env: { BULKHEAD_DEMO: process.env.BULKHEAD_DEMO ?? "" } });
   const base = app.url;
   let db: pg.Client | null = null;
   try {

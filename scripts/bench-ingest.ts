@@ -5,13 +5,11 @@
 // after replaying everything twice.
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
-import path from "node:path";
 import pg from "pg";
 import { dedupKeyOf } from "../lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "../lib/domain/falco/normalize";
 import { latencySummary, machineLine, percentile, postJson } from "./lib/bench";
-import { runBench, type BenchScratch } from "./lib/bench-run";
-import { startAppInstance } from "./lib/app-instance";
+import { runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
 const BATCHES = 100;
 const BATCH_SIZE = 100;
@@ -174,16 +172,9 @@ async function rawBaseline(url: string, sourceId: string) {
 
 async function main({ tmp, postgres }: BenchScratch) {
   const token = `bh_bench_${randomBytes(12).toString("hex")}`;
-  const app = await startAppInstance({
-    databaseUrl: postgres.url,
-    authSecret: randomBytes(33).toString("base64"),
-    dataDir: path.join(tmp, "app"),
-    stdio: "ignore-stdout",
-    timeoutMs: 600_000,
-    // With DATABASE_URL given, npm start seeds only when asked (startAppInstance asks): the demo's
-    // detection source holds the token.
-    env: { BULKHEAD_DEMO_INGEST_TOKEN: token },
-  });
+  // With DATABASE_URL given, npm start seeds only when asked (startAppInstance asks): the demo's
+  // detection source holds the token.
+  const app = await startBenchApp({ tmp, postgres }, { timeoutMs: 600_000, env: { BULKHEAD_DEMO_INGEST_TOKEN: token } });
   const base = app.url;
   try {
     const db = new pg.Client({ connectionString: postgres.url });

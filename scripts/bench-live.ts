@@ -6,11 +6,10 @@
 // Last-Event-ID; afterwards every subscriber must hold every change. Baseline in the same run: raw
 // PostgreSQL NOTIFY to 50 LISTENing connections, timed the same way.
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
-import { startAppInstance, type AppInstance } from "./lib/app-instance";
+import type { AppInstance } from "./lib/app-instance";
 import { latencySummary, machineLine, percentile, signIn } from "./lib/bench";
-import { runBench, type BenchScratch } from "./lib/bench-run";
+import { runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
 const SUBSCRIBERS = 50;
 const CHANGES = 300;
@@ -114,9 +113,7 @@ async function main({ tmp, postgres }: BenchScratch) {
   const instances: AppInstance[] = [];
   try {
     for (let i = 0; i < 2; i++) {
-      instances.push(
-        await startAppInstance({ databaseUrl: postgres.url, authSecret: secret, dataDir: path.join(tmp, "app"), stdio: "ignore-stdout" }),
-      );
+      instances.push(await startBenchApp({ tmp, postgres }, { authSecret: secret }));
     }
     const [a, b] = instances as [AppInstance, AppInstance];
     // This process calls the DAL directly: the same functions the server actions call.

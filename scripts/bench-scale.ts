@@ -7,13 +7,11 @@
 // (target < 150 ms) and bytes (target < 300 kB), ingest throughput, and bytes per alert.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
-import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
-import { startAppInstance } from "./lib/app-instance";
 import { machineLine, measurePage, numberArg, percentile, postJson, signIn, timedGet, type MeasuredPage } from "./lib/bench";
-import { runBench, type BenchScratch } from "./lib/bench-run";
-import { applyMigrations } from "./lib/migrate";
+import type { AppInstance } from "./lib/app-instance";
+import { migratedClient, runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 import { bytesPerAlert, growHistory, insertContacts, STEP_MS } from "./lib/scale-history";
 
 const TARGET = numberArg("alerts", 1_000_000);
@@ -162,11 +160,9 @@ function report(small: Phase, large: Phase): string {
 }
 
 async function main({ tmp, postgres }: BenchScratch) {
-  let app: Awaited<ReturnType<typeof startAppInstance>> | null = null;
-  const client = new pg.Client({ connectionString: postgres.url });
+  let app: AppInstance | null = null;
+  const client = await migratedClient(postgres);
   try {
-    await applyMigrations(postgres.url);
-    await client.connect();
     const token = `bh_scale_${randomBytes(12).toString("hex")}`;
     const {
       rows: [source],
@@ -184,12 +180,7 @@ async function main({ tmp, postgres }: BenchScratch) {
     process.stderr.write(`growing to ${BASELINE.toLocaleString("en")} alerts…\n`);
     let size = await growHistory(client, source!.id, start, { alerts: 0, incidents: 0 }, BASELINE);
     process.stderr.write("starting the production build…\n");
-    app = await startAppInstance({
-      databaseUrl: postgres.url,
-      authSecret: randomBytes(33).toString("base64"),
-      dataDir: path.join(tmp, "app"),
-      stdio: "ignore-stdout",
-    });
+    app = await startBenchApp({ tmp, postgres });
     const cookie = await signIn(app.url, EMAIL, PASSWORD);
     const small = await measurePhase(client, app.url, cookie, token, size);
     process.stderr.write(`growing to ${TARGET.toLocaleString("en")} alerts…\n`);
