@@ -7,17 +7,13 @@
 // prints both with their ratios. Targets (issue 12): page p95 < 150 ms, CSV ≥ 20,000 rows/s with
 // the server's memory flat: its resident set is sampled while each export streams, and the largest
 // exports are taken again from a server whose heap is capped (HEAP_CAP_MIB).
-import { randomBytes } from "node:crypto";
-import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
-import { startAppInstance } from "./lib/app-instance";
 import { machineLine, measurePage, numberArg, signIn, timedGet, type MeasuredPage } from "./lib/bench";
-import { applyMigrations } from "./lib/migrate";
-import { startEmbeddedPostgres } from "./lib/postgres";
+import type { AppInstance } from "./lib/app-instance";
+import { migratedClient, runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
 const TARGET = numberArg("exercises", 1_000);
 const BASELINE = Math.min(numberArg("baseline", 20), TARGET);
@@ -205,24 +201,15 @@ function report(small: Phase, large: Phase): string {
   return lines.join("\n");
 }
 
-async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-bench-exercises-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bench", persistent: false });
-  let app: Awaited<ReturnType<typeof startAppInstance>> | null = null;
-  const client = new pg.Client({ connectionString: postgres.url });
+async function main({ tmp, postgres }: BenchScratch) {
+  let app: AppInstance | null = null;
+  const client = await migratedClient(postgres);
   try {
-    await applyMigrations(postgres.url);
-    await client.connect();
     await seedPlan(client);
     process.stderr.write(`recording ${BASELINE} exercises…\n`);
     await grow(client, 0, BASELINE);
     process.stderr.write("starting the production build…\n");
-    app = await startAppInstance({
-      databaseUrl: postgres.url,
-      authSecret: randomBytes(33).toString("base64"),
-      dataDir: path.join(tmp, "app"),
-      stdio: "ignore-stdout",
-    });
+    app = await startBenchApp({ tmp, postgres });
     const cookies = {
       auditor: await signIn(app.url, USERS.auditor, PASSWORD),
       manager: await signIn(app.url, USERS.manager, PASSWORD),
@@ -234,13 +221,7 @@ async function main() {
     // Memory flat, shown the strict way: the same exports again from a server whose heap is
     // capped far below what the whole history would need if it were held.
     await app.stop();
-    app = await startAppInstance({
-      databaseUrl: postgres.url,
-      authSecret: randomBytes(33).toString("base64"),
-      dataDir: path.join(tmp, "app-capped"),
-      stdio: "ignore-stdout",
-      env: { NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MIB}` },
-    });
+    app = await startBenchApp({ tmp, postgres }, { dir: "app-capped", env: { NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MIB}` } });
     const capped = await signIn(app.url, USERS.auditor, PASSWORD);
     const cappedExports: Exported[] = [];
     for (const table of ["action-items", "json"]) cappedExports.push(await exportOne(app.url, capped, app.pid, table));
@@ -253,12 +234,7 @@ async function main() {
     agent.destroy();
     await client.end().catch(() => undefined);
     await app?.stop();
-    await postgres.stop();
-    await rm(tmp, { recursive: true, force: true });
   }
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`bench:exercises failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench("bench:exercises", "bulkhead-bench-exercises-", main);

@@ -5,17 +5,12 @@
 // same-size batch of ordinary events in the same run as the baseline. Prints the machine, the
 // median answer time of each kind of batch and /api/health's p50/p95/max while each is processed.
 // Targets (issue 10): hostile batch answered < 200 ms, /api/health < 50 ms during it.
-import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { machineLine, percentile } from "./lib/bench";
-import { freePort, startEmbeddedPostgres } from "./lib/postgres";
+import { httpText, machineLine, percentile, postJson } from "./lib/bench";
+import { runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
-const root = path.resolve(import.meta.dirname, "..");
 const ROUNDS = 7;
 /** Just under the ingest limit (lib/validation/ingest.ts: 1 MiB). */
 const BATCH_BYTES = 1024 * 1024 - 4 * 1024;
@@ -122,27 +117,6 @@ function ordinaryBatch(bytes: number): Record<string, unknown>[] {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-function request(
-  url: string,
-  init: { method: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: init.method,
-      agent,
-      headers: { ...init.headers, ...(init.body ? { "Content-Length": String(Buffer.byteLength(init.body)) } : {}) },
-    });
-    req.once("error", reject);
-    req.once("response", (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.once("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      response.once("error", reject);
-    });
-    req.end(init.body);
-  });
-}
-
 type Round = { answerMs: number; health: number[] };
 
 /** POSTs one batch while polling /api/health back to back; health times are those of polls started before the batch was answered. */
@@ -154,7 +128,7 @@ async function measure(base: string, token: string, batch: unknown[]): Promise<R
   const poller = (async () => {
     while (!done) {
       const started = performance.now();
-      const answer = await request(`${base}/api/health`, { method: "GET" });
+      const answer = await httpText(agent, `${base}/api/health`, { method: "GET" });
       if (answer.status !== 200) throw new Error(`/api/health answered ${answer.status}`);
       health.push(performance.now() - started);
     }
@@ -162,11 +136,7 @@ async function measure(base: string, token: string, batch: unknown[]): Promise<R
   // Let the poller's first request reach the server before the batch.
   await new Promise((r) => setTimeout(r, 5));
   const started = performance.now();
-  const answer = await request(`${base}/api/ingest/falco`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body,
-  });
+  const answer = await postJson(agent, `${base}/api/ingest/falco`, token, body);
   const answerMs = performance.now() - started;
   done = true;
   await poller;
@@ -189,36 +159,13 @@ function healthLine(rounds: Round[]): string {
   return `/api/health during it (${all.length} polls): p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${percentile(all, 95).toFixed(1)} ms, max ${all.at(-1)!.toFixed(1)} ms`;
 }
 
-async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-bench-hostile-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bench", persistent: false });
+async function main({ tmp, postgres }: BenchScratch) {
   const token = `bh_bench_${randomBytes(12).toString("hex")}`;
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: postgres.url,
-      AUTH_SECRET: randomBytes(33).toString("base64"),
-      BULKHEAD_DATA_DIR: path.join(tmp, "app"),
-      BULKHEAD_LOG_LEVEL: "warn",
-      PORT: String(port),
-    },
-  });
+  // Seeded only when the caller asks, as `npm start` with DATABASE_URL: the bench brings its own source.
+  const app = await startBenchApp({ tmp, postgres }, { timeoutMs: 600_000, env: { BULKHEAD_DEMO: process.env.BULKHEAD_DEMO ?? "" } });
+  const base = app.url;
   let db: pg.Client | null = null;
   try {
-    const deadline = Date.now() + 600_000;
-    for (;;) {
-      if (Date.now() > deadline || app.exitCode !== null) throw new Error("the app did not start");
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not yet
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
     db = new pg.Client({ connectionString: postgres.url });
     // Stopping PostgreSQL at the end ends this connection too; that is not an error of the bench.
     db.on("error", () => {});
@@ -276,17 +223,8 @@ async function main() {
     );
   } finally {
     await db?.end().catch(() => {});
-    if (app.exitCode === null) {
-      const exited = new Promise((r) => app.once("exit", r));
-      app.kill("SIGTERM");
-      await exited;
-    }
-    await postgres.stop();
-    await rm(tmp, { recursive: true, force: true });
+    await app.stop();
   }
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`bench:hostile failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench("bench:hostile", "bulkhead-bench-hostile-", main);

@@ -3,19 +3,14 @@
 // database measured in the same run as the baseline (these machines are noisy: compare ratios).
 // Prints the machine, throughput, latency percentiles, the ratios, and lost/duplicated counts
 // after replaying everything twice.
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { dedupKeyOf } from "../lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "../lib/domain/falco/normalize";
-import { latencySummary, machineLine, percentile } from "./lib/bench";
-import { freePort, startEmbeddedPostgres } from "./lib/postgres";
+import { latencySummary, machineLine, percentile, postJson } from "./lib/bench";
+import { runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
-const root = path.resolve(import.meta.dirname, "..");
 const BATCHES = 100;
 const BATCH_SIZE = 100;
 const SINGLES = 1_000;
@@ -83,26 +78,8 @@ type Counts = { accepted: number; duplicates: number; rejected: number };
 // per-request cost on Node 20 is several times higher and would be measured as the app's.
 const agent = new http.Agent({ keepAlive: true, maxSockets: BURST_CONCURRENCY });
 
-function postJson(url: string, token: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: "POST",
-      agent,
-      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
-    });
-    request.once("error", reject);
-    request.once("response", (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.once("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      response.once("error", reject);
-    });
-    request.end(body);
-  });
-}
-
 async function post(url: string, token: string, body: unknown, counts: Counts): Promise<void> {
-  const response = await postJson(url, token, JSON.stringify(body));
+  const response = await postJson(agent, url, token, JSON.stringify(body));
   if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${response.text}`);
   const result = JSON.parse(response.text) as { accepted: number; duplicates: number; rejected: unknown[] };
   counts.accepted += result.accepted;
@@ -193,38 +170,13 @@ async function rawBaseline(url: string, sourceId: string) {
   return { multiRate, singleRate };
 }
 
-async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-bench-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bench", persistent: false });
+async function main({ tmp, postgres }: BenchScratch) {
   const token = `bh_bench_${randomBytes(12).toString("hex")}`;
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: postgres.url,
-      AUTH_SECRET: randomBytes(33).toString("base64"),
-      // With DATABASE_URL given, npm start seeds only when asked: the demo's detection source holds the token.
-      BULKHEAD_DEMO: "1",
-      BULKHEAD_DEMO_INGEST_TOKEN: token,
-      BULKHEAD_DATA_DIR: path.join(tmp, "app"),
-      BULKHEAD_LOG_LEVEL: "warn",
-      PORT: String(port),
-    },
-  });
+  // With DATABASE_URL given, npm start seeds only when asked (startAppInstance asks): the demo's
+  // detection source holds the token.
+  const app = await startBenchApp({ tmp, postgres }, { timeoutMs: 600_000, env: { BULKHEAD_DEMO_INGEST_TOKEN: token } });
+  const base = app.url;
   try {
-    const deadline = Date.now() + 600_000;
-    for (;;) {
-      if (Date.now() > deadline || app.exitCode !== null) throw new Error("the app did not start");
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not yet
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
     // The finally below stops PostgreSQL under this client when the run fails: the failure is what to report.
@@ -291,17 +243,8 @@ async function main() {
       ].join("\n"),
     );
   } finally {
-    if (app.exitCode === null) {
-      const exited = new Promise((r) => app.once("exit", r));
-      app.kill("SIGTERM");
-      await exited;
-    }
-    await postgres.stop();
-    await rm(tmp, { recursive: true, force: true });
+    await app.stop();
   }
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`bench:ingest failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench("bench:ingest", "bulkhead-bench-", main);

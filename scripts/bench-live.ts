@@ -6,13 +6,10 @@
 // Last-Event-ID; afterwards every subscriber must hold every change. Baseline in the same run: raw
 // PostgreSQL NOTIFY to 50 LISTENing connections, timed the same way.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { startAppInstance, type AppInstance } from "./lib/app-instance";
+import type { AppInstance } from "./lib/app-instance";
 import { latencySummary, machineLine, percentile, signIn } from "./lib/bench";
-import { startEmbeddedPostgres } from "./lib/postgres";
+import { runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
 const SUBSCRIBERS = 50;
 const CHANGES = 300;
@@ -111,16 +108,12 @@ async function rawNotifyBaseline(url: string): Promise<number[]> {
   return latencies;
 }
 
-async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-bench-live-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bench", persistent: false });
+async function main({ tmp, postgres }: BenchScratch) {
   const secret = randomBytes(33).toString("base64");
   const instances: AppInstance[] = [];
   try {
     for (let i = 0; i < 2; i++) {
-      instances.push(
-        await startAppInstance({ databaseUrl: postgres.url, authSecret: secret, dataDir: path.join(tmp, "app"), stdio: "ignore-stdout" }),
-      );
+      instances.push(await startBenchApp({ tmp, postgres }, { authSecret: secret }));
     }
     const [a, b] = instances as [AppInstance, AppInstance];
     // This process calls the DAL directly: the same functions the server actions call.
@@ -223,12 +216,7 @@ async function main() {
     if (missed > 0) process.exitCode = 1;
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
-    await postgres.stop();
-    await rm(tmp, { recursive: true, force: true });
   }
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`bench:live failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench("bench:live", "bulkhead-bench-live-", main);

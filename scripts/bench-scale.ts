@@ -1,34 +1,24 @@
 // `npm run bench:scale [-- --alerts=1000000 --baseline=10000 --samples=30]`: does the portal stay
 // as fast at a large history as at a small one? Grows a throwaway PostgreSQL with set-based SQL
-// (scripts/lib/scale-data.ts, not through the app) to `--baseline` alerts, starts the production
+// (scripts/lib/scale-history.ts, not through the app) to `--baseline` alerts, starts the production
 // build against it, measures every page that reads history, grows the same database to `--alerts`
 // (default 1,000,000 alerts in 20,000 incidents, one of them holding 11.8% of all alerts: 118,000
 // at the default), measures again, and prints both with their ratios (target ≤ 1.3×), page p95
 // (target < 150 ms) and bytes (target < 300 kB), ingest throughput, and bytes per alert.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
-import { startAppInstance } from "./lib/app-instance";
-import { machineLine, measurePage, numberArg, percentile, signIn, timedGet, type MeasuredPage } from "./lib/bench";
-import { applyMigrations } from "./lib/migrate";
-import { startEmbeddedPostgres } from "./lib/postgres";
-import { insertAlerts, refreshIncidentCounters, sqlOf } from "./lib/scale-data";
+import { machineLine, measurePage, numberArg, percentile, postJson, signIn, timedGet, type MeasuredPage } from "./lib/bench";
+import type { AppInstance } from "./lib/app-instance";
+import { migratedClient, runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
+import { bytesPerAlert, growHistory, insertContacts, STEP_MS } from "./lib/scale-history";
 
 const TARGET = numberArg("alerts", 1_000_000);
 const BASELINE = Math.min(numberArg("baseline", 10_000), TARGET);
 const SAMPLES = numberArg("samples", 30);
 /** `--hold`: keep the app and database up after the report (prints the address and a session cookie) until Ctrl-C. */
 const HOLD = process.argv.includes("--hold");
-const ALERTS_PER_INCIDENT = 50;
-/** Per mille of all alerts that go to INC-0001, the storm incident (118,000 of 1,000,000). */
-const LARGEST_PER_MILLE = 118;
-const STEP_MS = 2_500;
-const CHUNK = 50_000;
-const CONTACTS = 200;
 const PASSWORD = "bench-scale-password";
 const EMAIL = "bench-scale@bench.local";
 
@@ -98,22 +88,6 @@ function falcoEvent(): Record<string, unknown> {
   };
 }
 
-function post(url: string, token: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: "POST",
-      agent,
-      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
-    });
-    request.once("error", reject);
-    request.once("response", (response) => {
-      response.resume();
-      response.once("end", () => resolve(response.statusCode ?? 0));
-    });
-    request.end(body);
-  });
-}
-
 /** A short burst through POST /api/ingest/falco: 20 requests of 100 events, 4 in flight. */
 async function ingestBurst(base: string, token: string): Promise<number> {
   const batches = Array.from({ length: 20 }, () => JSON.stringify(Array.from({ length: 100 }, falcoEvent)));
@@ -122,68 +96,12 @@ async function ingestBurst(base: string, token: string): Promise<number> {
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (next < batches.length) {
-        const status = await post(`${base}/api/ingest/falco`, token, batches[next++]!);
+        const { status } = await postJson(agent, `${base}/api/ingest/falco`, token, batches[next++]!);
         if (status !== 202) throw new Error(`ingest answered ${status}`);
       }
     }),
   );
   return 2_000 / ((performance.now() - started) / 1000);
-}
-
-/** Grows the history to `alerts` alerts and `alerts / 50` incidents (numbers continue where they stopped). */
-async function grow(client: pg.Client, sourceId: string, from: { alerts: number; incidents: number }, alerts: number) {
-  const sql = sqlOf(client);
-  const incidents = Math.max(20, Math.round(alerts / ALERTS_PER_INCIDENT));
-  const spacingMs = ALERTS_PER_INCIDENT * STEP_MS;
-  // INC-0001 is the storm (OPEN); INC-0002 a typical incident (TRIAGED); of the rest, 2% are open.
-  await client.query(
-    `INSERT INTO "Incident" ("id", "number", "title", "type", "severity", "status", "correlationKey", "cluster", "namespace", "workload",
-                             "detectedAt", "createdAt", "updatedAt")
-     SELECT 'scale-inc-' || n, n, 'Terminal shell in container — svc-' || n || ' in scale-c' || (n % 10) || '/ns-' || (n % 50),
-            'SHELL_IN_CONTAINER', (ARRAY['SEV1','SEV2','SEV3','SEV4']::"Severity"[])[1 + n % 4],
-            (CASE WHEN n = 1 THEN 'OPEN' WHEN n = 2 THEN 'TRIAGED' WHEN n % 50 = 3 THEN 'OPEN' WHEN n % 50 = 4 THEN 'CONTAINED' ELSE 'CLOSED' END)::"IncidentStatus",
-            'scale-c' || (n % 10) || '/ns-' || (n % 50) || '/svc-' || n, 'scale-c' || (n % 10), 'ns-' || (n % 50), 'svc-' || n,
-            $1::timestamp + n::float8 * $2 * interval '1 millisecond', now(), now()
-       FROM generate_series($3::int, $4::int) n`,
-    [start.toISOString(), spacingMs, from.incidents + 1, incidents],
-  );
-  await client.query(`SELECT setval(pg_get_serial_sequence('"Incident"', 'number'), $1)`, [incidents]);
-  await client.query(
-    `INSERT INTO "IncidentOwner" ("id", "incidentId", "contactId", "role")
-     SELECT 'scale-own-' || n || '-' || r, 'scale-inc-' || n, 'scale-contact-' || ((n + r) % ${CONTACTS}), (ARRAY['PRIMARY','SECONDARY']::"OwnershipRole"[])[r + 1]
-       FROM generate_series($1::int, $2::int) n, generate_series(0, 1) r`,
-    [from.incidents + 1, incidents],
-  );
-  await client.query(
-    `INSERT INTO "TimelineEntry" ("id", "incidentId", "kind", "at", "message")
-     SELECT 'scale-tl-' || n || '-' || k, 'scale-inc-' || n, (ARRAY['OWNERS','STATUS_CHANGE']::"TimelineKind"[])[k + 1],
-            $1::timestamp + (n::float8 * $2 + 1000 + k * 600000) * interval '1 millisecond',
-            CASE k WHEN 0 THEN 'Owners from the plan: primary and secondary DevOps.' ELSE 'Open → Triaged' END
-       FROM generate_series($3::int, $4::int) n, generate_series(0, 1) k`,
-    [start.toISOString(), spacingMs, from.incidents + 1, incidents],
-  );
-  // Old data's shape: one ALERT timeline entry per alert (1.12M rows at 1M alerts in the probe).
-  const incidentOf = `CASE WHEN g % 1000 < ${LARGEST_PER_MILLE} THEN 1 ELSE 2 + g % ${incidents - 1} END`;
-  for (let lo = from.alerts + 1; lo <= alerts; lo += CHUNK) {
-    const hi = Math.min(alerts, lo + CHUNK - 1);
-    await insertAlerts(sql, { prefix: "scale-a-", sourceId, from: lo, to: hi, incidentOf, start, stepMs: STEP_MS, timeline: "per-alert" });
-    process.stderr.write(`\r  ${hi.toLocaleString("en")} of ${alerts.toLocaleString("en")} alerts`);
-  }
-  process.stderr.write("\n");
-  await refreshIncidentCounters(sql);
-  await client.query(`VACUUM ANALYZE`);
-  return { alerts, incidents };
-}
-
-async function storage(client: pg.Client) {
-  const {
-    rows: [r],
-  } = await client.query<{ n: string; table: string; total: string; timeline: string }>(
-    `SELECT (SELECT count(*) FROM "Alert") AS n, pg_table_size('"Alert"') AS table, pg_total_relation_size('"Alert"') AS total,
-            pg_total_relation_size('"TimelineEntry"') AS timeline`,
-  );
-  const n = Number(r!.n);
-  return { table: Number(r!.table) / n, withIndexes: Number(r!.total) / n, timeline: Number(r!.timeline) / n };
 }
 
 async function measurePhase(
@@ -214,7 +132,7 @@ async function measurePhase(
     pages: measured,
     concurrent: await concurrent(base, cookie, "/incidents/INC-0001"),
     ingestRate: await ingestBurst(base, token),
-    bytesPerAlert: await storage(client),
+    bytesPerAlert: await bytesPerAlert(client),
   };
 }
 
@@ -241,14 +159,10 @@ function report(small: Phase, large: Phase): string {
   ].join("\n");
 }
 
-async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), "bulkhead-bench-scale-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "db"), database: "bench", persistent: false });
-  let app: Awaited<ReturnType<typeof startAppInstance>> | null = null;
-  const client = new pg.Client({ connectionString: postgres.url });
+async function main({ tmp, postgres }: BenchScratch) {
+  let app: AppInstance | null = null;
+  const client = await migratedClient(postgres);
   try {
-    await applyMigrations(postgres.url);
-    await client.connect();
     const token = `bh_scale_${randomBytes(12).toString("hex")}`;
     const {
       rows: [source],
@@ -262,24 +176,16 @@ async function main() {
       `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ('scale-user', $1, 'Bench Responder', $2, 'RESPONDER', now())`,
       [EMAIL, await hash(PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 })],
     );
-    await client.query(
-      `INSERT INTO "Contact" ("id", "name", "email", "updatedAt")
-       SELECT 'scale-contact-' || c, 'Contact ' || c, 'contact-' || c || '@scale.example', now() FROM generate_series(0, ${CONTACTS - 1}) c`,
-    );
+    await insertContacts(client);
     process.stderr.write(`growing to ${BASELINE.toLocaleString("en")} alerts…\n`);
-    let size = await grow(client, source!.id, { alerts: 0, incidents: 0 }, BASELINE);
+    let size = await growHistory(client, source!.id, start, { alerts: 0, incidents: 0 }, BASELINE);
     process.stderr.write("starting the production build…\n");
-    app = await startAppInstance({
-      databaseUrl: postgres.url,
-      authSecret: randomBytes(33).toString("base64"),
-      dataDir: path.join(tmp, "app"),
-      stdio: "ignore-stdout",
-    });
+    app = await startBenchApp({ tmp, postgres });
     const cookie = await signIn(app.url, EMAIL, PASSWORD);
     const small = await measurePhase(client, app.url, cookie, token, size);
     process.stderr.write(`growing to ${TARGET.toLocaleString("en")} alerts…\n`);
     const grown = performance.now();
-    size = await grow(client, source!.id, size, TARGET);
+    size = await growHistory(client, source!.id, start, size, TARGET);
     process.stderr.write(`grown in ${((performance.now() - grown) / 1000).toFixed(0)} s\n`);
     const large = await measurePhase(client, app.url, cookie, token, size);
     const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
@@ -295,12 +201,7 @@ async function main() {
     agent.destroy();
     await client.end().catch(() => undefined);
     await app?.stop();
-    await postgres.stop();
-    await rm(tmp, { recursive: true, force: true });
   }
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`bench:scale failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench("bench:scale", "bulkhead-bench-scale-", main);

@@ -1,3 +1,4 @@
+import type { AlertColumns } from "@/lib/domain/falco/normalize";
 import type { TemplateContext } from "@/lib/domain/playbook-template";
 
 /**
@@ -8,20 +9,22 @@ import type { TemplateContext } from "@/lib/domain/playbook-template";
  * on; fields it lacks (a digest, a node) are filled from other alerts of the same container.
  */
 
-export type ContextAlert = {
-  eventTime: Date;
-  cluster: string | null;
-  namespace: string | null;
-  workload: string | null;
-  podName: string | null;
-  containerId: string | null;
-  containerName: string | null;
-  imageRepository: string | null;
-  imageTag: string | null;
-  imageDigest: string | null;
-  nodeName: string | null;
-  hostname: string | null;
-};
+/** What a run's context reads of an alert: where it happened, down to the container and node. */
+export type ContextAlert = Pick<
+  AlertColumns,
+  | "eventTime"
+  | "cluster"
+  | "namespace"
+  | "workload"
+  | "podName"
+  | "containerId"
+  | "containerName"
+  | "imageRepository"
+  | "imageTag"
+  | "imageDigest"
+  | "nodeName"
+  | "hostname"
+>;
 
 export type ContextIncident = {
   key: string;

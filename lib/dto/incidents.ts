@@ -1,5 +1,6 @@
-import type { FalcoPriority, IncidentStatus, IncidentType, Severity, TimelineKind } from "@/lib/dto/enums";
+import type { IncidentStatus, IncidentType, Severity, TimelineKind } from "@/lib/dto/enums";
 import type { DossierEntry } from "@/lib/domain/container-dossier";
+import type { AlertColumns } from "@/lib/domain/falco/normalize";
 import type { TimelineItem } from "@/lib/domain/incident-timeline";
 import type { OwnersByRole } from "@/lib/domain/owner-resolution";
 
@@ -8,22 +9,24 @@ import type { OwnersByRole } from "@/lib/domain/owner-resolution";
  * be megabytes long: the DAL cuts each to `ALERT_FIELD_CHARS` (the output to `ALERT_OUTPUT_CHARS`)
  * in SQL, so a page of alerts has a size bound; the alert's own page has the whole event.
  */
-export type IncidentAlertRowDto = {
+export type IncidentAlertRowDto = Pick<
+  AlertColumns,
+  | "eventTime"
+  | "rule"
+  | "priority"
+  | "output"
+  | "podName"
+  | "containerName"
+  | "processName"
+  | "processCmdline"
+  | "parentProcess"
+  | "userName"
+  | "fileName"
+  | "connection"
+> & {
   id: string;
-  eventTime: Date;
-  rule: string;
-  priority: FalcoPriority;
-  output: string;
   /** Characters in the full output, so the row can say it was cut. */
   outputLength: number;
-  podName: string | null;
-  containerName: string | null;
-  processName: string | null;
-  processCmdline: string | null;
-  parentProcess: string | null;
-  userName: string | null;
-  fileName: string | null;
-  connection: string | null;
 };
 
 /** Keyset page of alerts, newest first; a cursor is null when there is nothing that way. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Id, Version } from "@/lib/validation/record-ref";
 import { DetectionSourceKind, valuesOf } from "@/lib/dto/enums";
-import { FALCO_PRIORITIES } from "@/lib/domain/falco/normalize";
+import { FALCO_PRIORITIES } from "@/lib/domain/falco/priority-names";
 
 // Detection sources: the Falco / falcosidekick senders allowed to post to `POST /api/ingest/falco`.
 // Shared by the /sources forms, their actions and the DAL.

@@ -5,7 +5,8 @@ import { correlationKeyOf } from "@/lib/domain/correlation/key";
 import { incidentKey } from "@/lib/domain/incident-status";
 import { later, sha256Hex, type Clock } from "./clock";
 import { falcoAlert } from "./falco-event";
-import { INCIDENTS, type IncidentSeed } from "./incident-stories";
+import type { IncidentSeed } from "./incident-format";
+import { INCIDENTS } from "./incident-stories";
 import type { People } from "./people";
 import type { SeededPlaybooks } from "./playbooks";
 

@@ -1,4 +1,4 @@
-// What the benchmarks share: percentiles, the machine line, and signing in over HTTP.
+// What the benchmarks share: percentiles, the machine line, signing in and timed requests over HTTP.
 import http from "node:http";
 import os from "node:os";
 
@@ -88,4 +88,34 @@ export async function measurePage(agent: http.Agent, url: string, cookie: string
   }
   times.sort((a, b) => a - b);
   return { name, p50: percentile(times, 50), p95: percentile(times, 95), bytes: last.bytes, status: last.status };
+}
+
+export type TextAnswer = { status: number; text: string };
+
+/** One request on `agent` (node:http, not fetch: bench-ingest.ts says why), its whole answer as text. */
+export function httpText(
+  agent: http.Agent,
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: string },
+): Promise<TextAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: init.method,
+      agent,
+      headers: { ...init.headers, ...(init.body ? { "Content-Length": String(Buffer.byteLength(init.body)) } : {}) },
+    });
+    req.once("error", reject);
+    req.once("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      response.once("error", reject);
+    });
+    req.end(init.body);
+  });
+}
+
+/** A JSON body POSTed with a detection source's bearer token, as Falco senders post to /api/ingest/falco. */
+export function postJson(agent: http.Agent, url: string, token: string, body: string): Promise<TextAnswer> {
+  return httpText(agent, url, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body });
 }

@@ -7,61 +7,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
+import { columnDefault, columnType, unsupported, type ColumnDefault } from "./schema-columns";
+import type { Datamodel, DmmfModel } from "./dmmf";
 
 export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
 
-type DmmfDefault = string | number | boolean | DmmfDefault[] | { name: string; args: unknown[] };
-
-export interface DmmfField {
-  name: string;
-  dbName?: string | null;
-  kind: "scalar" | "enum" | "object" | "unsupported";
-  type: string;
-  isList: boolean;
-  isRequired: boolean;
-  nativeType?: [string, string[]] | null;
-  default?: DmmfDefault;
-  isUpdatedAt?: boolean;
-  relationName?: string;
-  relationFromFields?: string[];
-  relationToFields?: string[];
-  relationOnDelete?: string;
-  relationOnUpdate?: string;
-}
-export interface DmmfModel {
-  name: string;
-  dbName: string | null;
-  schema?: string | null;
-  fields: DmmfField[];
-}
-export interface DmmfIndex {
-  model: string;
-  type: "id" | "unique" | "normal" | "fulltext";
-  isDefinedOnField: boolean;
-  dbName?: string | null;
-  algorithm?: string | null;
-  fields: { name: string; sortOrder?: string | null; length?: number | null; operatorClass?: string | null }[];
-}
-export interface DmmfEnum {
-  name: string;
-  dbName?: string | null;
-  values: { name: string; dbName: string | null }[];
-}
-export interface Datamodel {
-  enums: DmmfEnum[];
-  models: DmmfModel[];
-  indexes: DmmfIndex[];
-}
-
 export type ReferentialAction = "CASCADE" | "RESTRICT" | "NO ACTION" | "SET NULL" | "SET DEFAULT";
-
-export type ColumnDefault =
-  | { kind: "now" }
-  /** SERIAL/BIGSERIAL: PostgreSQL creates `<table>_<column>_seq` and a nextval() default. */
-  | { kind: "autoincrement" }
-  /** A constant, as Prisma writes it: `0`, `true`, `'OPEN'`, `ARRAY['a']::TEXT[]`. */
-  | { kind: "literal"; sql: string }
-  | { kind: "expression"; sql: string };
 
 export interface ColumnSpec {
   name: string;
@@ -119,95 +70,12 @@ export function loadSchemaSpec(schemaPath = SCHEMA_PATH): SchemaSpec {
   return schemaSpecFrom(readDatamodel(schemaPath));
 }
 
-function unsupported(what: string): never {
-  throw new Error(`${what} is not supported by scripts/lib/schema-model.ts; extend it (and the drift test) first`);
-}
-
 /** PostgreSQL cuts identifiers at 63 bytes; Prisma shortens the joined name so its suffix survives. */
 const MAX_IDENTIFIER_BYTES = 63;
 export function constraintName(table: string, columns: string[] | null, suffix: string): string {
   let base = columns ? `${table}_${columns.join("_")}` : table;
   while (Buffer.byteLength(base) > MAX_IDENTIFIER_BYTES - suffix.length) base = base.slice(0, -1);
   return base + suffix;
-}
-
-const SCALAR_TYPES: Record<string, string> = {
-  String: "TEXT",
-  Int: "INTEGER",
-  BigInt: "BIGINT",
-  Float: "DOUBLE PRECISION",
-  Decimal: "DECIMAL(65,30)",
-  Boolean: "BOOLEAN",
-  DateTime: "TIMESTAMP(3)",
-  Json: "JSONB",
-  Bytes: "BYTEA",
-};
-
-// `@db.X(args)` attributes Prisma renders as the uppercased name with its arguments.
-const NATIVE_TYPES: Record<string, string> = {
-  Text: "TEXT",
-  VarChar: "VARCHAR",
-  Char: "CHAR",
-  Uuid: "UUID",
-  SmallInt: "SMALLINT",
-  Integer: "INTEGER",
-  BigInt: "BIGINT",
-  Real: "REAL",
-  DoublePrecision: "DOUBLE PRECISION",
-  Decimal: "DECIMAL",
-  Boolean: "BOOLEAN",
-  Timestamp: "TIMESTAMP",
-  Timestamptz: "TIMESTAMPTZ",
-  Date: "DATE",
-  JsonB: "JSONB",
-  Json: "JSON",
-  ByteA: "BYTEA",
-};
-
-function columnType(field: DmmfField, enums: Map<string, string>): string {
-  if (field.kind === "enum") return `"${enums.get(field.type) ?? field.type}"`;
-  if (field.nativeType) {
-    const [name, args] = field.nativeType;
-    const sql = NATIVE_TYPES[name] ?? unsupported(`Native type @db.${name}`);
-    return args.length ? `${sql}(${args.join(",")})` : sql;
-  }
-  return SCALAR_TYPES[field.type] ?? unsupported(`Field type ${field.type}`);
-}
-
-const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
-function literal(value: DmmfDefault, field: DmmfField, fullType: string, enumValues: Map<string, string>): string {
-  if (Array.isArray(value)) {
-    return `ARRAY[${value.map((v) => literal(v, field, fullType, enumValues)).join(", ")}]::${fullType}`;
-  }
-  if (field.kind === "enum") return quoteLiteral(enumValues.get(`${field.type}.${String(value)}`) ?? String(value));
-  if (["String", "DateTime", "Json"].includes(field.type)) return quoteLiteral(String(value));
-  if (["Int", "BigInt", "Float", "Decimal", "Boolean"].includes(field.type)) return String(value);
-  return unsupported(`A literal default on a ${field.type} field`);
-}
-
-function columnDefault(field: DmmfField, fullType: string, enumValues: Map<string, string>): ColumnDefault | null {
-  const value = field.default;
-  if (value === undefined) return null;
-  if (typeof value === "object" && !Array.isArray(value)) {
-    switch (value.name) {
-      case "now":
-        return { kind: "now" };
-      case "autoincrement":
-        return { kind: "autoincrement" };
-      case "dbgenerated":
-        return typeof value.args[0] === "string" ? { kind: "expression", sql: value.args[0] } : null;
-      // Generated by the client, so the database has no default.
-      case "cuid":
-      case "uuid":
-      case "nanoid":
-      case "ulid":
-        return null;
-      default:
-        return unsupported(`@default(${value.name}())`);
-    }
-  }
-  return { kind: "literal", sql: literal(value, field, fullType, enumValues) };
 }
 
 export function schemaSpecFrom(datamodel: Datamodel): SchemaSpec {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FALCO_PRIORITIES } from "@/lib/domain/falco/normalize";
+import { FALCO_PRIORITIES } from "@/lib/domain/falco/priority-names";
 import {
   attackFromTags,
   incidentTitle,

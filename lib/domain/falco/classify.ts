@@ -1,6 +1,6 @@
 import { TACTICS, techniqueById } from "@/lib/domain/attack";
 import type { FalcoPriority, IncidentType, Severity } from "@/lib/generated/prisma/enums";
-import { FALCO_PRIORITIES } from "@/lib/domain/falco/normalize";
+import { FALCO_PRIORITIES } from "@/lib/domain/falco/priority-names";
 
 /**
  * What an alert means for incident response: severity, ATT&CK for Containers techniques and

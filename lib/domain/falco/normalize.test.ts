@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalizeFalcoEvent, parsePriority, type NormalizedEvent } from "@/lib/domain/falco/normalize";
-import { parseFalcoBody } from "@/lib/domain/falco/parse-body";
+import { normalizeFalcoEvent, type NormalizedEvent } from "@/lib/domain/falco/normalize";
 import { hostEvent, kubeAuditExecEvent, metricsSnapshot, minerEvent, nullFieldsEvent, shellEvent } from "@/tests/support/falco-events";
-import { parseRfc3339 } from "@/lib/domain/falco/time";
 
 function normalized(value: unknown, defaultCluster: string | null = "prod-eu"): NormalizedEvent {
   const result = normalizeFalcoEvent(value, { defaultCluster });
@@ -15,94 +13,6 @@ function rejection(value: unknown): string {
   if (result.ok) throw new Error("expected a rejection");
   return result.error;
 }
-
-describe("parseFalcoBody", () => {
-  const one = JSON.stringify(shellEvent());
-  const cases: [string, string, { events: number; errors: number[] } | RegExp][] = [
-    ["one JSON event", one, { events: 1, errors: [] }],
-    ["one pretty-printed event", JSON.stringify(shellEvent(), null, 2), { events: 1, errors: [] }],
-    ["a JSON array", JSON.stringify([shellEvent(), hostEvent()]), { events: 2, errors: [] }],
-    ["a JSON array with whitespace before it", `\n  ${JSON.stringify([shellEvent()])}`, { events: 1, errors: [] }],
-    ["NDJSON with a trailing newline", `${one}\n${JSON.stringify(hostEvent())}\n`, { events: 2, errors: [] }],
-    ["NDJSON with CRLF and blank lines", `${one}\r\n\r\n${one}\r\n`, { events: 2, errors: [] }],
-    ["NDJSON with a bad line", `${one}\n{"rule": \n${one}`, { events: 2, errors: [1] }],
-    ["an empty body", "", /empty/],
-    ["only whitespace", " \n\t ", /empty/],
-    ["an empty array", "[]", /empty JSON array/],
-    ["a broken array", `[${one},`, /starts with '\[' but is not valid JSON at line 1/],
-    ["not JSON", "hello falco", /not valid JSON at line 1, column 1/],
-    ["a JSON string", '"an event"', /JSON but not an event/],
-    ["a JSON number", "42", /JSON but not an event/],
-    ["NDJSON where no line parses", "nope\nnot either", /nor newline-delimited JSON/],
-  ];
-  it.each(cases)("%s", (_name, body, expected) => {
-    const parsed = parseFalcoBody(body);
-    if (expected instanceof RegExp) {
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.error).toMatch(expected);
-      return;
-    }
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect(parsed.entries).toHaveLength(expected.events + expected.errors.length);
-    expect(parsed.entries.filter((e) => "error" in e).map((e) => e.index)).toEqual(expected.errors);
-    expect(parsed.entries.map((e) => e.index)).toEqual(parsed.entries.map((_e, i) => i));
-  });
-
-  it("names the physical line of a bad NDJSON line", () => {
-    const parsed = parseFalcoBody(`${one}\n\n{oops}\n`);
-    expect(parsed.ok && parsed.entries[1]).toEqual({
-      index: 1,
-      error: expect.stringMatching(/^line 3 is not valid JSON at line 1, column 2/),
-    });
-  });
-
-  it("keeps array elements that are not objects for the per-event check", () => {
-    const parsed = parseFalcoBody(`[${one}, 7]`);
-    expect(parsed.ok && parsed.entries[1]).toEqual({ index: 1, value: 7 });
-  });
-});
-
-describe("parseRfc3339", () => {
-  const cases: [string, string | null][] = [
-    ["2023-05-25T13:44:05.478445995Z", "1685022245478445995"],
-    ["2023-05-25T13:44:05.478445Z", "1685022245478445000"],
-    ["2023-05-25T13:44:05Z", "1685022245000000000"],
-    ["2023-05-25t13:44:05.1z", "1685022245100000000"],
-    ["2023-05-25T15:44:05.478445995+02:00", "1685022245478445995"],
-    ["2023-05-25T13:44:05.4784459951234Z", "1685022245478445995"],
-    ["2021-04-13T20:58:00.746609046Z+2", null],
-    ["2021-04-13 20:58:00Z", null],
-    ["2021-04-13T20:58:00", null],
-    ["2021-02-29T00:00:00Z", null],
-    ["2021-13-01T00:00:00Z", null],
-    ["2021-01-01T24:00:00Z", null],
-    ["2021-01-01T00:00:00+2", null],
-    ["", null],
-  ];
-  it.each(cases)("%s", (text, nanos) => {
-    expect(parseRfc3339(text)?.nanos ?? null).toBe(nanos);
-  });
-
-  it("gives the database a millisecond Date", () => {
-    expect(parseRfc3339("2023-05-25T13:44:05.478445995Z")?.date.toISOString()).toBe("2023-05-25T13:44:05.478Z");
-  });
-});
-
-describe("parsePriority", () => {
-  it.each([
-    ["Critical", "CRITICAL"],
-    ["critical", "CRITICAL"],
-    ["EMERGENCY", "EMERGENCY"],
-    ["Informational", "INFORMATIONAL"],
-    ["Info", "INFORMATIONAL"],
-    ["INFO", "INFORMATIONAL"],
-    ["Warning", "WARNING"],
-    ["debug", "DEBUG"],
-    [" Notice ", "NOTICE"],
-    ["severe", null],
-  ])("%s → %s", (text, priority) => expect(parsePriority(text)).toBe(priority));
-});
 
 describe("normalizeFalcoEvent: container and Kubernetes context", () => {
   it("maps a Falco ≥0.35 event to the Alert columns", () => {

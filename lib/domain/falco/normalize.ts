@@ -1,15 +1,25 @@
-import { FalcoPriority, valuesOf } from "@/lib/dto/enums";
+import type { FalcoPriority } from "@/lib/dto/enums";
+import { COLUMN_CAPS, cap, capText } from "@/lib/domain/falco/column-caps";
+import {
+  describeType,
+  eventTime,
+  fieldReader,
+  imageOf,
+  isRecord,
+  mergedFields,
+  optionalString,
+  quote,
+  truncatedParts,
+  type JsonValue,
+} from "@/lib/domain/falco/event-fields";
 import {
   containerIdFromOutput,
   deriveWorkload,
-  imageFromOutput,
   isConnectionTuple,
   namespaceFromApiPath,
-  parseImageReference,
   shortContainerId,
-  type ImageRef,
 } from "@/lib/domain/falco/kubernetes";
-import { instantFromEpochNanos, parseRfc3339, type EventInstant } from "@/lib/domain/falco/time";
+import { parsePriority } from "@/lib/domain/falco/priority-names";
 
 /**
  * One Falco event (Falco's JSON output, or falcosidekick's re-encoding of it) → the columns of an
@@ -19,60 +29,8 @@ import { instantFromEpochNanos, parseRfc3339, type EventInstant } from "@/lib/do
  * Field names are Falco's (https://falco.org/docs/reference/rules/supported-fields/).
  */
 
-/** Falco's priorities, most severe first (the FalcoPriority enum's order). */
-export const FALCO_PRIORITIES = valuesOf(FalcoPriority);
-
-const PRIORITY_NAMES: Record<string, FalcoPriority> = {
-  ...Object.fromEntries(FALCO_PRIORITIES.map((p) => [p.toLowerCase(), p])),
-  // Rule files write INFO; Falco prints "Informational". WARN appears in hand-written events.
-  info: "INFORMATIONAL",
-  warn: "WARNING",
-};
-
-/** The fields Falco and falcosidekick put at the top level; anything else is a forwarder's custom field. */
-const EVENT_KEYS = new Set(["uuid", "output", "priority", "rule", "time", "output_fields", "source", "tags", "hostname"]);
-
-/** What Falco prints for a field it has no value for. */
-const NO_VALUE = "<NA>";
-/** Falco ends a string it cut short with this. */
-const TRUNCATION_MARK = "[...]";
-
-/**
- * Column lengths, in characters. The event is written by whoever controls the container and is
- * kept whole in `raw`; the columns that pages show, indexes hold and templates read are capped. A
- * cut value ends in `…`, which no Kubernetes name contains, so a cut name can never pass for a
- * shorter real one. Names: Kubernetes' longest (a DNS-1123 subdomain, 253); the correlation index
- * holds cluster, namespace and workload together, and stays under PostgreSQL's 2,704-byte entry
- * limit even with four-byte characters at these lengths.
- */
-export const COLUMN_CAPS = {
-  cluster: 128,
-  namespace: 128,
-  name: 253,
-  rule: 512,
-  image: 512,
-  short: 256,
-  path: 4096,
-  output: 16_384,
-  tag: 128,
-  tags: 64,
-} as const;
-
-/** The first `max` characters (counted in UTF-16 units, never splitting a pair), the last replaced by `…`. */
-export function capText(value: string, max: number): string {
-  if (value.length <= max) return value;
-  let end = max - 1;
-  const last = value.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${value.slice(0, end)}…`;
-}
-
-const cap = (value: string | null, max: number) => (value === null ? null : capText(value, max));
-
 const METRICS_OUTPUT = "Falco metrics snapshot";
 const METRICS_RULE = /^Falco internal: metrics snapshot$/i;
-
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** The Alert model's columns that come from the event (prisma/schema.prisma), not from the request. */
 export type AlertColumns = {
@@ -118,89 +76,6 @@ export type NormalizedEvent = {
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; error: string };
 
 export type NormalizeOptions = { /** The detection source's cluster, when the event names none. */ defaultCluster?: string | null };
-
-function isRecord(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-
-function describeType(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-}
-
-/** A priority name in any case, or null. */
-export function parsePriority(value: string): FalcoPriority | null {
-  return PRIORITY_NAMES[value.trim().toLowerCase()] ?? null;
-}
-
-/** A string field that may be absent, null, or empty (falcosidekick encodes absent as ""). */
-function optionalString(event: Record<string, JsonValue>, key: string): { ok: true; value: string | null } | { ok: false; error: string } {
-  const v = event[key];
-  if (v === undefined || v === null || v === "") return { ok: true, value: null };
-  if (typeof v !== "string") return { ok: false, error: `${key} must be a string, not ${describeType(v)}` };
-  return { ok: true, value: v };
-}
-
-function eventTime(
-  event: Record<string, JsonValue>,
-  fields: Record<string, JsonValue>,
-): { ok: true; value: EventInstant } | { ok: false; error: string } {
-  const time = event.time;
-  if (time !== undefined && time !== null && time !== "") {
-    if (typeof time !== "string") return { ok: false, error: `time must be an RFC 3339 string, not ${describeType(time)}` };
-    const instant = parseRfc3339(time);
-    return instant ? { ok: true, value: instant } : { ok: false, error: `time is not valid RFC 3339: ${quote(time)}` };
-  }
-  const nanos = fields["evt.time"];
-  if (typeof nanos === "number" || (typeof nanos === "string" && /^\d+$/.test(nanos))) {
-    const instant = instantFromEpochNanos(nanos);
-    if (instant) return { ok: true, value: instant };
-  }
-  return { ok: false, error: "time is missing (and output_fields has no usable evt.time)" };
-}
-
-/** output_fields without Falco's "no value" markers, with forwarders' top-level custom fields merged in. */
-function mergedFields(event: Record<string, JsonValue>, outputFields: Record<string, JsonValue>): Record<string, JsonValue> {
-  const fields: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(outputFields)) {
-    if (value !== null && value !== NO_VALUE) fields[key] = value;
-  }
-  for (const [key, value] of Object.entries(event)) {
-    if (!EVENT_KEYS.has(key) && value !== null && value !== NO_VALUE && !(key in fields)) fields[key] = value;
-  }
-  return fields;
-}
-
-function fieldReader(fields: Record<string, JsonValue>) {
-  return (key: string): string | null => {
-    const v = fields[key];
-    if (typeof v === "string") return v === "" ? null : v;
-    if (typeof v === "number" || typeof v === "boolean") return String(v);
-    return null;
-  };
-}
-
-function imageOf(field: (key: string) => string | null, output: string): ImageRef {
-  const own: ImageRef = {
-    repository: field("container.image.repository"),
-    tag: field("container.image.tag"),
-    digest: field("container.image.digest"),
-  };
-  const full = field("container.image");
-  const fallback = full ? parseImageReference(full) : imageFromOutput(output);
-  if (!fallback || (own.repository && fallback.repository !== own.repository)) return own;
-  return { repository: own.repository ?? fallback.repository, tag: own.tag ?? fallback.tag, digest: own.digest ?? fallback.digest };
-}
-
-function truncatedParts(output: string, fields: Record<string, JsonValue>): string[] {
-  const parts = output.endsWith(TRUNCATION_MARK) ? ["output"] : [];
-  for (const [key, value] of Object.entries(fields)) if (typeof value === "string" && value.endsWith(TRUNCATION_MARK)) parts.push(key);
-  return parts;
-}
 
 export function normalizeFalcoEvent(value: unknown, options: NormalizeOptions = {}): NormalizeResult {
   if (!isRecord(value)) return { ok: false, error: `an event must be a JSON object, not ${describeType(value)}` };
