@@ -207,7 +207,7 @@ describe("getIncidentTimeline", () => {
 
   it("reads the non-alert entries through the (incidentId, kind, at) index", async () => {
     const { rows } = await client.query<{ "QUERY PLAN": string }>(
-      `EXPLAIN SELECT "id" FROM "TimelineEntry" WHERE "incidentId" = $1 AND "kind" IN ('NOTE', 'STATUS_CHANGE') ORDER BY "at" DESC LIMIT 201`,
+      `EXPLAIN SELECT "id" FROM "TimelineEntry" WHERE "incidentId" = $1 AND "kind" = 'NOTE' ORDER BY "at" DESC, "id" DESC LIMIT 201`,
       [incidents.perAlert.id],
     );
     expect(rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/TimelineEntry_incidentId_kind_at_idx/);

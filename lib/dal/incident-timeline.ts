@@ -32,14 +32,22 @@ type EntryRow = IncidentTimelineEntryDto;
  */
 export async function getIncidentTimeline(actor: Actor, incidentId: string): Promise<IncidentTimelineDto> {
   await authorize(actor, "incidents.read", { type: "Incident", id: incidentId });
-  const kinds = Prisma.join(NON_ALERT_KINDS.map((k) => Prisma.sql`${k}::"TimelineKind"`));
+  // The newest entries of each kind, one (incidentId, kind, at) index range apiece. As one
+  // `kind IN (…)` the planner walked (incidentId, at) backwards past every alert entry instead:
+  // 118,000 rows filtered, 80 ms, for an incident with one entry per alert.
+  const perKind = Prisma.join(
+    NON_ALERT_KINDS.map(
+      (k) => Prisma.sql`(SELECT "id", "kind", "at", "message", "actorId" FROM "TimelineEntry"
+         WHERE "incidentId" = ${incidentId} AND "kind" = ${k}::"TimelineKind" ORDER BY "at" DESC, "id" DESC LIMIT ${TIMELINE_ENTRY_LIMIT + 1})`,
+    ),
+    " UNION ALL ",
+  );
   const message = Prisma.raw(`left(t."message", ${ENTRY_MESSAGE_CHARS})`);
-  // Both read the (incidentId, kind, at) index: neither walks past the alert entries.
+  // The entry queries read the (incidentId, kind, at) index: neither walks past the alert entries.
   const [recent, opening, [cutoff], [counters]] = await Promise.all([
     db().$queryRaw<EntryRow[]>`
       SELECT t."id", t."kind"::text AS "kind", t."at", ${message} AS "message", u."name" AS "actor"
-        FROM "TimelineEntry" t LEFT JOIN "User" u ON u."id" = t."actorId"
-       WHERE t."incidentId" = ${incidentId} AND t."kind" IN (${kinds})
+        FROM (${perKind}) t LEFT JOIN "User" u ON u."id" = t."actorId"
        ORDER BY t."at" DESC, t."id" DESC LIMIT ${TIMELINE_ENTRY_LIMIT + 1}`,
     db().$queryRaw<EntryRow[]>`
       SELECT t."id", t."kind"::text AS "kind", t."at", ${message} AS "message", u."name" AS "actor"
