@@ -111,10 +111,9 @@ const ALERT_COLUMNS = [
   "userName",
   "fileName",
   "connection",
-  "outputFields",
   "raw",
 ] as const;
-const CAST: Partial<Record<string, string>> = { priority: '::"FalcoPriority"', tags: "::text[]", outputFields: "::jsonb", raw: "::jsonb" };
+const CAST: Partial<Record<string, string>> = { priority: '::"FalcoPriority"', tags: "::text[]", raw: "::jsonb" };
 const RAW_COLUMNS = ["id", "sourceId", "dedupKey", ...ALERT_COLUMNS].map((c) => `"${c}"`).join(",");
 const RAW_CASTS = ["", "", "", ...ALERT_COLUMNS.map((c) => CAST[c] ?? "")];
 
@@ -127,7 +126,7 @@ function alertRow(event: Record<string, unknown>, sourceId: string): unknown[] {
     `raw${randomBytes(10).toString("hex")}`,
     sourceId,
     `raw-${dedupKeyOf(normalized.event)}`,
-    ...ALERT_COLUMNS.map((c) => (c === "outputFields" || c === "raw" ? JSON.stringify(a[c]) : a[c])),
+    ...ALERT_COLUMNS.map((c) => (c === "raw" ? JSON.stringify(a[c]) : a[c])),
   ];
 }
 

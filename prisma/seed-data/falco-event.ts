@@ -145,7 +145,6 @@ export function falcoAlert(spec: FalcoEventSpec, ctx: ContainerContext, sourceId
     userName: str("user.name"),
     fileName: spec.fdNameIs === "file" ? fdName : null,
     connection: spec.fdNameIs === "connection" ? fdName : null,
-    outputFields,
     raw,
   };
 }

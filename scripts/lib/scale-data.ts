@@ -47,12 +47,12 @@ export async function insertAlerts(
   const insert = `INSERT INTO "Alert" ("id", "sourceId", "dedupKey", "eventTime", "receivedAt", "rule", "priority", "eventSource", "output", "tags",
                           "hostname", "cluster", "namespace", "podName", "workload", "containerId", "containerName", "imageRepository",
                           "imageTag", "imageDigest", "nodeName", "processName", "processCmdline", "parentProcess", "userName",
-                          "fileName", "connection", "outputFields", "raw", "incidentId")
+                          "fileName", "connection", "raw", "incidentId")
      SELECT $1 || g, $2, $1 || 'd' || g, t, t, rule, prio, 'syscall', out, ARRAY['container','mitre_execution','shell','T1059'],
             node, i."cluster", i."namespace", pod, i."workload", cid, 'app', 'registry.example.com/shop/' || i."workload", '1.42.0',
             'sha256:' || md5(i."workload"), node, 'bash', 'bash -i -c id' || (g % 7), 'runc', 'root',
             CASE WHEN g % 5 = 1 THEN '/etc/shadow' END, CASE WHEN g % 5 = 3 THEN '10.0.0.' || (g % 250) || ':4444->203.0.113.7:443' END,
-            fields, jsonb_build_object('uuid', md5($1 || g), 'output', out, 'priority', initcap(prio::text), 'rule', rule,
+            jsonb_build_object('uuid', md5($1 || g), 'output', out, 'priority', initcap(prio::text), 'rule', rule,
                                        'time', to_char(t, 'YYYY-MM-DD"T"HH24:MI:SS.MS"000000Z"'), 'source', 'syscall',
                                        'tags', jsonb_build_array('container','mitre_execution','shell','T1059'), 'hostname', node,
                                        'output_fields', fields),

@@ -105,7 +105,6 @@ export async function incident(suggestedPlaybookId?: string) {
             rule: "Terminal shell in container",
             priority: "NOTICE",
             output: "shell",
-            outputFields: {},
             raw: {},
             podName: "payments-api-7d9f-abcde",
             containerId: "0123456789ab",

@@ -49,7 +49,6 @@ const ALERT_INSERT: RecordMap<AlertInsertRow, Prisma.AlertScalarFieldEnum> = {
   userName: { record: "text" },
   fileName: { record: "text" },
   connection: { record: "text" },
-  outputFields: { record: "jsonb" },
   raw: { record: "jsonb" },
 };
 

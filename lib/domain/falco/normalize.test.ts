@@ -51,9 +51,9 @@ describe("normalizeFalcoEvent: container and Kubernetes context", () => {
   });
 
   it("drops null and <NA> fields instead of storing them", () => {
-    const { alert } = normalized(nullFieldsEvent());
-    expect(alert.outputFields).not.toHaveProperty("container.image.repository");
-    expect(alert.outputFields).not.toHaveProperty("proc.pname");
+    const { alert, fields } = normalized(nullFieldsEvent());
+    expect(fields).not.toHaveProperty("container.image.repository");
+    expect(fields).not.toHaveProperty("proc.pname");
     expect([alert.imageRepository, alert.parentProcess, alert.eventSource, alert.hostname, alert.nodeName]).toEqual([
       null,
       null,
@@ -77,11 +77,11 @@ describe("normalizeFalcoEvent: container and Kubernetes context", () => {
       fileName: "/usr/bin/x",
       priority: "ERROR",
     });
-    expect(event.alert.outputFields).not.toHaveProperty("k8s.ns.name");
+    expect(event.fields).not.toHaveProperty("k8s.ns.name");
   });
 
   it("reads Kubernetes audit events' ka.* fields, not the Falco pod's hostname, as context", () => {
-    const { alert } = normalized(kubeAuditExecEvent());
+    const { alert, fields } = normalized(kubeAuditExecEvent());
     expect(alert).toMatchObject({
       eventSource: "k8s_audit",
       namespace: "billing",
@@ -91,7 +91,7 @@ describe("normalizeFalcoEvent: container and Kubernetes context", () => {
       nodeName: null,
       containerId: null,
     });
-    expect(alert.outputFields["ka.uri.param[command]"]).toBe("bash");
+    expect(fields["ka.uri.param[command]"]).toBe("bash");
   });
 
   it("finds an audit event's namespace in its API path when ka.target.namespace is absent", () => {
@@ -140,9 +140,9 @@ describe("normalizeFalcoEvent: container and Kubernetes context", () => {
     expect(normalized(inFields).alert.cluster).toBe("prod-us");
 
     const topLevel = shellEvent({ "k8s.cluster.name": "staging", environment: "staging" });
-    const { alert } = normalized(topLevel);
+    const { alert, fields } = normalized(topLevel);
     expect(alert.cluster).toBe("staging");
-    expect(alert.outputFields).toMatchObject({ "k8s.cluster.name": "staging", environment: "staging" });
+    expect(fields).toMatchObject({ "k8s.cluster.name": "staging", environment: "staging" });
     expect(normalized(shellEvent(), null).alert.cluster).toBeNull();
   });
 

@@ -57,12 +57,17 @@ export type AlertColumns = {
   userName: string | null;
   fileName: string | null;
   connection: string | null;
-  outputFields: Record<string, JsonValue>;
+  /** The event as received; the only copy of its fields that is stored (the columns are read from it). */
   raw: Record<string, JsonValue>;
 };
 
 export type NormalizedEvent = {
   alert: AlertColumns;
+  /**
+   * The top-level and output fields merged, nulls and `<NA>` dropped: what the columns were read
+   * from. Not stored — the raw event holds them — so an alert is kept once, not twice.
+   */
+  fields: Record<string, JsonValue>;
   /** The event time in nanoseconds since the epoch (decimal digits): exact, for the dedup key. */
   timeNanos: string;
   /** False for Falco's own operational events (metrics snapshots, `source: internal`): stored, never an incident. */
@@ -179,9 +184,9 @@ export function normalizeFalcoEvent(value: unknown, options: NormalizeOptions = 
         fileName: fdName?.startsWith("/") ? capText(fdName, COLUMN_CAPS.path) : null,
         // A socket tuple is at most two IPv6 endpoints; anything much longer is not one.
         connection: fdName && fdName.length <= COLUMN_CAPS.short && isConnectionTuple(fdName) ? fdName : null,
-        outputFields: fields,
         raw: event,
       },
+      fields,
       timeNanos: time.value.nanos,
       security: !metrics && eventSource !== "internal",
       hostEvent,
