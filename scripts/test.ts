@@ -27,15 +27,13 @@ const failures: string[] = [];
 // The failing tests by name, repeated at the very end: CI keeps only the tail of the output.
 const failedTests: string[] = [];
 
+// eslint-disable-next-line no-control-regex -- the escape character that starts a terminal colour code
+const ANSI_COLOUR = /\u001b\[[0-9;]*m/g;
+
 /** The first line of a failure message, without colour codes, short enough for a summary. */
 function firstLine(message: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  const line =
-    (message ?? "")
-      .replace(/\u001b\[[0-9;]*m/g, "")
-      .split("\n")
-      .find((l) => l.trim()) ?? "";
-  return line.trim().slice(0, 200);
+  const plain = (message ?? "").replace(ANSI_COLOUR, "");
+  return (plain.split("\n").find((l) => l.trim()) ?? "").trim().slice(0, 200);
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
