@@ -3,7 +3,7 @@
 // and are offered no controls. A large incident's page stays usable: its alerts in pages, the
 // timeline summarising them, the raw event one click away.
 import type pg from "pg";
-import { insertAlerts, refreshIncidentCounters, sqlOf } from "../scripts/lib/scale-data";
+import { insertAlerts, refreshIncidentCounters, rewriteAlertOutput, sqlOf } from "../scripts/lib/scale-data";
 import { expect, test, uniqueSuffix } from "./fixtures";
 
 /** A fresh OPEN incident in a cluster of its own, so the filters find exactly it. */
@@ -100,10 +100,7 @@ test("a large incident's page pages its alerts, summarises them on the timeline 
   await refreshIncidentCounters(sqlOf(db), number);
   // Alert text is hostile: markup in it is shown as text, never rendered.
   const newest = `e2e-page-${suffix}-120`;
-  await db.query(`UPDATE "Alert" SET "output" = $1, "raw" = jsonb_set("raw", '{output}', to_jsonb($1::text)) WHERE "id" = $2`, [
-    `<img src=x onerror="document.title='pwned'"> shell in ${"x".repeat(3000)}`,
-    newest,
-  ]);
+  await rewriteAlertOutput(sqlOf(db), newest, `<img src=x onerror="document.title='pwned'"> shell in ${"x".repeat(3000)}`);
   const responder = await createUser({ role: "RESPONDER" });
   await signInAs(page, responder.email, responder.password);
 

@@ -11,6 +11,7 @@ import { PlanRoleKind } from "@/lib/generated/prisma/enums";
 import { appTables, resetAllTables, testDb } from "@/tests/support/db";
 import { expectExerciseStory } from "@/tests/support/exercise-story";
 import { seedDemo } from "./seed";
+import { decodeRawEvent } from "@/lib/domain/falco/raw-event";
 
 const TOKEN = "bh_integration-test-token-0123456789ab";
 const VOCABULARY = new Set([
@@ -207,8 +208,8 @@ describe("the demo seed", () => {
       const kinds = new Set(incident.timeline.map((t) => t.kind));
       for (const kind of ["ALERT", "OWNERS", "STATUS_CHANGE"] as const) expect(kinds.has(kind), kind).toBe(true);
       for (const alert of incident.alerts) {
-        const raw = alert.raw as { rule: string; output_fields: Record<string, unknown> };
-        const normalized = normalizeFalcoEvent(alert.raw);
+        const raw = JSON.parse(decodeRawEvent(alert.raw)) as { rule: string; output_fields: Record<string, unknown> };
+        const normalized = normalizeFalcoEvent(raw);
         expect(normalized.ok).toBe(true);
         expect(alert.dedupKey).toBe(dedupKeyOf((normalized as { ok: true; event: NormalizedEvent }).event));
         // Each seeded alert correlates into its incident, as ingest would have put it there.

@@ -10,6 +10,7 @@ import { dedupKeyOf } from "../lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "../lib/domain/falco/normalize";
 import { latencySummary, machineLine, percentile, postJson } from "./lib/bench";
 import { runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
+import { encodeRawEvent } from "@/lib/domain/falco/raw-event";
 
 const BATCHES = 100;
 const BATCH_SIZE = 100;
@@ -113,7 +114,7 @@ const ALERT_COLUMNS = [
   "connection",
   "raw",
 ] as const;
-const CAST: Partial<Record<string, string>> = { priority: '::"FalcoPriority"', tags: "::text[]", raw: "::jsonb" };
+const CAST: Partial<Record<string, string>> = { priority: '::"FalcoPriority"', tags: "::text[]", raw: "::bytea" };
 const RAW_COLUMNS = ["id", "sourceId", "dedupKey", ...ALERT_COLUMNS].map((c) => `"${c}"`).join(",");
 const RAW_CASTS = ["", "", "", ...ALERT_COLUMNS.map((c) => CAST[c] ?? "")];
 
@@ -126,7 +127,7 @@ function alertRow(event: Record<string, unknown>, sourceId: string): unknown[] {
     `raw${randomBytes(10).toString("hex")}`,
     sourceId,
     `raw-${dedupKeyOf(normalized.event)}`,
-    ...ALERT_COLUMNS.map((c) => (c === "raw" ? JSON.stringify(a[c]) : a[c])),
+    ...ALERT_COLUMNS.map((c) => (c === "raw" ? Buffer.from(encodeRawEvent(a.raw)) : a[c])),
   ];
 }
 

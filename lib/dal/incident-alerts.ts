@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/dal/authorize";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { decodeRawEvent, prettyRawEvent } from "@/lib/domain/falco/raw-event";
 import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
 import type { IncidentAlertDetailDto, IncidentAlertPageDto, IncidentAlertRowDto } from "@/lib/dto/incidents";
@@ -109,7 +110,7 @@ export async function listIncidentAlerts(
   };
 }
 
-type DetailRow = Omit<IncidentAlertDetailDto, "incidentKey">;
+type DetailRow = Omit<IncidentAlertDetailDto, "incidentKey" | "raw" | "rawLength"> & { raw: Uint8Array };
 
 /** One alert of the incident with its raw event; an alert of another incident is "not found" here. */
 export async function getIncidentAlertOrThrow(actor: Actor, key: string, alertId: string): Promise<IncidentAlertDetailDto> {
@@ -133,8 +134,15 @@ export async function getIncidentAlertOrThrow(actor: Actor, key: string, alertId
              ].map((c) => cut(c, DETAIL_FIELD_CHARS)),
              ", ",
            )},
-           left(jsonb_pretty("raw"), ${RAW_EVENT_CHARS}) AS "raw", length("raw"::text)::int AS "rawLength"
+           "raw"
       FROM "Alert" WHERE "id" = ${alertId} AND "incidentId" = ${incident.id}`;
   if (!row) throw new NotFoundError(`Alert ${alertId} was not found on ${incidentKey(incident.number)}.`);
-  return { ...row, tags: row.tags.slice(0, 50).map((t) => t.slice(0, 200)), incidentKey: incidentKey(incident.number) };
+  const raw = prettyRawEvent(decodeRawEvent(row.raw));
+  return {
+    ...row,
+    tags: row.tags.slice(0, 50).map((t) => t.slice(0, 200)),
+    raw: raw.slice(0, RAW_EVENT_CHARS),
+    rawLength: raw.length,
+    incidentKey: incidentKey(incident.number),
+  };
 }

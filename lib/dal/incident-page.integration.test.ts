@@ -12,7 +12,7 @@ import { getIncidentTimeline, TIMELINE_ALERT_WINDOW, TIMELINE_ENTRY_LIMIT } from
 import { DOSSIER_GROUPS, DOSSIER_SAMPLES } from "@/lib/domain/container-dossier";
 import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
-import { insertAlerts, refreshIncidentCounters, sqlOf } from "@/scripts/lib/scale-data";
+import { insertAlerts, refreshIncidentCounters, rewriteAlertOutput, sqlOf } from "@/scripts/lib/scale-data";
 import { makeActor, resetTables, testDatabaseUrl, testDb } from "@/tests/support/db";
 
 // Two incidents of 6,000 alerts each, grown in SQL: one with a timeline entry per alert (how
@@ -125,10 +125,8 @@ describe("listIncidentAlerts", () => {
 
   it("cuts hostile long fields in the table and keeps the raw event one call away", async () => {
     const huge = "A".repeat(640_000);
-    await client.query(
-      `UPDATE "Alert" SET "fileName" = $1, "output" = $1, "raw" = jsonb_set("raw", '{output}', to_jsonb($1::text)) WHERE "id" = $2`,
-      [huge, `perAlert-${ALERTS}`],
-    );
+    await client.query(`UPDATE "Alert" SET "fileName" = $1 WHERE "id" = $2`, [huge, `perAlert-${ALERTS}`]);
+    await rewriteAlertOutput(sqlOf(client), `perAlert-${ALERTS}`, huge);
     const page = await listIncidentAlerts(auditor, incidents.perAlert.id);
     const row = page.alerts[0]!;
     expect(row.fileName).toHaveLength(ALERT_FIELD_CHARS);

@@ -3,6 +3,7 @@ import type { FalcoPriority, Prisma } from "@/lib/generated/prisma/client";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
 import { FALCO_PRIORITY_NAMES } from "@/lib/domain/falco/priority-names";
+import { encodeRawEvent } from "@/lib/domain/falco/raw-event";
 
 // Builds demo alerts in the shape falcosidekick forwards them (its payload field order: uuid,
 // output, priority, rule, time, output_fields, source, tags, hostname), so the demo data looks
@@ -145,7 +146,7 @@ export function falcoAlert(spec: FalcoEventSpec, ctx: ContainerContext, sourceId
     userName: str("user.name"),
     fileName: spec.fdNameIs === "file" ? fdName : null,
     connection: spec.fdNameIs === "connection" ? fdName : null,
-    raw,
+    raw: encodeRawEvent(raw),
   };
 }
 

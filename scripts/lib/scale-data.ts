@@ -4,13 +4,18 @@
 // columns, output fields and the raw event as falcosidekick forwards it), so sizes and plans are
 // those of real data. Nothing here runs in the app.
 import type pg from "pg";
+import type { JsonValue } from "@/lib/domain/falco/event-fields";
+import { decodeRawEvent, encodeRawEventBase64 } from "@/lib/domain/falco/raw-event";
 
-export type Sql = (text: string, values?: unknown[]) => Promise<unknown>;
+export type Sql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
 
 export const sqlOf =
   (client: pg.Client | pg.Pool): Sql =>
   (text, values) =>
     client.query(text, values);
+
+/** Alerts generated per round trip: their raw events are compressed here, as ingest does, between two statements. */
+const PIECE = 10_000;
 
 const RULES = [
   ["Terminal shell in container", "NOTICE"],
@@ -42,24 +47,17 @@ export async function insertAlerts(
     timeline: "per-alert" | { batch: number } | "none";
   },
 ): Promise<void> {
+  for (let first = options.from; first <= options.to; first += PIECE) {
+    await insertPiece(sql, { ...options, from: first, to: Math.min(options.to, first + PIECE - 1) });
+  }
+}
+
+async function insertPiece(sql: Sql, options: Parameters<typeof insertAlerts>[1]): Promise<void> {
   const { prefix, from, to } = options;
-  const eventTime = `$3::timestamp + g::float8 * ${options.stepMs} * interval '1 millisecond'`;
-  const insert = `INSERT INTO "Alert" ("id", "sourceId", "dedupKey", "eventTime", "receivedAt", "rule", "priority", "eventSource", "output", "tags",
-                          "hostname", "cluster", "namespace", "podName", "workload", "containerId", "containerName", "imageRepository",
-                          "imageTag", "imageDigest", "nodeName", "processName", "processCmdline", "parentProcess", "userName",
-                          "fileName", "connection", "raw", "incidentId")
-     SELECT $1 || g, $2, $1 || 'd' || g, t, t, rule, prio, 'syscall', out, ARRAY['container','mitre_execution','shell','T1059'],
-            node, i."cluster", i."namespace", pod, i."workload", cid, 'app', 'registry.example.com/shop/' || i."workload", '1.42.0',
-            'sha256:' || md5(i."workload"), node, 'bash', 'bash -i -c id' || (g % 7), 'runc', 'root',
-            CASE WHEN g % 5 = 1 THEN '/etc/shadow' END, CASE WHEN g % 5 = 3 THEN '10.0.0.' || (g % 250) || ':4444->203.0.113.7:443' END,
-            jsonb_build_object('uuid', md5($1 || g), 'output', out, 'priority', initcap(prio::text), 'rule', rule,
-                                       'time', to_char(t, 'YYYY-MM-DD"T"HH24:MI:SS.MS"000000Z"'), 'source', 'syscall',
-                                       'tags', jsonb_build_array('container','mitre_execution','shell','T1059'), 'hostname', node,
-                                       'output_fields', fields),
-            i."id"
-       FROM (SELECT g, ${options.incidentOf} AS n, ${eventTime} AS t,
+  const eventTime = `$2::timestamp + g::float8 * ${options.stepMs} * interval '1 millisecond'`;
+  const generated = `(SELECT g, ${options.incidentOf} AS n, ${eventTime} AS t,
                     (${RULE_ARRAY})[1 + g % ${RULES.length}] AS rule, (${PRIORITY_ARRAY})[1 + g % ${RULES.length}] AS prio
-               FROM generate_series($4::int, $5::int) g) s
+               FROM generate_series($3::int, $4::int) g) s
        JOIN "Incident" i ON i."number" = s.n
       CROSS JOIN LATERAL (SELECT 'node-' || (g % 5) AS node,
                                  i."workload" || '-7d9f8b6c5d-' || lpad((g % 40)::text, 5, 'x') AS pod,
@@ -71,7 +69,35 @@ export async function insertAlerts(
                                                     'container.image.tag', '1.42.0', 'k8s.ns.name', i."namespace", 'k8s.pod.name', pod,
                                                     'proc.cmdline', 'bash -i', 'proc.name', 'bash', 'proc.pname', 'runc', 'user.name', 'root',
                                                     'cluster', i."cluster") AS fields) o`;
-  const values = [prefix, options.sourceId, options.start.toISOString(), from, to];
+  // $1 prefix, $2 start, $3..$4 the alerts' numbers (the generator); the insert adds $5 source, $6 and $7 the raw events.
+  const values: unknown[] = [prefix, options.start.toISOString(), from, to];
+  // The raw events as falcosidekick forwards them, built in SQL, then stored as ingest stores them
+  // (lib/domain/falco/raw-event.ts), compressed here: PostgreSQL has no function for it.
+  const { rows } = await sql(
+    `SELECT g, jsonb_build_object('uuid', md5($1 || g), 'output', out, 'priority', initcap(prio::text), 'rule', rule,
+                                  'time', to_char(t, 'YYYY-MM-DD"T"HH24:MI:SS.MS"000000Z"'), 'source', 'syscall',
+                                  'tags', jsonb_build_array('container','mitre_execution','shell','T1059'), 'hostname', node,
+                                  'output_fields', fields) AS raw
+       FROM ${generated}`,
+    values,
+  );
+  const events = rows as { g: number; raw: Record<string, JsonValue> }[];
+  values.push(
+    options.sourceId,
+    events.map((e) => e.g),
+    events.map((e) => encodeRawEventBase64(e.raw)),
+  );
+  const insert = `INSERT INTO "Alert" ("id", "sourceId", "dedupKey", "eventTime", "receivedAt", "rule", "priority", "eventSource", "output", "tags",
+                          "hostname", "cluster", "namespace", "podName", "workload", "containerId", "containerName", "imageRepository",
+                          "imageTag", "imageDigest", "nodeName", "processName", "processCmdline", "parentProcess", "userName",
+                          "fileName", "connection", "raw", "incidentId")
+     SELECT $1 || g, $5, $1 || 'd' || g, t, t, rule, prio, 'syscall', out, ARRAY['container','mitre_execution','shell','T1059'],
+            node, i."cluster", i."namespace", pod, i."workload", cid, 'app', 'registry.example.com/shop/' || i."workload", '1.42.0',
+            'sha256:' || md5(i."workload"), node, 'bash', 'bash -i -c id' || (g % 7), 'runc', 'root',
+            CASE WHEN g % 5 = 1 THEN '/etc/shadow' END, CASE WHEN g % 5 = 3 THEN '10.0.0.' || (g % 250) || ':4444->203.0.113.7:443' END,
+            decode(r.raw, 'base64'), i."id"
+       FROM ${generated}
+       JOIN unnest($6::int[], $7::text[]) AS r(number, raw) ON r.number = s.g`;
   if (options.timeline === "none") {
     await sql(insert, values);
     return;
@@ -100,4 +126,13 @@ export async function refreshIncidentCounters(sql: Sql, number?: number): Promis
       WHERE s."incidentId" = i."id" AND (i."alertCount", i."firstAlertAt", i."lastAlertAt") IS DISTINCT FROM (s.n, s.first, s.last)`,
     [number ?? null],
   );
+}
+
+/** Gives one alert another output line, in its column and in its stored raw event alike (the hostile-text tests). */
+export async function rewriteAlertOutput(sql: Sql, alertId: string, output: string): Promise<void> {
+  const { rows } = await sql(`SELECT "raw" FROM "Alert" WHERE "id" = $1`, [alertId]);
+  const [row] = rows as { raw: Buffer }[];
+  if (!row) throw new Error(`no alert ${alertId}`);
+  const raw = { ...(JSON.parse(decodeRawEvent(row.raw)) as Record<string, JsonValue>), output };
+  await sql(`UPDATE "Alert" SET "output" = $1, "raw" = decode($2, 'base64') WHERE "id" = $3`, [output, encodeRawEventBase64(raw), alertId]);
 }

@@ -5,6 +5,7 @@ import { getRunOrThrow, startRun } from "@/lib/dal/runs";
 import { incidentKey } from "@/lib/domain/incident-status";
 import type { Actor } from "@/lib/domain/roles";
 import { makeActor, resetTables, testDb } from "@/tests/support/db";
+import { encodeRawEvent } from "@/lib/domain/falco/raw-event";
 
 export const STEPS = [
   {
@@ -105,7 +106,7 @@ export async function incident(suggestedPlaybookId?: string) {
             rule: "Terminal shell in container",
             priority: "NOTICE",
             output: "shell",
-            raw: {},
+            raw: encodeRawEvent({}),
             podName: "payments-api-7d9f-abcde",
             containerId: "0123456789ab",
             containerName: "api",

@@ -4,6 +4,7 @@ import type { CorrelatedAlert } from "@/lib/domain/correlation/types";
 import { newRowId } from "@/lib/server/db/row-id";
 import { dedupKeyOf } from "@/lib/domain/falco/dedup";
 import { normalizeFalcoEvent } from "@/lib/domain/falco/normalize";
+import { encodeRawEventBase64 } from "@/lib/domain/falco/raw-event";
 import type { BodyEntry } from "@/lib/domain/falco/parse-body";
 import type { IngestResult } from "@/lib/validation/ingest";
 
@@ -27,8 +28,9 @@ export type PreparedBatch = {
   rejected: IngestResult["rejected"];
 };
 
-// PostgreSQL text and jsonb cannot hold NUL characters or unpaired UTF-16 surrogates, which JSON
-// can carry. Such an event is stored with U+FFFD in their place rather than lost.
+// PostgreSQL text cannot hold NUL characters or unpaired UTF-16 surrogates, which JSON can carry.
+// Such an event's columns are stored with U+FFFD in their place rather than lost; its raw event
+// keeps them (JSON escapes them, and it is stored as bytes).
 // JSON.stringify escapes exactly these two as \u0000 and \udXXX: a cheap test of the row's JSON before the deep copy.
 const ESCAPED_UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
 
@@ -68,13 +70,16 @@ export function prepareAlerts(sourceId: string, defaultCluster: string | null, e
       dedupKey,
       receivedAt,
       eventTime: result.event.alert.eventTime.toISOString(),
+      // Compressed here, on the request, like the rest of the per-event work. As bytes it keeps
+      // what text columns cannot (a NUL, a lone surrogate), so only the columns need storable().
+      raw: encodeRawEventBase64(result.event.alert.raw),
     };
     let json = JSON.stringify(row);
     let columns = result.event.alert;
     if (ESCAPED_UNSTORABLE.test(json)) {
       const clean = storable(row);
       json = JSON.stringify(clean);
-      columns = { ...clean, eventTime: result.event.alert.eventTime };
+      columns = { ...clean, eventTime: result.event.alert.eventTime, raw: result.event.alert.raw };
     }
     byKey.set(dedupKey, {
       dedupKey,

@@ -13,12 +13,14 @@ import { recordColumns, selectList, type RecordMap, type SelectMap } from "@/lib
 // the same against a normalised event and the generated field lists at run time.
 
 /** An Alert row as the insert's JSON document carries it (times as ISO text); alert-rows.ts builds it. */
-export type AlertInsertRow = Omit<AlertColumns, "eventTime"> & {
+export type AlertInsertRow = Omit<AlertColumns, "eventTime" | "raw"> & {
   id: string;
   sourceId: string;
   dedupKey: string;
   receivedAt: string;
   eventTime: string;
+  /** The raw event as stored (lib/domain/falco/raw-event.ts), in base64. */
+  raw: string;
 };
 
 const ALERT_INSERT: RecordMap<AlertInsertRow, Prisma.AlertScalarFieldEnum> = {
@@ -49,7 +51,7 @@ const ALERT_INSERT: RecordMap<AlertInsertRow, Prisma.AlertScalarFieldEnum> = {
   userName: { record: "text" },
   fileName: { record: "text" },
   connection: { record: "text" },
-  raw: { record: "jsonb" },
+  raw: { record: "bytea-base64" },
 };
 
 /** Alert columns the insert does not take from the row: the incident comes from its join (alert-statements.ts). */

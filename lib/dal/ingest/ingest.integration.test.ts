@@ -7,6 +7,7 @@ import { viaFalcosidekick } from "@/tests/support/falco-events";
 import type { FalcoPriority } from "@/lib/generated/prisma/enums";
 import { seedDemo } from "@/prisma/seed";
 import { demoSnapshot, resetAllTables, restoreDemo, testDb } from "@/tests/support/db";
+import { decodeRawEvent } from "@/lib/domain/falco/raw-event";
 
 // Runs against the demo plan (prisma/seed.ts): prod-eu with payments (Aisha primary, Jonas
 // secondary), the payments-* pattern, kube-system without owners of its own, published playbooks.
@@ -161,7 +162,7 @@ describe("storing alerts", () => {
       containerId: "5c1d0e2f3a4b",
       incidentId: null,
     });
-    expect(alert.raw).toEqual(e);
+    expect(JSON.parse(decodeRawEvent(alert.raw))).toEqual(e);
     expect(alert.dedupKey).toMatch(/^[0-9a-f]{64}$/);
     // Written in UTC like every Prisma timestamp, whatever the session's time zone.
     expect(Math.abs(alert.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
@@ -217,7 +218,10 @@ describe("storing alerts", () => {
     const e = event();
     (e.output_fields as Record<string, unknown>)["proc.cmdline"] = "printf \u0000";
     expect((await ingest([e])).accepted).toBe(1);
-    expect((await testDb().alert.findFirstOrThrow({ where: { sourceId } })).processCmdline).toBe("printf \uFFFD");
+    const stored = await testDb().alert.findFirstOrThrow({ where: { sourceId } });
+    expect(stored.processCmdline).toBe("printf \uFFFD");
+    // The raw event is bytes: it keeps what the text column could not.
+    expect((JSON.parse(decodeRawEvent(stored.raw)) as typeof e).output_fields).toMatchObject({ "proc.cmdline": "printf \u0000" });
   });
 });
 

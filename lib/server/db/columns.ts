@@ -6,7 +6,11 @@ import "server-only";
 // model does not have, is a compile error where the map is declared (lib/dal/ingest/columns.ts).
 
 /** How `json_to_recordset` reads a field, and the cast into the column's own type when that differs (an enum). */
-export type RecordField = { readonly record: "text" | "int" | "timestamp" | "text[]" | "jsonb"; readonly cast?: string };
+export type RecordField = {
+  /** `bytea-base64`: bytes, carried in the JSON document as base64 text and decoded in SQL. */
+  readonly record: "text" | "int" | "timestamp" | "text[]" | "jsonb" | "bytea-base64";
+  readonly cast?: string;
+};
 
 /** Every field of `Row`, each a column of the model. */
 export type RecordMap<Row, Field extends string> = { readonly [K in keyof Row]-?: K extends Field ? RecordField : never };
@@ -24,7 +28,10 @@ export function recordColumns<Row>(map: RecordMap<Row, string>) {
   const fields = Object.keys(map) as (keyof Row & string)[];
   const spec = (k: keyof Row & string) => map[k] as RecordField;
   /** `r."priority"::"FalcoPriority"`: one field read from the record `alias`, in its column's type. */
-  const value = (alias: string, k: keyof Row & string) => `${alias}.${quoted(k)}${spec(k).cast ? `::${spec(k).cast}` : ""}`;
+  const value = (alias: string, k: keyof Row & string) =>
+    spec(k).record === "bytea-base64"
+      ? `decode(${alias}.${quoted(k)}, 'base64')`
+      : `${alias}.${quoted(k)}${spec(k).cast ? `::${spec(k).cast}` : ""}`;
   return {
     fields,
     value,
@@ -33,7 +40,7 @@ export function recordColumns<Row>(map: RecordMap<Row, string>) {
     /** `r."id", …, r."priority"::"FalcoPriority", …`: the same fields read from the record `alias`. */
     values: (alias: string) => fields.map((k) => value(alias, k)).join(", "),
     /** `"id" text, …`: the record type `json_to_recordset` reads the rows as. */
-    recordType: fields.map((k) => `${quoted(k)} ${spec(k).record}`).join(", "),
+    recordType: fields.map((k) => `${quoted(k)} ${spec(k).record === "bytea-base64" ? "text" : spec(k).record}`).join(", "),
   };
 }
 

@@ -1,4 +1,4 @@
--- An alert's event is stored once (docs/decisions/024).
+-- An alert's event is stored once, compressed (docs/decisions/024).
 -- The merged field map repeated the raw event's fields; the normalised columns are read from the
 -- raw event at ingest, and the raw event is what the alert page shows.
 ALTER TABLE "Alert" DROP COLUMN "outputFields";
@@ -8,16 +8,18 @@ ALTER TABLE "Alert" DROP COLUMN "outputFields";
 DROP INDEX "Alert_containerId_idx";
 DROP INDEX "Alert_rule_idx";
 
--- A row past PostgreSQL's fixed 2 kB threshold (a large event) is compressed until it is under
--- 256 bytes of inline values rather than just under 2 kB. (Rows under the threshold, most Falco
--- events, are not compressed at all: the setting does not lower the threshold itself.)
-ALTER TABLE "Alert" SET (toast_tuple_target = 256);
+-- The raw event is compressed by the app (lib/domain/falco/raw-event.ts): a Falco event is
+-- 0.5–2 kB, and PostgreSQL compresses nothing in a row under its fixed 2 kB threshold. Rows
+-- written before keep their JSON as it was, behind the "plain" format byte 0.
+ALTER TABLE "Alert" ALTER COLUMN "raw" TYPE bytea USING '\x00'::bytea || convert_to("raw"::text, 'UTF8');
 
--- lz4 where the server has it (most packaged PostgreSQL builds); otherwise the built-in pglz.
+-- A row still past the threshold (a long output line) is compressed until 256 bytes of inline values
+-- are left, not just under 2 kB; with lz4 where the server has it, otherwise the built-in pglz.
+ALTER TABLE "Alert" SET (toast_tuple_target = 256);
 DO $$
 BEGIN
-  ALTER TABLE "Alert" ALTER COLUMN "raw" SET COMPRESSION lz4, ALTER COLUMN "output" SET COMPRESSION lz4;
+  ALTER TABLE "Alert" ALTER COLUMN "output" SET COMPRESSION lz4;
 EXCEPTION WHEN feature_not_supported THEN
-  RAISE NOTICE 'lz4 is not built into this PostgreSQL server; alerts are compressed with pglz';
+  RAISE NOTICE 'lz4 is not built into this PostgreSQL server; long outputs are compressed with pglz';
 END
 $$;
