@@ -63,6 +63,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Alert ingest is a machine endpoint under load: no page, so no nonce, and its token is checked in
-  // the DAL; skipping the proxy there saves its per-request work on every alert batch.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon\\.ico|favicon\\.svg|api/ingest/).*)" }],
+  // the DAL; skipping the proxy there saves its per-request work on every alert batch. Evidence
+  // uploads skip it too: where a proxy runs, Next buffers the request body for it (and cuts it at
+  // proxyClientMaxBodySize), while an upload of gigabytes must stream straight to the route.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon\\.ico|favicon\\.svg|api/ingest/|api/incidents/[^/]+/evidence$).*)" }],
 };

@@ -153,6 +153,9 @@ async function main() {
     // The owner's URL stays with this script: the app process holds only its own role's.
     BULKHEAD_MIGRATION_DATABASE_URL: undefined,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Uploaded evidence lives beside the embedded database unless placed elsewhere. Instances that
+    // share a database must share this directory too (README, "Several instances").
+    BULKHEAD_EVIDENCE_DIR: process.env.BULKHEAD_EVIDENCE_DIR ?? path.join(dataDir, "evidence"),
     PORT: String(port),
   };
   if (!dev) {

@@ -161,6 +161,8 @@ async function e2e(postgres: RunningPostgres, tmp: string) {
       BULKHEAD_E2E_BASE_URL: instances[0]!.url,
       BULKHEAD_E2E_SECOND_URL: instances[1]!.url,
       BULKHEAD_E2E_DATABASE_URL: databaseUrl,
+      // Where the instances keep uploaded evidence (scripts/start.ts: <data dir>/evidence), for specs that plant a stored file.
+      BULKHEAD_E2E_EVIDENCE_DIR: path.join(tmp, "app-data", "evidence"),
       BULKHEAD_E2E_JSON: report,
     });
     if (!existsSync(report)) {

@@ -2,7 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/sources/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import {
   curlCommand,
   falcoHttpOutputConfig,

@@ -20,6 +20,7 @@ import {
 } from "./matrix-support";
 import { ACCOUNT_ACTIONS } from "./actions-accounts";
 import { DETECTION_ACTIONS } from "./actions-detection";
+import { EVIDENCE_ACTIONS } from "./actions-evidence";
 import { EXERCISE_ACTIONS } from "./actions-exercises";
 import { PLAN_ACTIONS } from "./actions-plan";
 import { PLAYBOOK_ACTIONS } from "./actions-playbooks";
@@ -27,7 +28,15 @@ import { RUN_ACTIONS } from "./actions-runs";
 import { FRAMEWORK_ROUTES, ROUTES } from "./route-rows";
 
 /** The rows by area; merged, a key in two areas would hide one row, which the guards refuse. */
-const ACTION_AREAS: ActionRows[] = [ACCOUNT_ACTIONS, PLAN_ACTIONS, DETECTION_ACTIONS, PLAYBOOK_ACTIONS, RUN_ACTIONS, EXERCISE_ACTIONS];
+const ACTION_AREAS: ActionRows[] = [
+  ACCOUNT_ACTIONS,
+  PLAN_ACTIONS,
+  DETECTION_ACTIONS,
+  PLAYBOOK_ACTIONS,
+  RUN_ACTIONS,
+  EXERCISE_ACTIONS,
+  EVIDENCE_ACTIONS,
+];
 const ACTIONS: ActionRows = Object.assign({}, ...ACTION_AREAS);
 
 // ───────────────────────────── the build ─────────────────────────────

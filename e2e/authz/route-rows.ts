@@ -1,4 +1,5 @@
 // The authorization matrix's rows for every page and route handler (run by matrix.spec.ts).
+import { insertEvidence } from "./evidence-data";
 import { insertCluster, insertContact } from "./plan-data";
 import { insertPlaybook } from "./playbook-data";
 import { insertRun } from "./run-data";
@@ -19,6 +20,9 @@ import {
   type RouteRow,
   SIGN_IN_PAGE,
 } from "./matrix-support";
+
+const EVIDENCE_BYTES = { ADMIN: 404, IR_MANAGER: 200, RESPONDER: 200, AUDITOR: 200, anonymous: 401 } as const;
+const POST_ONLY = { ADMIN: 405, IR_MANAGER: 405, RESPONDER: 405, AUDITOR: 405, anonymous: 405 } as const;
 
 /** Every page and route handler, by its path in the build. `get` gives the URLs to request when the route is a pattern or needs a query. */
 export const ROUTES: Record<string, RouteRow> = {
@@ -122,6 +126,31 @@ export const ROUTES: Record<string, RouteRow> = {
     },
     expect: API_FOR_ALL,
   },
+  "/incidents/[key]/evidence": { get: async (db) => [`/incidents/${(await insertIncident(db)).key}/evidence`], expect: PAGE_FOR_ALL },
+  "/api/incidents/[key]/evidence": {
+    get: async (db) => [`/api/incidents/${(await insertIncident(db)).key}/evidence`],
+    expect: API_FOR_ALL,
+  },
+  "/api/incidents/[key]/collection": {
+    get: async (db) => [`/api/incidents/${(await insertIncident(db)).key}/collection`],
+    expect: API_FOR_ALL,
+  },
+  // The bytes of evidence: responders, managers and auditors (each download is a custody event); admins see the register only.
+  "/api/evidence/[id]/download": {
+    get: async (db) => [`/api/evidence/${(await insertEvidence(db, (await insertIncident(db)).id)).id}/download`],
+    expect: EVIDENCE_BYTES,
+  },
+  "/api/incidents/[key]/forensics": {
+    get: async (db) => {
+      const incident = await insertIncident(db);
+      await insertEvidence(db, incident.id);
+      return [`/api/incidents/${incident.key}/forensics`];
+    },
+    expect: EVIDENCE_BYTES,
+  },
+  // POST only (verification changes the chain of custody); the POSTs are in e2e/evidence.spec.ts and the integration tests.
+  "/api/evidence/[id]/verify": { get: async () => ["/api/evidence/x/verify"], expect: POST_ONLY },
+  "/api/incidents/[key]/evidence/verify": { get: async () => ["/api/incidents/INC-0001/evidence/verify"], expect: POST_ONLY },
   "/api/incidents": { get: async () => ["/api/incidents", "/api/incidents?status=OPEN&status=TRIAGED&severity=SEV1"], expect: API_FOR_ALL },
   // Machines post alerts with a detection source's bearer token, never a session: a session gets
   // nothing here (POST's token checks are in app/api/ingest/falco/route.integration.test.ts).

@@ -11,10 +11,10 @@ import { buildRunContext } from "@/lib/domain/run-context";
 import { appendLiveEvent, runTopic } from "@/lib/dal/live-events";
 import { IncidentKeyInput } from "@/lib/validation/incidents";
 
-/** Enough alerts to find the container the incident is about and fill in its image and node. */
-const CONTEXT_ALERT_LIMIT = 200;
+/** Enough alerts to find the container the incident is about and fill in its image and node (a run's context, and the collection commands'). */
+export const CONTEXT_ALERT_LIMIT = 200;
 
-const contextAlertSelect = {
+export const contextAlertSelect = {
   eventTime: true,
   cluster: true,
   namespace: true,

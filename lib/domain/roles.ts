@@ -17,6 +17,13 @@ export const PERMISSIONS = {
   "sources.manage": ["IR_MANAGER"],
   "playbooks.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
   "playbooks.edit": ["IR_MANAGER"],
+  // Evidence: auditors read the register and custody, download and verify; only responders and
+  // managers register evidence or record custody hand-overs. Admins see the register, not the bytes.
+  "evidence.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
+  "evidence.add": ["IR_MANAGER", "RESPONDER"],
+  "evidence.custody": ["IR_MANAGER", "RESPONDER"],
+  "evidence.access": ["IR_MANAGER", "RESPONDER", "AUDITOR"],
+  "evidence.verify": ["IR_MANAGER", "RESPONDER", "AUDITOR"],
   "runs.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],
   "runs.act": ["IR_MANAGER", "RESPONDER"],
   "exercises.read": ["ADMIN", "IR_MANAGER", "RESPONDER", "AUDITOR"],

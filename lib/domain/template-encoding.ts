@@ -68,6 +68,16 @@ export function encodeShellWord(value: string): Encoded {
 }
 
 /**
+ * Any string as one POSIX shell word: as it stands when every character is inert, else in single
+ * quotes, each `'` written as `'\''`. For values already checked to be names (the evidence
+ * collection commands), where refusing is done by the name rules and quoting is the second wall.
+ */
+export function shellQuote(value: string): string {
+  if (value !== "" && SHELL_INERT.test(value)) return value;
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/**
  * GFM finds autolink literals (`www.`, `http://`, `mailto:`, `name@domain`) in the text after
  * escapes are resolved (mdast-util-gfm-autolink-literal), so a backslash does not stop them. An
  * invisible word joiner (U+2060) before the `@`, the `:` and a `.` after `w` (or at the start,

@@ -28,6 +28,8 @@ const MAPS: [keyof typeof labels, Record<string, string>][] = [
   ["FINDING_SEVERITY_LABELS", enums.FindingSeverity],
   ["FINDING_STATUS_LABELS", enums.FindingStatus],
   ["ACTION_ITEM_STATUS_LABELS", enums.ActionItemStatus],
+  ["EVIDENCE_KIND_LABELS", enums.EvidenceKind],
+  ["CUSTODY_ACTION_LABELS", enums.CustodyAction],
 ];
 
 describe("label maps", () => {

@@ -9,6 +9,8 @@ import type {
   FindingStatus,
   ContainerRuntime,
   Criticality,
+  CustodyAction,
+  EvidenceKind,
   DetectionSourceKind,
   Environment,
   FalcoPriority,
@@ -191,6 +193,31 @@ export const ACTION_ITEM_STATUS_LABELS: Readonly<Record<ActionItemStatus, string
   IN_PROGRESS: "In progress",
   DONE: "Done",
   WONT_FIX: "Won't fix",
+};
+
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
+  IMAGE: "Image by digest",
+  FILESYSTEM_DIFF: "Container filesystem diff",
+  CONTAINER_EXPORT: "Container filesystem export",
+  CHECKPOINT: "Checkpoint archive",
+  LOGS: "Container logs",
+  MANIFEST: "Pod or workload manifest",
+  KUBERNETES_EVENTS: "Kubernetes events",
+  NETWORK_CAPTURE: "Network capture",
+  FALCO_CAPTURE: "Falco capture file",
+  MEMORY: "Memory dump",
+  NODE_ARTEFACT: "Node artefact",
+  ALERT_RECORD: "Alert record",
+  OTHER: "Other",
+};
+
+export const CUSTODY_ACTION_LABELS: Readonly<Record<CustodyAction, string>> = {
+  COLLECTED: "Collected",
+  TRANSFERRED: "Transferred",
+  ACCESSED: "Accessed",
+  VERIFIED: "Verified",
+  RELEASED: "Released",
+  DISPOSED: "Disposed of",
 };
 
 export type Option<E extends string = string> = { value: E; label: string };

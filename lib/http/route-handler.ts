@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/dal/errors";
 import type { Actor } from "@/lib/domain/roles";
 import { searchParamsToObject } from "@/lib/validation/search-params";
@@ -40,7 +41,27 @@ export type RouteOptions<P extends Schema | undefined, Q extends Schema | undefi
   query?: Q;
   /** The 404 message for path segments that do not parse. */
   notFound?: string;
+  /**
+   * A POST that changes something (an upload, a verification): refused with 403 when the browser
+   * says it comes from another site. Session cookies are SameSite=Lax already; this does not rely on it.
+   */
+  changes?: boolean;
 };
+
+/** A browser request from another site: `Sec-Fetch-Site: cross-site`, or an Origin other than the request's own host. */
+export function isCrossSite(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null") return origin === "null";
+  try {
+    const from = new URL(origin);
+    const publicUrl = env().BULKHEAD_PUBLIC_URL;
+    if (publicUrl && new URL(publicUrl).origin === from.origin) return false;
+    return from.host !== (request.headers.get("host") ?? new URL(request.url).host);
+  } catch {
+    return true;
+  }
+}
 
 /**
  * The one shape of a route handler that answers a signed-in user (decision 018): the session or
@@ -54,6 +75,7 @@ export function authedRoute<P extends Schema | undefined = undefined, Q extends 
   handle: (input: RouteInput<P, Q>) => Promise<Response | object>,
 ): (request: Request, context?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
   return async (request, context) => {
+    if (options.changes && isCrossSite(request)) return routeError(403, { error: "Refused: this request came from another site." });
     const actor = await getActor();
     if (!actor) return routeError(401, { error: options.signIn });
     let params: unknown = undefined;

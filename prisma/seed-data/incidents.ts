@@ -124,7 +124,7 @@ async function seedIncident(tx: Tx, clock: Clock, seed: IncidentSeed, refs: Inci
   }
   await tx.timelineEntry.createMany({ data: timeline });
 
-  for (const ev of seed.evidence) {
+  for (const [i, ev] of seed.evidence.entries()) {
     const collectedAt = later(t0, ev.after);
     const sha256 = sha256Hex(`bulkhead-demo-evidence:${key}/${ev.file}`);
     const collectorId = people.users[ev.collectedBy].id;
@@ -149,6 +149,7 @@ async function seedIncident(tx: Tx, clock: Clock, seed: IncidentSeed, refs: Inci
     await tx.evidence.create({
       data: {
         incidentId: incident.id,
+        number: i + 1,
         kind: ev.kind,
         description: ev.description,
         containerId: ctx.containerId,
@@ -157,6 +158,7 @@ async function seedIncident(tx: Tx, clock: Clock, seed: IncidentSeed, refs: Inci
         sha256,
         sizeBytes: BigInt(ev.sizeBytes),
         collectedById: collectorId,
+        createdById: collectorId,
         collectedAt,
         createdAt: collectedAt,
         custodyEvents: { create: custody },

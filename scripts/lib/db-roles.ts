@@ -5,8 +5,11 @@
 // (and default privileges cover tables created outside the runner by the owner).
 import pg from "pg";
 
-/** The tables the app may only append to (and the trigger of migration 20261202120000 guards). */
-export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditCheckpoint"] as const;
+/**
+ * The tables the app may only append to: the audit tables (trigger of migration 20261202120000)
+ * and evidence with its chain of custody (triggers of migration 20261204170000).
+ */
+export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditCheckpoint", "Evidence", "CustodyEvent"] as const;
 
 export type RolePlan = {
   /** Where migrations run: BULKHEAD_MIGRATION_DATABASE_URL, else DATABASE_URL. */

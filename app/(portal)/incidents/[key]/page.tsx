@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertTable } from "@/components/incidents/alert-table";
 import { AttackTechniques } from "@/components/incidents/attack-techniques";
@@ -13,6 +14,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/page";
 import { NotFoundError, ValidationError } from "@/lib/dal/errors";
+import { listIncidentEvidence } from "@/lib/dal/evidence/read";
 import { listIncidentAlerts } from "@/lib/dal/incident-alerts";
 import { listOpenActionItemsConcerning } from "@/lib/dal/exercises/open-action-items";
 import { getContainerDossier } from "@/lib/dal/incident-dossier";
@@ -64,7 +66,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const canAct = can(actor.role, "incidents.act");
   const older = cursorParam(search.older);
   const newer = older ? undefined : cursorParam(search.newer);
-  const [candidates, { alertPage, alertProblem }, timeline, dossier, openItems] = await Promise.all([
+  const [candidates, { alertPage, alertProblem }, timeline, dossier, openItems, evidence] = await Promise.all([
     canAct ? listCommanderCandidates(actor) : Promise.resolve([]),
     listIncidentAlerts(actor, incident.id, { older, newer }).then(
       (alertPage) => ({ alertPage, alertProblem: null }),
@@ -77,6 +79,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
     getIncidentTimeline(actor, incident.id),
     getContainerDossier(actor, incident.id),
     listOpenActionItemsConcerning(actor, { kind: "incident", incidentId: incident.id }),
+    listIncidentEvidence(actor, incident.key),
   ]);
   const base = `/incidents/${incident.key}`;
   const alertsHref = (param: "older" | "newer", cursor: string | null) =>
@@ -145,6 +148,16 @@ export default async function IncidentPage({ params, searchParams }: { params: P
       ) : null}
       <Section title="Playbook runs">
         <IncidentRunsSection actor={actor} incidentId={incident.id} incidentKey={incident.key} closed={incident.status === "CLOSED"} />
+      </Section>
+      <Section title="Evidence">
+        <p className="text-sm text-slate-700">
+          {evidence.items.length === 0
+            ? "Nothing registered yet. "
+            : `${evidence.items.length} item${evidence.items.length === 1 ? "" : "s"} registered${evidence.items.some((i) => i.state.everMismatched) ? ", one or more FAILED verification" : ""}. `}
+          <Link className="font-medium text-sky-700 underline" href={`${base}/evidence`}>
+            Open the evidence register
+          </Link>
+        </p>
       </Section>
       <Section title="Owners">
         <OwnerCards owners={incident.owners} />
