@@ -155,7 +155,15 @@ export function RunLiveView({
           <ol className="space-y-3">
             {group.steps.map((step) => (
               <li key={step.id}>
-                <RunStepCard step={step} now={now} meId={meId} controls={controls} assignees={assignees} actions={actions} />
+                <RunStepCard
+                  step={step}
+                  incidentKey={run.incident?.key ?? null}
+                  now={now}
+                  meId={meId}
+                  controls={controls}
+                  assignees={assignees}
+                  actions={actions}
+                />
               </li>
             ))}
           </ol>

@@ -1,12 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
 import { PLAN_ROLE_DEFAULTS } from "@/lib/domain/plan-roles";
-import { offeredChanges, stepTiming } from "@/lib/domain/run-steps";
+import { needsEvidenceReason, offeredChanges, stepTiming } from "@/lib/domain/run-steps";
 import type { RunStepDto } from "@/lib/dto/runs";
 import { StepStatusBadge } from "./badges";
 import { StepButton } from "./step-button";
@@ -30,6 +31,7 @@ function startLabel(step: RunStepDto): string {
 /** One step of a run: what to do, who has it, how long it has taken, and (for those who may act) the controls. */
 export function RunStepCard({
   step,
+  incidentKey,
   now,
   meId,
   controls,
@@ -37,6 +39,8 @@ export function RunStepCard({
   actions,
 }: {
   step: RunStepDto;
+  /** The run's incident, where its evidence is registered; null for a run without one. */
+  incidentKey: string | null;
   now: Date;
   meId: string;
   controls: boolean;
@@ -108,6 +112,40 @@ export function RunStepCard({
           <Markdown>{step.instructions}</Markdown>
         </div>
       </details>
+      {step.evidenceExpected ? (
+        <section
+          className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm"
+          aria-label={`Evidence expected: ${step.title}`}
+        >
+          <h4 className="text-xs font-semibold tracking-wide text-sky-900 uppercase">Evidence expected</h4>
+          <div className="text-slate-800">
+            <Markdown>{step.evidenceExpected}</Markdown>
+          </div>
+          <p className="mt-1 text-slate-700" data-testid="step-evidence-count">
+            {step.evidenceCount === 0 ? "None attached yet." : `${step.evidenceCount} item${step.evidenceCount === 1 ? "" : "s"} attached.`}
+          </p>
+          {incidentKey ? (
+            <p className="mt-1 flex flex-wrap gap-x-4">
+              <Link className="font-medium text-sky-800 underline" href={`/incidents/${incidentKey}/evidence#collect`}>
+                Collection commands
+              </Link>
+              {controls ? (
+                <Link
+                  className="font-medium text-sky-800 underline"
+                  href={`/incidents/${incidentKey}/evidence?${new URLSearchParams({ step: step.id, description: `Evidence for step ${step.position}, “${step.title}”` })}#upload`}
+                >
+                  Attach evidence
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
+          {step.noEvidenceReason ? (
+            <p className="mt-1 text-amber-900" data-testid="step-no-evidence-reason">
+              Completed without evidence: {step.noEvidenceReason}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {step.notes ? (
         <div className="mt-3 text-sm">
           <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Notes</h4>
@@ -132,8 +170,17 @@ export function RunStepCard({
               }
             />
           ) : null}
-          {offered.has("complete") ? (
+          {offered.has("complete") && !needsEvidenceReason(step) ? (
             <StepButton stepId={step.id} version={step.version} action={actions.complete} label="Complete" variant="primary" />
+          ) : null}
+          {offered.has("complete") && needsEvidenceReason(step) ? (
+            <Button
+              variant="primary"
+              aria-expanded={editing === "complete"}
+              onClick={() => setEditing(editing === "complete" ? null : "complete")}
+            >
+              Complete without evidence…
+            </Button>
           ) : null}
           {EDITORS.filter((e) => offered.has(e.kind)).map((e) => (
             <Button

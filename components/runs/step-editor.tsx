@@ -10,7 +10,7 @@ import type { RunStepDto } from "@/lib/dto/runs";
 import type { FormAction } from "@/lib/form-state";
 import type { Assignee } from "./types";
 
-export type EditorKind = "notes" | "skip" | "block" | "assign" | "reopen";
+export type EditorKind = "notes" | "skip" | "block" | "assign" | "reopen" | "complete";
 
 const SUBMIT: Record<EditorKind, string> = {
   notes: "Save notes",
@@ -18,6 +18,7 @@ const SUBMIT: Record<EditorKind, string> = {
   block: "Mark blocked",
   assign: "Assign",
   reopen: "Reopen step",
+  complete: "Complete step",
 };
 
 /**
@@ -66,6 +67,12 @@ export function StepEditor({
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
           {kind === "skip" ? "Why skip this step? (required)" : "What is blocking it? (required)"}
           <textarea id={id} name="reason" rows={2} required maxLength={2000} className={`${inputClasses} mt-1`} />
+        </label>
+      ) : null}
+      {kind === "complete" ? (
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          This step expects evidence and none is attached. Why complete it without? (required)
+          <textarea id={id} name="noEvidenceReason" rows={2} required maxLength={2000} className={`${inputClasses} mt-1`} />
         </label>
       ) : null}
       {kind === "assign" ? (

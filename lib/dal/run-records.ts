@@ -18,6 +18,8 @@ export const stepSelect = {
   instructions: true,
   responsibleRole: true,
   expectedMinutes: true,
+  evidenceExpected: true,
+  noEvidenceReason: true,
   status: true,
   assigneeId: true,
   reason: true,
@@ -29,13 +31,14 @@ export const stepSelect = {
   version: true,
   assignee: { select: { name: true } },
   updatedBy: { select: { name: true } },
+  _count: { select: { evidence: true } },
 } satisfies Prisma.RunStepSelect;
 
 export type StepRow = Prisma.RunStepGetPayload<{ select: typeof stepSelect }>;
 
 export function toStepDto(row: StepRow): RunStepDto {
-  const { assignee, updatedBy, ...rest } = row;
-  return { ...rest, assigneeName: assignee?.name ?? null, updatedByName: updatedBy?.name ?? null };
+  const { assignee, updatedBy, _count, ...rest } = row;
+  return { ...rest, assigneeName: assignee?.name ?? null, updatedByName: updatedBy?.name ?? null, evidenceCount: _count.evidence };
 }
 
 /** What the audit trail keeps of a step before and after each change (and what conflicts compare). */
@@ -51,6 +54,7 @@ export function stepSnapshot(row: StepRow) {
     notes: row.notes,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
+    noEvidenceReason: row.noEvidenceReason,
   };
 }
 

@@ -141,6 +141,7 @@ export async function startRun(actor: Actor, input: { incidentKey: string; playb
           instructions: renderTemplate(s.instructions, context),
           responsibleRole: s.responsibleRole,
           expectedMinutes: s.expectedMinutes,
+          evidenceExpected: s.evidenceExpected ? renderTemplate(s.evidenceExpected, context) : null,
         })),
       },
     });

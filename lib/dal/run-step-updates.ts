@@ -50,11 +50,18 @@ async function stepConflict(tx: Tx, current: StepRow, loadedVersion: number): Pr
  */
 async function lockStepAtVersion(tx: Tx, stepId: string, version: number): Promise<{ step: StepRow; runStatus: string } | null> {
   const rows = await tx.$queryRaw<
-    (Omit<StepRow, "assignee" | "updatedBy"> & { runStatus: string; assigneeName: string | null; updatedByName: string | null })[]
+    (Omit<StepRow, "assignee" | "updatedBy" | "_count"> & {
+      runStatus: string;
+      assigneeName: string | null;
+      updatedByName: string | null;
+      evidenceCount: number;
+    })[]
   >`
     SELECT s."id", s."runId", s."position", s."phase"::text AS "phase", s."title", s."instructions",
-           s."responsibleRole"::text AS "responsibleRole", s."expectedMinutes", s."status"::text AS "status", s."assigneeId", s."reason", s."notes",
+           s."responsibleRole"::text AS "responsibleRole", s."expectedMinutes", s."evidenceExpected", s."noEvidenceReason",
+           s."status"::text AS "status", s."assigneeId", s."reason", s."notes",
            s."startedAt", s."finishedAt", s."updatedAt", s."updatedById", s."version",
+           (SELECT count(*)::int FROM "Evidence" e WHERE e."runStepId" = s."id") AS "evidenceCount",
            r."status"::text AS "runStatus", a."name" AS "assigneeName", u."name" AS "updatedByName"
       FROM "RunStep" s
       JOIN "PlaybookRun" r ON r."id" = s."runId"
@@ -64,12 +71,13 @@ async function lockStepAtVersion(tx: Tx, stepId: string, version: number): Promi
        FOR NO KEY UPDATE OF s FOR SHARE OF r`;
   const row = rows[0];
   if (!row) return null;
-  const { assigneeName, updatedByName, runStatus, ...step } = row;
+  const { assigneeName, updatedByName, runStatus, evidenceCount, ...step } = row;
   return {
     step: {
       ...step,
       assignee: assigneeName === null ? null : { name: assigneeName },
       updatedBy: updatedByName === null ? null : { name: updatedByName },
+      _count: { evidence: evidenceCount },
     },
     runStatus,
   };
@@ -105,14 +113,25 @@ export async function updateRunStep(actor: Actor, input: UpdateRunStepInput): Pr
       assigneeName = assignee.name;
     }
     const now = new Date();
-    const decision = decideStepChange(before, input, actor.id, now);
+    const decision = decideStepChange({ ...before, evidenceCount: before._count.evidence }, input, actor.id, now);
     if (!decision.ok) throw new ValidationError(decision.message, decision.field ? { [decision.field]: [decision.message] } : undefined);
-    const { status, assigneeId, reason, notes, startedAt, finishedAt } = decision.next;
+    const { status, assigneeId, reason, notes, startedAt, finishedAt, noEvidenceReason } = decision.next;
     if (assigneeId === actor.id) assigneeName = actor.name;
     // The version in the WHERE is belt and braces: the row lock already made a racing writer miss above.
     const updated = await tx.runStep.updateMany({
       where: { id: before.id, version: before.version },
-      data: { status, assigneeId, reason, notes, startedAt, finishedAt, updatedById: actor.id, updatedAt: now, version: { increment: 1 } },
+      data: {
+        status,
+        assigneeId,
+        reason,
+        notes,
+        startedAt,
+        finishedAt,
+        noEvidenceReason,
+        updatedById: actor.id,
+        updatedAt: now,
+        version: { increment: 1 },
+      },
     });
     assertOneRowUpdated(updated.count, `step “${before.title}”`);
     await tx.runStepHistory.create({
@@ -135,6 +154,7 @@ export async function updateRunStep(actor: Actor, input: UpdateRunStepInput): Pr
       notes,
       startedAt,
       finishedAt,
+      noEvidenceReason,
       updatedById: actor.id,
       updatedAt: now,
       version: before.version + 1,

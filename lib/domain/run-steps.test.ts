@@ -21,7 +21,18 @@ function step(status: RunStepStatus, fields: Partial<StepState> = {}): StepState
   const started = status === "TODO" ? null : EARLIER;
   const finished = status === "DONE" || status === "SKIPPED" ? EARLIER : null;
   const reason = status === "SKIPPED" || status === "BLOCKED" ? "waiting for cloud access" : null;
-  return { status, assigneeId: status === "TODO" ? null : OTHER, reason, notes: null, startedAt: started, finishedAt: finished, ...fields };
+  return {
+    status,
+    assigneeId: status === "TODO" ? null : OTHER,
+    reason,
+    notes: null,
+    startedAt: started,
+    finishedAt: finished,
+    evidenceExpected: null,
+    evidenceCount: 0,
+    noEvidenceReason: null,
+    ...fields,
+  };
 }
 
 const CHANGES: Record<string, StepChange> = {
@@ -88,6 +99,28 @@ describe("decideStepChange: what each change records", () => {
       ok: true,
       next: { assigneeId: OTHER, startedAt: EARLIER },
     });
+  });
+
+  it("complete asks why when the step expects evidence and none is attached", () => {
+    const expects = { evidenceExpected: "Pod manifest (kubectl get pod -o yaml)" };
+    expect(decideStepChange(step("IN_PROGRESS", expects), CHANGES.complete!, ME, NOW)).toMatchObject({
+      ok: false,
+      field: "noEvidenceReason",
+      message: expect.stringMatching(/Say why the step is completed without the evidence it expects/),
+    });
+    expect(
+      decideStepChange(step("IN_PROGRESS", expects), { change: "complete", noEvidenceReason: "  pod already rescheduled " }, ME, NOW),
+    ).toMatchObject({ ok: true, next: { status: "DONE", noEvidenceReason: "pod already rescheduled" } });
+    // Evidence attached: no reason asked, and none kept even if one was sent.
+    expect(
+      decideStepChange(step("IN_PROGRESS", { ...expects, evidenceCount: 1 }), { change: "complete", noEvidenceReason: "x" }, ME, NOW),
+    ).toMatchObject({ ok: true, next: { noEvidenceReason: null } });
+    expect(decideStepChange(step("IN_PROGRESS"), CHANGES.complete!, ME, NOW)).toMatchObject({ ok: true });
+  });
+
+  it("reopening clears the reason a step was completed without evidence", () => {
+    const done = step("DONE", { evidenceExpected: "Logs", noEvidenceReason: "container gone" });
+    expect(decideStepChange(done, CHANGES.reopenWorking!, ME, NOW)).toMatchObject({ ok: true, next: { noEvidenceReason: null } });
   });
 
   it("skip and block need a reason, which they record trimmed", () => {

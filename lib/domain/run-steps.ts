@@ -9,7 +9,8 @@ import { PLAYBOOK_PHASES } from "@/lib/domain/playbook-labels";
  *
  * - start (claim): TODO, BLOCKED, or someone else's IN_PROGRESS → IN_PROGRESS, assigned to me.
  * - complete: TODO or IN_PROGRESS → DONE. A BLOCKED step is unblocked (start/reopen) first, so
- *   that the blocker's reason is never silently replaced by a completion.
+ *   that the blocker's reason is never silently replaced by a completion. A step that expects
+ *   evidence and has none attached is completed only with a reason why there is none.
  * - skip: TODO, IN_PROGRESS or BLOCKED → SKIPPED, with a reason.
  * - block: TODO or IN_PROGRESS → BLOCKED, with a reason. Finished steps (DONE/SKIPPED) are
  *   reopened first: DONE → BLOCKED would rewrite what was done.
@@ -31,11 +32,17 @@ export type StepState = {
   notes: string | null;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The playbook's "evidence expected" for the step, or null when it expects none. */
+  evidenceExpected: string | null;
+  /** Evidence items registered from this step. */
+  evidenceCount: number;
+  /** Why the step was completed without the evidence it expected. */
+  noEvidenceReason: string | null;
 };
 
 export type StepChange =
   | { change: "start" }
-  | { change: "complete" }
+  | { change: "complete"; noEvidenceReason?: string }
   | { change: "skip"; reason: string }
   | { change: "block"; reason: string }
   | { change: "reopen"; to: "TODO" | "IN_PROGRESS" }
@@ -44,12 +51,14 @@ export type StepChange =
 
 export type StepChangeName = StepChange["change"];
 
-export type StepDecision = { ok: true; next: StepState } | { ok: false; message: string; field?: "reason" | "assigneeId" | "notes" | "to" };
+type StepField = "reason" | "assigneeId" | "notes" | "to" | "noEvidenceReason";
+
+export type StepDecision = { ok: true; next: StepState } | { ok: false; message: string; field?: StepField };
 
 const REASON_MAX = 2000;
 const NOTES_MAX = 4000;
 
-function refuse(message: string, field?: "reason" | "assigneeId" | "notes" | "to"): StepDecision {
+function refuse(message: string, field?: StepField): StepDecision {
   return { ok: false, message, field };
 }
 
@@ -58,6 +67,11 @@ function needsReason(reason: string, verb: string): string | null {
   if (!text) return `Say why the step is ${verb}: the reason goes on the record.`;
   if (text.length > REASON_MAX) return `Keep the reason under ${REASON_MAX.toLocaleString("en")} characters.`;
   return null;
+}
+
+/** Completing this step needs a reason: it expects evidence and none is attached. */
+export function needsEvidenceReason(step: Pick<StepState, "evidenceExpected" | "evidenceCount">): boolean {
+  return step.evidenceExpected !== null && step.evidenceCount === 0;
 }
 
 /** Decides a change against the step's current state; `actorId` is who makes it, `now` when. */
@@ -76,9 +90,22 @@ export function decideStepChange(step: StepState, input: StepChange, actorId: st
       if (step.status === "BLOCKED")
         return refuse("This step is blocked; start it (or reopen it) once the blocker is gone, then complete it.");
       if (FINISHED.includes(step.status)) return refuse(`This step is already ${label}.`);
+      let noEvidenceReason: string | null = null;
+      if (needsEvidenceReason(step)) {
+        const problem = needsReason(input.noEvidenceReason ?? "", "completed without the evidence it expects");
+        if (problem) return refuse(problem, "noEvidenceReason");
+        noEvidenceReason = input.noEvidenceReason!.trim();
+      }
       return {
         ok: true,
-        next: { ...step, status: "DONE", assigneeId: step.assigneeId ?? actorId, startedAt: step.startedAt ?? now, finishedAt: now },
+        next: {
+          ...step,
+          status: "DONE",
+          assigneeId: step.assigneeId ?? actorId,
+          startedAt: step.startedAt ?? now,
+          finishedAt: now,
+          noEvidenceReason,
+        },
       };
     }
     case "skip": {
@@ -97,8 +124,9 @@ export function decideStepChange(step: StepState, input: StepChange, actorId: st
     case "reopen": {
       if (!["DONE", "SKIPPED", "BLOCKED"].includes(step.status))
         return refuse(`This step is ${label}; only done, skipped or blocked steps are reopened.`);
-      if (input.to === "TODO") return { ok: true, next: { ...step, status: "TODO", reason: null, startedAt: null, finishedAt: null } };
-      return { ok: true, next: { ...step, status: "IN_PROGRESS", assigneeId: actorId, reason: null, startedAt: now, finishedAt: null } };
+      const reopened = { ...step, reason: null, noEvidenceReason: null, finishedAt: null };
+      if (input.to === "TODO") return { ok: true, next: { ...reopened, status: "TODO", startedAt: null } };
+      return { ok: true, next: { ...reopened, status: "IN_PROGRESS", assigneeId: actorId, startedAt: now } };
     }
     case "assign": {
       if (FINISHED.includes(step.status)) return refuse(`This step is ${label}; a finished step keeps who did it.`, "assigneeId");

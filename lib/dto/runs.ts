@@ -15,6 +15,12 @@ export type RunStepDto = {
   instructions: string;
   responsibleRole: PlanRoleKind | null;
   expectedMinutes: number | null;
+  /** The playbook step's "evidence expected", rendered with the run's context. */
+  evidenceExpected: string | null;
+  /** Evidence items registered from this step. */
+  evidenceCount: number;
+  /** Why the step was completed without the evidence it expected. */
+  noEvidenceReason: string | null;
   status: RunStepStatus;
   assigneeId: string | null;
   assigneeName: string | null;

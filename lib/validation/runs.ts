@@ -12,7 +12,10 @@ export const StartRunInput = z.object({
 const StepRef = z.object({ stepId: Id, version: Version });
 
 export const StartRunStepInput = StepRef;
-export const CompleteRunStepInput = StepRef;
+/** Asked only when the step expects evidence and none is attached (lib/domain/run-steps.ts decides). */
+export const CompleteRunStepInput = StepRef.extend({
+  noEvidenceReason: z.preprocess((v) => (v === "" ? undefined : v), Reason.optional()),
+});
 export const AssignRunStepInput = StepRef.extend({ assigneeId: z.string().trim().min(1, "Choose who does the step").max(64) });
 export const SkipRunStepInput = StepRef.extend({ reason: Reason });
 export const BlockRunStepInput = StepRef.extend({ reason: Reason });
