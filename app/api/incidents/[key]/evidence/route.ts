@@ -18,7 +18,7 @@ export const GET = authedRoute({ signIn: "Sign in to read the evidence register.
 
 /**
  * `POST /api/incidents/<key>/evidence`, multipart/form-data: the fields `kind`, `description`, and
- * optionally `containerId`, `podName`, `nodeName`, `imageDigest`, `collectedAt`, `collectedById`,
+ * optionally `containerId`, `podName`, `node`, `imageDigest`, `collectedAt`, `collectedById`,
  * `runStepId`, `sha256` (the collector's hash, checked against the bytes), then the part `file`.
  * Streamed to the evidence store while hashing; `201 {id, number, sha256, size, …}`. 413 past
  * BULKHEAD_EVIDENCE_MAX_BYTES, 400 for a bad form or one cut off, 415 for another body — and in every
