@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import tar from "tar-stream";
 import type { ForensicPackageData } from "@/lib/dal/evidence/forensic-package";
-import { FORENSIC_PACKAGE_FORMAT, packagedPath, sha256Sums, type PackageEntry } from "@/lib/domain/evidence/forensic-package";
+import { forensicManifest, packagedPath, sha256Sums, type PackageEntry, type PackedFile } from "@/lib/domain/evidence/forensic-package";
 
 /**
  * Writes the forensic package as a tar stream (tar-stream, a kept tar library), one file at a
@@ -17,7 +17,7 @@ export function forensicTar(data: ForensicPackageData): Readable {
   const mtime = data.packagedAt;
   const top = data.incidentKey;
   const entries: PackageEntry[] = [];
-  const packed: { number: number; path: string; registered: string; packed: string; size: number }[] = [];
+  const packed: PackedFile[] = [];
 
   const addText = async (name: string, text: string) => {
     const body = Buffer.from(text, "utf8");
@@ -46,42 +46,13 @@ export function forensicTar(data: ForensicPackageData): Readable {
       await finished;
       const observed = hash.digest("hex");
       entries.push({ path: name, sha256: file.item.sha256, size: file.size });
-      packed.push({ number: file.item.number, path: name, registered: file.item.sha256, packed: observed, size: file.size });
+      packed.push({ number: file.item.number, path: name, registered: file.item.sha256, packed: observed });
     }
     const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
     await addText(`${top}/custody.json`, json({ incident: top, items: data.items }));
     await addText(`${top}/timeline.json`, json({ incident: top, ...data.timeline }));
-    const pathOf = new Map(packed.map((p) => [p.number, p]));
-    await addText(
-      `${top}/manifest.json`,
-      json({
-        format: FORENSIC_PACKAGE_FORMAT,
-        incident: top,
-        packagedAt: data.packagedAt.toISOString(),
-        packagedBy: data.packagedBy,
-        auditHead: data.auditHead,
-        items: data.items.map((i) => {
-          const p = pathOf.get(i.number);
-          return {
-            number: i.number,
-            kind: i.kind,
-            description: i.description,
-            sha256: i.sha256,
-            sizeBytes: i.sizeBytes,
-            fileName: i.fileName,
-            storageLocation: i.storageLocation,
-            collectedBy: i.collectedBy,
-            collectedAt: i.collectedAt,
-            container: { containerId: i.containerId, pod: i.podName, node: i.nodeName, imageDigest: i.imageDigest },
-            path: p ? p.path.slice(top.length + 1) : null,
-            packedSha256: p?.packed ?? null,
-            intact: p ? p.packed === p.registered : null,
-            note: p ? null : i.stored ? "The stored file is missing." : "Kept outside Bulkhead: see storageLocation.",
-          };
-        }),
-        files: entries.map((e) => ({ ...e, path: e.path.slice(top.length + 1) })),
-      }),
-    );
+    const manifest = forensicManifest({ ...data, packed, entries });
+    await addText(`${top}/manifest.json`, json(manifest));
     await addText(`${top}/SHA256SUMS`, sha256Sums(top, entries));
     pack.finalize();
   };

@@ -1,4 +1,5 @@
 import type { EvidenceKind } from "@/lib/dto/enums";
+import type { EvidenceDto } from "@/lib/dto/evidence";
 
 /**
  * The forensic package of an incident: a tar of its evidence files, `custody.json`,
@@ -29,4 +30,56 @@ export type PackageEntry = { path: string; sha256: string; size: number };
 export function sha256Sums(incidentKey: string, entries: readonly PackageEntry[]): string {
   const prefix = `${incidentKey}/`;
   return entries.map((e) => `${e.sha256}  ${e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path}\n`).join("");
+}
+
+/** An evidence file as it went into the package: the hash registered, and the hash of the bytes actually packed. */
+export type PackedFile = { number: number; path: string; registered: string; packed: string };
+
+export type ManifestInput = {
+  incidentKey: string;
+  packagedAt: Date;
+  packagedBy: { name: string; email: string };
+  auditHead: { seq: string; hash: string } | null;
+  items: readonly EvidenceDto[];
+  packed: readonly PackedFile[];
+  /** Every file in the package before the manifest, as SHA256SUMS lists them. */
+  entries: readonly PackageEntry[];
+};
+
+/**
+ * `manifest.json`: every registered item with where it is in the package and whether the bytes
+ * packed still hash to what was registered (`intact`); items without bytes say why (kept
+ * elsewhere, or missing from the store). Paths are relative to the package's top directory.
+ */
+export function forensicManifest(input: ManifestInput) {
+  const top = `${input.incidentKey}/`;
+  const relative = (p: string) => (p.startsWith(top) ? p.slice(top.length) : p);
+  const packedOf = new Map(input.packed.map((p) => [p.number, p]));
+  return {
+    format: FORENSIC_PACKAGE_FORMAT,
+    incident: input.incidentKey,
+    packagedAt: input.packagedAt.toISOString(),
+    packagedBy: input.packagedBy,
+    auditHead: input.auditHead,
+    items: input.items.map((i) => {
+      const p = packedOf.get(i.number);
+      return {
+        number: i.number,
+        kind: i.kind,
+        description: i.description,
+        sha256: i.sha256,
+        sizeBytes: i.sizeBytes,
+        fileName: i.fileName,
+        storageLocation: i.storageLocation,
+        collectedBy: i.collectedBy,
+        collectedAt: i.collectedAt,
+        container: { containerId: i.containerId, pod: i.podName, node: i.nodeName, imageDigest: i.imageDigest },
+        path: p ? relative(p.path) : null,
+        packedSha256: p?.packed ?? null,
+        intact: p ? p.packed === p.registered : null,
+        note: p ? null : i.stored ? "The stored file is missing." : "Kept outside Bulkhead: see storageLocation.",
+      };
+    }),
+    files: input.entries.map((e) => ({ ...e, path: relative(e.path) })),
+  };
 }
