@@ -7,11 +7,10 @@
 // prints both with their ratios. Targets (issue 12): page p95 < 150 ms, CSV ≥ 20,000 rows/s with
 // the server's memory flat: its resident set is sampled while each export streams, and the largest
 // exports are taken again from a server whose heap is capped (HEAP_CAP_MIB).
-import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
-import { machineLine, measurePage, numberArg, signIn, timedGet, type MeasuredPage } from "./lib/bench";
+import { machineLine, measurePage, numberArg, signIn, timedGet, treeRss, type MeasuredPage } from "./lib/bench";
 import type { AppInstance } from "./lib/app-instance";
 import { migratedClient, runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
@@ -36,24 +35,6 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
 const measure = (base: string, cookie: string, name: string, pagePath: string) =>
   measurePage(agent, base + pagePath, cookie, name, SAMPLES);
-
-/** The resident set of a process and all its descendants (the start script, the server), in bytes. */
-async function treeRss(pid: number): Promise<number> {
-  let total = 0;
-  const pending = [pid];
-  while (pending.length) {
-    const p = pending.pop()!;
-    try {
-      const status = await readFile(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-      const children = await readFile(`/proc/${p}/task/${p}/children`, "utf8");
-      pending.push(...children.split(" ").filter(Boolean).map(Number));
-    } catch {
-      // gone, or no /proc: counts as nothing
-    }
-  }
-  return total;
-}
 
 /** One export streamed to nowhere, its rows counted by line; memory sampled meanwhile. */
 async function exportOne(base: string, cookie: string, pid: number, table: string): Promise<Exported> {

@@ -8,7 +8,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
-import { httpText, machineLine, percentile, postJson } from "./lib/bench";
+import { httpText, machineLine, median, percentile, postJson } from "./lib/bench";
 import { runBench, startBenchApp, type BenchScratch } from "./lib/bench-run";
 
 const ROUNDS = 7;
@@ -145,13 +145,6 @@ async function measure(base: string, token: string, batch: unknown[]): Promise<R
   if (result.accepted !== batch.length)
     throw new Error(`ingest accepted ${result.accepted} of ${batch.length}: ${JSON.stringify(result.rejected).slice(0, 300)}`);
   return { answerMs, health };
-}
-
-function median(values: number[]): number {
-  return percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
 }
 
 function healthLine(rounds: Round[]): string {

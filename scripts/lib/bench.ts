@@ -1,10 +1,37 @@
-// What the benchmarks share: percentiles, the machine line, signing in and timed requests over HTTP.
+// What the benchmarks share: percentiles, the machine line, signing in, timed requests over HTTP
+// and a server's memory.
+import { readFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function median(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** The resident set of a process and all its descendants (the start script, the server), in bytes. */
+export async function treeRss(pid: number): Promise<number> {
+  let total = 0;
+  const pending = [pid];
+  while (pending.length) {
+    const p = pending.pop()!;
+    try {
+      const status = await readFile(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const children = await readFile(`/proc/${p}/task/${p}/children`, "utf8");
+      pending.push(...children.split(" ").filter(Boolean).map(Number));
+    } catch {
+      // gone, or no /proc: counts as nothing
+    }
+  }
+  return total;
 }
 
 export function latencySummary(latencies: number[]): string {
