@@ -11,7 +11,7 @@ const Settings = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   BULKHEAD_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   BULKHEAD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Where uploaded evidence is stored, content-addressed by sha256 (lib/server/evidence-store.ts). */
+  /** Where uploaded evidence is stored, content-addressed by sha256 (lib/storage/evidence-store.ts). */
   BULKHEAD_EVIDENCE_DIR: z.string().min(1).default(".data/evidence"),
   /** The largest evidence file one upload may carry; larger ones are answered 413 and nothing is kept. */
   BULKHEAD_EVIDENCE_MAX_BYTES: z.coerce
@@ -20,6 +20,12 @@ const Settings = z.object({
     .min(1)
     .max(2 ** 50)
     .default(2 * 1024 ** 3),
+  /**
+   * Alerts received more than this many days ago are deleted (lib/dal/alert-retention.ts), except
+   * those of incidents not closed and of closed incidents whose alert record was not sealed after
+   * closing. Unset: alerts are kept for ever.
+   */
+  BULKHEAD_ALERT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** Alerts of one cluster/namespace/workload within this many minutes join the same open incident. */
   BULKHEAD_CORRELATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   /** Minutes without an alert after which a container is shown as probably gone in the dossier. */

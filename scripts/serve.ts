@@ -26,6 +26,8 @@ const handle = app.getRequestHandler();
 const { directRoute, serveDirect } = await import("./direct-routes");
 // Signs audit checkpoints every N events / M minutes, off the append path (docs/decisions/012).
 (await import("../lib/dal/audit-checkpoints")).startAuditCheckpointSigner();
+// Deletes alerts past BULKHEAD_ALERT_RETENTION_DAYS hourly, when it is set (docs/decisions/026).
+(await import("../lib/dal/alert-retention")).startAlertRetention();
 
 const server = http.createServer((req, res) => {
   const peer = req.socket.remoteAddress ?? "unknown";

@@ -54,6 +54,9 @@ export async function sealAlertRecord(actor: Actor, key: string): Promise<Eviden
   await authorize(actor, "evidence.add", { type: "Incident" });
   const incident = await findIncidentForEvidence(db(), key);
   const progress: Progress = { count: 0, first: null, last: null };
+  // Collected when the reading began: a seal that began after the incident closed holds all its
+  // alerts, which is what alert retention relies on (lib/dal/alert-retention.ts).
+  const startedAt = new Date();
   const staged = await evidenceStore().stage(Readable.from(alertRecordLines(incident.id, progress)), Number.MAX_SAFE_INTEGER);
   try {
     if (progress.count === 0) throw new ValidationError(`${incident.key} has no alerts to seal.`);
@@ -80,7 +83,7 @@ export async function sealAlertRecord(actor: Actor, key: string): Promise<Eviden
             podName: null,
             nodeName: null,
             imageDigest: null,
-            collectedAt: null,
+            collectedAt: startedAt,
             collectedById: null,
             runStepId: null,
             sha256: staged.sha256,
